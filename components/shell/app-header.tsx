@@ -1,0 +1,35 @@
+import Link from "next/link";
+import type { User } from "@/db/schema";
+import { NavLink } from "./nav-link";
+import { SignOutButton } from "./sign-out-button";
+
+export function AppHeader({ user, sandbox }: { user: User; sandbox: boolean }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4">
+        <Link href="/tickets" className="font-semibold text-brand-700">
+          SMS Inbox
+        </Link>
+        <nav aria-label="Main" className="flex items-center gap-1">
+          <NavLink href="/tickets">Inbox</NavLink>
+          {user.role === "admin" ? <NavLink href="/settings">Settings</NavLink> : null}
+        </nav>
+        <div className="ml-auto flex items-center gap-4">
+          {sandbox ? (
+            <Link
+              href="/sandbox/phone"
+              className="rounded-full bg-amber-100 px-3 py-1 text-xs font-medium text-amber-900 hover:bg-amber-200"
+              title="No Twilio account is connected: messages go to a built-in test carrier. Open the phone simulator to text your inbox as a customer."
+            >
+              Sandbox · Phone simulator
+            </Link>
+          ) : null}
+          <span className="text-sm text-slate-600">
+            {user.name} <span className="text-slate-400">({user.role})</span>
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,78 @@
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import type { DatabaseHandle, Database } from "./client";
+import { lockDataFolder } from "./lock";
+import * as schema from "./schema";
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+const MIGRATION_LOCK_KEY = 7_301_551;
+
+/** PGlite in a folder (or `memory://` for tests), behind this process's own lock. */
+export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const inMemory = dataDir.startsWith("memory://");
+  const release = inMemory ? () => {} : lockDataFolder(path.resolve(dataDir));
+  let client;
+  try {
+    client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir));
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return {
+    db: db as unknown as Database,
+    driver: "pglite",
+    listen: async (channel, listener) => {
+      const unsubscribe = await client.listen(channel, listener);
+      return async () => unsubscribe();
+    },
+    ping: async () => {
+      await client.query("select 1");
+    },
+    close: async () => {
+      try {
+        if (!client.closed) await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+export async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const client = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connect_timeout: 5,
+    idle_timeout: 60,
+    onnotice: () => {},
+  });
+  const db = drizzle(client, { schema });
+  // Several app processes may start together: one migrates, the others wait for it.
+  const reserved = await client.reserve();
+  try {
+    await reserved`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
+    reserved.release();
+  }
+  return {
+    db: db as unknown as Database,
+    driver: "postgresql",
+    listen: async (channel, listener) => {
+      const subscription = await client.listen(channel, listener);
+      return () => subscription.unlisten();
+    },
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}

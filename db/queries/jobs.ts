@@ -1,0 +1,60 @@
+import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { jobs, type Job } from "../schema";
+
+export interface NewJob {
+  kind: string;
+  payload: Record<string, unknown>;
+  /** Work that must happen once per thing (one media download per attachment): a second enqueue is ignored. */
+  dedupeKey?: string;
+  runAt?: Date;
+  maxAttempts?: number;
+}
+
+export async function enqueueJob({ db, job }: { db: DbOrTx; job: NewJob }): Promise<void> {
+  await db
+    .insert(jobs)
+    .values({ kind: job.kind, payload: job.payload, dedupeKey: job.dedupeKey, runAt: job.runAt, maxAttempts: job.maxAttempts })
+    .onConflictDoNothing();
+}
+
+/**
+ * Claims due jobs for this worker. SKIP LOCKED lets every process poll the same table
+ * without waiting on or double-taking each other's rows; the lease (locked_until) hands a
+ * job to another worker if this process dies holding it.
+ */
+export async function claimDueJobs({ db, limit, leaseSeconds }: { db: DbOrTx; limit: number; leaseSeconds: number }): Promise<Job[]> {
+  const now = new Date();
+  const due = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(isNull(jobs.doneAt), isNull(jobs.failedAt), lte(jobs.runAt, now), or(isNull(jobs.lockedUntil), lte(jobs.lockedUntil, now))))
+    .orderBy(asc(jobs.runAt))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  return db
+    .update(jobs)
+    .set({ lockedUntil: new Date(now.getTime() + leaseSeconds * 1000), attempts: sql`${jobs.attempts} + 1` })
+    .where(inArray(jobs.id, due))
+    .returning();
+}
+
+export async function completeJob({ db, id }: { db: DbOrTx; id: number }): Promise<void> {
+  await db.update(jobs).set({ doneAt: new Date(), lockedUntil: null, lastError: null }).where(eq(jobs.id, id));
+}
+
+export async function retryJobLater({ db, id, runAt, error }: { db: DbOrTx; id: number; runAt: Date; error: string }): Promise<void> {
+  await db.update(jobs).set({ runAt, lockedUntil: null, lastError: error }).where(eq(jobs.id, id));
+}
+
+export async function failJob({ db, id, error }: { db: DbOrTx; id: number; error: string }): Promise<void> {
+  await db.update(jobs).set({ failedAt: new Date(), lockedUntil: null, lastError: error }).where(eq(jobs.id, id));
+}
+
+export async function countPendingJobs({ db, kind }: { db: DbOrTx; kind?: string }): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(jobs)
+    .where(and(isNull(jobs.doneAt), isNull(jobs.failedAt), kind ? eq(jobs.kind, kind) : undefined));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,169 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { bytea } from "./types";
+import { smsIntegrations } from "./telephony";
+import { users } from "./users";
+
+
+export const customers = pgTable(
+  "customers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    phoneE164: text("phone_e164").notNull(),
+    name: text("name"),
+    country: text("country"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("customers_phone_e164_key").on(t.phoneE164), index("customers_name_idx").on(sql`lower(${t.name})`)],
+);
+
+/** Opt-out is per business number, as carriers apply it. */
+export const optOuts = pgTable(
+  "opt_outs",
+  {
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    businessE164: text("business_e164").notNull(),
+    optedOut: boolean("opted_out").notNull(),
+    keyword: text("keyword").notNull(),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.businessE164] })],
+);
+
+export const ticketStatus = pgEnum("ticket_status", ["open", "closed"]);
+
+export const tickets = pgTable(
+  "tickets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    integrationId: uuid("integration_id")
+      .notNull()
+      .references(() => smsIntegrations.id),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    status: ticketStatus("status").notNull().default("open"),
+    assigneeId: uuid("assignee_id").references(() => users.id, { onDelete: "set null" }),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    unread: boolean("unread").notNull().default(true),
+    lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull().defaultNow(),
+    lastMessagePreview: text("last_message_preview").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (t) => [
+    // At most one open ticket per customer and integration: concurrent first messages make one ticket.
+    uniqueIndex("tickets_one_open_per_customer").on(t.integrationId, t.customerId).where(sql`${t.status} = 'open'`),
+    index("tickets_activity_idx").on(t.lastMessageAt.desc(), t.id.desc()),
+    index("tickets_status_activity_idx").on(t.status, t.lastMessageAt.desc(), t.id.desc()),
+    index("tickets_assignee_activity_idx").on(t.assigneeId, t.status, t.lastMessageAt.desc(), t.id.desc()),
+    index("tickets_integration_activity_idx").on(t.integrationId, t.status, t.lastMessageAt.desc(), t.id.desc()),
+    index("tickets_customer_idx").on(t.customerId, t.createdAt.desc()),
+  ],
+);
+
+export const messageDirection = pgEnum("message_direction", ["inbound", "outbound", "note"]);
+
+/**
+ * `pending`: stored, not yet handed to Twilio. `unknown`: Twilio may or may not have
+ * accepted it (a timeout after the request went out); an agent checks before retrying.
+ */
+export const messageStatus = pgEnum("message_status", [
+  "received",
+  "pending",
+  "queued",
+  "sending",
+  "sent",
+  "delivered",
+  "undelivered",
+  "failed",
+  "unknown",
+]);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    direction: messageDirection("direction").notNull(),
+    body: text("body").notNull().default(""),
+    status: messageStatus("status").notNull(),
+    twilioSid: text("twilio_sid"),
+    fromE164: text("from_e164"),
+    toE164: text("to_e164"),
+    errorCode: integer("error_code"),
+    errorMessage: text("error_message"),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    ruleId: uuid("rule_id"),
+    ruleName: text("rule_name"),
+    policyOverride: text("policy_override"),
+    sendAttempts: integer("send_attempts").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    statusChangedAt: timestamp("status_changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Twilio retries deliver the same MessageSid again: stored once, whatever arrives twice.
+    uniqueIndex("messages_twilio_sid_key").on(t.twilioSid),
+    index("messages_ticket_idx").on(t.ticketId, t.createdAt, t.id),
+  ],
+);
+
+export const attachmentStatus = pgEnum("attachment_status", ["pending", "stored", "unsupported", "failed"]);
+
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    messageId: uuid("message_id")
+      .notNull()
+      .references(() => messages.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    status: attachmentStatus("status").notNull(),
+    contentType: text("content_type").notNull(),
+    fileName: text("file_name").notNull(),
+    size: integer("size").notNull().default(0),
+    data: bytea("data"),
+    sourceUrl: text("source_url"),
+    error: text("error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("attachments_message_idx").on(t.messageId, t.position)],
+);
+
+/** The ticket timeline and, with no ticket, the admins' audit log. */
+export const events = pgTable(
+  "events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    ticketId: uuid("ticket_id").references(() => tickets.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    data: jsonb("data").notNull().default({}).$type<Record<string, unknown>>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("events_ticket_idx").on(t.ticketId, t.createdAt), index("events_audit_idx").on(t.type, t.createdAt.desc())],
+);
+
+export type Customer = typeof customers.$inferSelect;
+export type Ticket = typeof tickets.$inferSelect;
+export type Message = typeof messages.$inferSelect;
+export type MessageStatus = (typeof messageStatus.enumValues)[number];
+export type Attachment = typeof attachments.$inferSelect;
+export type TicketEvent = typeof events.$inferSelect;

@@ -1,0 +1,34 @@
+import { expect, test } from "@playwright/test";
+import { admin, signIn, uniqueEmail } from "./support/accounts";
+
+test("a wrong password is refused without saying which field was wrong", async ({ page }) => {
+  await signIn(page, admin.email, "wrong password");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page).toHaveURL(/\/login/);
+
+  await signIn(page, uniqueEmail("nobody"), "wrong password");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
+});
+
+test("the admin signs in and out", async ({ page }) => {
+  await signIn(page, admin.email, admin.password);
+  await expect(page).toHaveURL(/\/tickets$/);
+  await expect(page.getByText(`${admin.name}`)).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/tickets");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("repeated failed sign-ins for one email are slowed down", async ({ page }) => {
+  const email = uniqueEmail("target");
+  for (let i = 0; i < 4; i++) {
+    await signIn(page, email, `guess ${i}`);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
+  }
+  await signIn(page, email, "guess 5");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Too many failed sign-ins for this email. Wait");
+  // Even the right password for another account is unaffected.
+  await signIn(page, admin.email, admin.password);
+  await expect(page).toHaveURL(/\/tickets$/);
+});

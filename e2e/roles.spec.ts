@@ -1,0 +1,90 @@
+import { expect, test } from "@playwright/test";
+import { addUserAsAdmin, admin, adminState, agentState, signIn, uniqueEmail } from "./support/accounts";
+import { callServerAction } from "./support/server-actions";
+
+
+test.describe("as an agent", () => {
+  test.use({ storageState: agentState });
+
+  test("settings are hidden and refused", async ({ page }) => {
+    await page.goto("/tickets");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: "Inbox" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Settings" })).toHaveCount(0);
+
+    for (const path of ["/settings/users", "/settings/integrations/sms", "/settings/phone-numbers", "/settings/rules"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+      await expect(page.getByRole("heading", { name: "Only admins can open this page" })).toBeVisible();
+    }
+  });
+
+  test("calling a settings action is refused with 403 and changes nothing", async ({ page, browser }) => {
+    const adminContext = await browser.newContext({ storageState: adminState });
+    const adminPage = await adminContext.newPage();
+    await adminPage.goto("/settings/users");
+    const adminRow = adminPage.getByRole("row", { name: new RegExp(admin.email) });
+    const adminId = (await adminRow.getByRole("combobox").getAttribute("id"))?.replace("role-", "");
+    expect(adminId).toBeTruthy();
+
+    await page.goto("/tickets");
+    const demote = await callServerAction(page, "/settings/users", "changeRoleAction", [{ userId: adminId, role: "agent" }]);
+    expect(demote.status()).toBe(403);
+    const deactivate = await callServerAction(page, "/settings/users", "setActiveAction", [{ userId: adminId, active: false }]);
+    expect(deactivate.status()).toBe(403);
+
+    await adminPage.reload();
+    await expect(adminRow).toContainText("Active");
+    await expect(adminRow.getByRole("combobox")).toHaveValue("admin");
+    await adminContext.close();
+  });
+});
+
+test("a deactivated user is signed out at their next request, and can return when reactivated", async ({ browser }) => {
+  const user = { name: "Dee Activated", email: uniqueEmail("dee"), password: "password for dee" };
+  const adminContext = await browser.newContext({ storageState: adminState });
+  const adminPage = await adminContext.newPage();
+  await addUserAsAdmin(adminPage, user);
+
+  const userContext = await browser.newContext();
+  const userPage = await userContext.newPage();
+  await signIn(userPage, user.email, user.password);
+  await expect(userPage).toHaveURL(/\/tickets$/);
+
+  await adminPage.getByRole("button", { name: `Deactivate ${user.name}` }).click();
+  await adminPage.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();
+  await expect(adminPage.getByRole("row", { name: new RegExp(user.name) })).toContainText("Deactivated");
+
+  await userPage.reload();
+  await expect(userPage).toHaveURL(/\/login/);
+  await signIn(userPage, user.email, user.password);
+  await expect(userPage.getByRole("main").getByRole("alert")).toHaveText("This account is deactivated. Ask an admin to reactivate it.");
+
+  await adminPage.getByRole("button", { name: `Reactivate ${user.name}` }).click();
+  await expect(adminPage.getByRole("row", { name: new RegExp(user.name) })).toContainText("Active");
+  await signIn(userPage, user.email, user.password);
+  await expect(userPage).toHaveURL(/\/tickets$/);
+
+  await adminContext.close();
+  await userContext.close();
+});
+
+test("an admin changes a user's role, and the change holds at once", async ({ browser }) => {
+  const user = { name: "Rory Role", email: uniqueEmail("rory"), password: "password for rory" };
+  const adminContext = await browser.newContext({ storageState: adminState });
+  const adminPage = await adminContext.newPage();
+  await addUserAsAdmin(adminPage, user);
+
+  const userContext = await browser.newContext();
+  const userPage = await userContext.newPage();
+  await signIn(userPage, user.email, user.password);
+  await expect(userPage).toHaveURL(/\/tickets$/);
+  expect((await userPage.goto("/settings/users"))?.status()).toBe(403);
+
+  await adminPage.getByLabel(`Role of ${user.name}`).selectOption("admin");
+  await expect(adminPage.getByLabel(`Role of ${user.name}`)).toHaveValue("admin");
+  await expect.poll(async () => (await userPage.goto("/settings/users"))?.status()).toBe(200);
+
+  await adminContext.close();
+  await userContext.close();
+});

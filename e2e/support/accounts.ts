@@ -1,0 +1,32 @@
+import type { Page } from "@playwright/test";
+import { expect } from "@playwright/test";
+
+export const admin = { name: "Ada Admin", email: "ada@example.com", password: "correct horse battery" };
+export const agent = { name: "Sam Agent", email: "sam@example.com", password: "agent password 1" };
+
+export const adminState = "e2e/.auth/admin.json";
+export const agentState = "e2e/.auth/agent.json";
+
+/** A fresh address per test, so tests never share a user. */
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function addUserAsAdmin(page: Page, user: { name: string; email: string; password: string; role?: "agent" | "admin" }) {
+  await page.goto("/settings/users");
+  const form = page.locator("form", { has: page.getByRole("button", { name: "Add user" }) });
+  await form.getByLabel("Name").fill(user.name);
+  await form.getByLabel("Email").fill(user.email);
+  await form.getByLabel("Initial password").fill(user.password);
+  await form.getByLabel("Role").selectOption(user.role ?? "agent");
+  await form.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByRole("status")).toContainText("User added.");
+  await expect(page.getByRole("cell", { name: user.email })).toBeVisible();
+}

@@ -1,0 +1,37 @@
+// Starts the production build for the browser tests on a fresh database: PGlite in a
+// new data folder, or a new database on TEST_DATABASE_URL's server when that is set.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+
+const port = process.env.E2E_PORT || "3100";
+const env = { ...process.env, PORT: port, PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, NODE_ENV: "production", LOG_LEVEL: process.env.LOG_LEVEL || "warn" };
+delete env.TWILIO_ACCOUNT_SID;
+delete env.TWILIO_AUTH_TOKEN;
+delete env.NEXTAUTH_SECRET;
+delete env.NEXTAUTH_URL;
+
+if (process.env.TEST_DATABASE_URL) {
+  const name = `e2e_${Date.now()}`;
+  const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(process.env.TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+  delete env.DATA_DIR;
+  console.log(`e2e database: PostgreSQL ${name}`);
+} else {
+  const dir = path.resolve(".data-e2e");
+  fs.rmSync(dir, { recursive: true, force: true });
+  env.DATA_DIR = dir;
+  delete env.DATABASE_URL;
+  console.log(`e2e database: PGlite in ${dir}`);
+}
+
+const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { env, stdio: "inherit" });
+const stop = () => child.kill("SIGTERM");
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+child.on("exit", (code) => process.exit(code ?? 0));

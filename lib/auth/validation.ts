@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter an email address.")
+  .max(254, "That email address is too long.")
+  .email("Enter a valid email address, like name@example.com.");
+
+export const passwordSchema = z
+  .string()
+  .min(8, "Use at least 8 characters for the password.")
+  .max(200, "Use at most 200 characters for the password.");
+
+export const nameSchema = z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters for the name.");
+
+export const credentialsSchema = z.object({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(200),
+});
+
+export const newUserSchema = z.object({
+  name: nameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+  role: z.enum(["admin", "agent"]).default("agent"),
+});
+
+export const firstAdminSchema = newUserSchema.omit({ role: true });
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    out[key] ??= issue.message;
+  }
+  return out;
+}

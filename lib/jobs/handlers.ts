@@ -1,0 +1,7 @@
+import type { Database } from "@/db/client";
+import type { Job } from "@/db/schema";
+
+export type JobHandler = (input: { db: Database; job: Job }) => Promise<void>;
+
+/** Every kind of durable background work, by the `kind` its rows carry. */
+export const jobHandlers: Record<string, JobHandler> = {};

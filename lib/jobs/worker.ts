@@ -1,0 +1,92 @@
+import type { Database } from "@/db/client";
+import { getDb } from "@/db";
+import { claimDueJobs, completeJob, failJob, retryJobLater } from "@/db/queries/jobs";
+import type { Job } from "@/db/schema";
+import { log } from "@/lib/log";
+import { jobHandlers } from "./handlers";
+import { RetryLater } from "./retry";
+
+const LEASE_SECONDS = 60;
+const BATCH = 20;
+const POLL_MS = Number(process.env.JOB_POLL_MS || 1000);
+
+function backoff(attempts: number): Date {
+  const seconds = Math.min(2 ** attempts, 300);
+  return new Date(Date.now() + seconds * 1000);
+}
+
+async function runJob(db: Database, job: Job): Promise<void> {
+  const handler = jobHandlers[job.kind];
+  if (!handler) {
+    await failJob({ db, id: job.id, error: `No handler for job kind ${job.kind}` });
+    log.error({ jobId: job.id, kind: job.kind }, "job kind has no handler");
+    return;
+  }
+  try {
+    await handler({ db, job });
+    await completeJob({ db, id: job.id });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof RetryLater && job.attempts < job.maxAttempts) {
+      await retryJobLater({ db, id: job.id, runAt: error.runAt ?? backoff(job.attempts), error: message });
+    } else if (job.attempts >= job.maxAttempts || (error instanceof RetryLater && error.final)) {
+      await failJob({ db, id: job.id, error: message });
+      log.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts }, "job gave up");
+    } else {
+      await retryJobLater({ db, id: job.id, runAt: backoff(job.attempts), error: message });
+      log.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: message }, "job failed, will retry");
+    }
+  }
+}
+
+/** Runs every job that is due now, until none is left; returns how many ran. */
+export async function runDueJobs({ db }: { db: Database }): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const claimed = await claimDueJobs({ db, limit: BATCH, leaseSeconds: LEASE_SECONDS });
+    if (claimed.length === 0) return total;
+    await Promise.all(claimed.map((job) => runJob(db, job)));
+    total += claimed.length;
+  }
+}
+
+interface WorkerState {
+  timer?: NodeJS.Timeout;
+  running: boolean;
+  again: boolean;
+}
+const globalForWorker = globalThis as unknown as { __jobWorker?: WorkerState };
+
+async function tick(state: WorkerState) {
+  if (state.running) {
+    state.again = true;
+    return;
+  }
+  state.running = true;
+  try {
+    do {
+      state.again = false;
+      await runDueJobs({ db: await getDb() });
+    } while (state.again);
+  } catch (error) {
+    log.warn({ err: error instanceof Error ? error.message : String(error) }, "job worker pass failed");
+  } finally {
+    state.running = false;
+  }
+}
+
+/** Starts this process's worker: a pass now, then one every second. */
+export function startJobWorker(): void {
+  if (globalForWorker.__jobWorker) return;
+  const state: WorkerState = { running: false, again: false };
+  globalForWorker.__jobWorker = state;
+  state.timer = setInterval(() => void tick(state), POLL_MS);
+  state.timer.unref();
+  void tick(state);
+}
+
+/** Work was just committed: run it now instead of at the next poll. */
+export function kickJobWorker(): void {
+  const state = globalForWorker.__jobWorker;
+  if (state) setImmediate(() => void tick(state));
+}

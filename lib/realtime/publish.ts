@@ -1,0 +1,21 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+
+export const INBOX_CHANNEL = "inbox_events";
+
+export type InboxEvent =
+  | { type: "ticket.created"; ticketId: string }
+  | { type: "ticket.updated"; ticketId: string }
+  | { type: "message.created"; ticketId: string; messageId: string }
+  | { type: "message.updated"; ticketId: string; messageId: string }
+  | { type: "customer.updated"; customerId: string }
+  | { type: "sandbox.updated"; handset: string };
+
+/**
+ * Publishes through Postgres NOTIFY, so every app process (whichever received the
+ * webhook) tells its browsers. Inside a transaction it is sent on commit, never for work
+ * that rolled back.
+ */
+export async function publishInboxEvent({ db, event }: { db: DbOrTx; event: InboxEvent }): Promise<void> {
+  await db.execute(sql`select pg_notify(${INBOX_CHANNEL}, ${JSON.stringify(event)})`);
+}
