@@ -3,8 +3,9 @@ import type { DbOrTx } from "../client";
 import { customers, optOuts, smsIntegrations, tickets, users, type Ticket } from "../schema";
 import { beforeKeyset, encodeCursor, keysetStamp, type Keyset } from "./cursor";
 
-export const INBOX_VIEWS = ["open", "mine", "unassigned", "closed", "all"] as const;
-export type InboxView = (typeof INBOX_VIEWS)[number];
+import type { InboxView } from "./inbox-views";
+
+export { INBOX_VIEWS, type InboxView } from "./inbox-views";
 
 /** Search terms already read by lib/tickets/search.ts; each is optional and they are OR-ed. */
 export interface TicketSearch {

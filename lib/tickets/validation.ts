@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { INBOX_VIEWS } from "@/db/queries/tickets";
+import { INBOX_VIEWS } from "@/db/queries/inbox-views";
 
 export const inboxFiltersSchema = z.object({
   view: z.enum(INBOX_VIEWS).catch("open"),

@@ -4,11 +4,11 @@ import { listTicketEvents } from "@/db/queries/events";
 import { listThreadMessages, type ThreadMessage } from "@/db/queries/messages";
 import { getSendingContext, listExtraAllowedCountries } from "@/db/queries/sending";
 import { listOtherCustomerTickets, type CustomerTicketSummary } from "@/db/queries/tickets";
-import { listUsers } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
 import { attachAbility, customerLabel, describeSendingBlock, sendingBlock, type AttachAbility } from "@/lib/outbound/eligibility";
-import { countryOfNumber } from "@/lib/phone/normalize";
+import { countryOfNumber, formatPhoneNumber } from "@/lib/phone/normalize";
 import { describeTicketEvent } from "./events";
+import { displayCustomer, type CustomerDisplay } from "./inbox";
 
 /** Messages per page of a conversation: the latest 100, then "Load earlier". */
 export const THREAD_PAGE_SIZE = 100;
@@ -28,11 +28,10 @@ export interface ThreadSlice {
 
 export interface TicketView {
   ticket: { id: string; status: "open" | "closed"; unread: boolean; createdAt: string; closedAt: string | null; assigneeId: string | null };
-  customer: { id: string; name: string | null; label: string; phoneE164: string; country: string | null };
-  integration: { id: string; name: string; phoneE164: string; active: boolean; maxMessageLength: number };
+  customer: { id: string; name: string | null; phoneE164: string; country: string | null } & CustomerDisplay;
+  integration: { id: string; name: string; phoneE164: string; phoneDisplay: string; active: boolean; maxMessageLength: number };
   optOut: { optedOut: boolean; keyword: string; changedAt: string } | null;
   composer: { block: string | null; attach: AttachAbility };
-  thread: ThreadSlice;
   otherTickets: CustomerTicketSummary[];
 }
 
@@ -49,14 +48,14 @@ export async function getTicketThread({ db, ticketId, before }: { db: DbOrTx; ti
   };
 }
 
+/** The ticket around the conversation: customer, integration, opt-out, what the composer may do. */
 export async function getTicketView({ db, ticketId }: { db: DbOrTx; ticketId: string }): Promise<TicketView | null> {
   const context = await getSendingContext({ db, ticketId });
   if (!context) return null;
   const { ticket, customer, integration, phoneNumber, optOut } = context;
   const customerCountry = customer.country ?? countryOfNumber(customer.phoneE164) ?? null;
-  const [extraAllowed, thread, otherTickets] = await Promise.all([
+  const [extraAllowed, otherTickets] = await Promise.all([
     listExtraAllowedCountries({ db }),
-    getTicketThread({ db, ticketId }),
     listOtherCustomerTickets({ db, customerId: customer.id, exceptTicketId: ticket.id }),
   ]);
   const block = sendingBlock({ integration, optOut, customerCountry, extraAllowedCountries: extraAllowed });
@@ -69,11 +68,18 @@ export async function getTicketView({ db, ticketId }: { db: DbOrTx; ticketId: st
       closedAt: ticket.closedAt?.toISOString() ?? null,
       assigneeId: ticket.assigneeId,
     },
-    customer: { id: customer.id, name: customer.name, label: customerLabel(customer), phoneE164: customer.phoneE164, country: customerCountry },
+    customer: {
+      id: customer.id,
+      name: customer.name,
+      phoneE164: customer.phoneE164,
+      country: customerCountry,
+      ...displayCustomer({ ...customer, country: customerCountry }),
+    },
     integration: {
       id: integration.id,
       name: integration.name,
       phoneE164: integration.phoneE164,
+      phoneDisplay: formatPhoneNumber(integration.phoneE164),
       active: integration.status === "active" && !integration.deletedAt,
       maxMessageLength: integration.maxMessageLength,
     },
@@ -85,16 +91,7 @@ export async function getTicketView({ db, ticketId }: { db: DbOrTx; ticketId: st
         customerCountry,
       }),
     },
-    thread,
     otherTickets,
   };
 }
 
-export interface AgentOption {
-  id: string;
-  name: string;
-}
-
-export async function listAssignableAgents({ db }: { db: DbOrTx }): Promise<AgentOption[]> {
-  return (await listUsers({ db })).filter((user) => user.active).map((user) => ({ id: user.id, name: user.name }));
-}
