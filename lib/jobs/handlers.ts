@@ -1,7 +1,10 @@
 import type { Database } from "@/db/client";
 import type { Job } from "@/db/schema";
+import { downloadInboundMedia, MEDIA_DOWNLOAD_JOB } from "@/lib/inbound/media";
 
 export type JobHandler = (input: { db: Database; job: Job }) => Promise<void>;
 
 /** Every kind of durable background work, by the `kind` its rows carry. */
-export const jobHandlers: Record<string, JobHandler> = {};
+export const jobHandlers: Record<string, JobHandler> = {
+  [MEDIA_DOWNLOAD_JOB]: downloadInboundMedia,
+};
