@@ -1,4 +1,4 @@
-import { desc, like, sql } from "drizzle-orm";
+import { and, desc, gte, like, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { events, type TicketEvent } from "../schema";
 
@@ -12,7 +12,7 @@ export async function countAuditEntries({ db, days }: { db: DbOrTx; days: number
   const rows = await db
     .select({ type: events.type, n: sql<number>`count(*)::int` })
     .from(events)
-    .where(sql`${events.type} like 'audit.%' and ${events.createdAt} >= ${since}`)
+    .where(and(like(events.type, "audit.%"), gte(events.createdAt, since)))
     .groupBy(events.type);
   return Object.fromEntries(rows.map((row) => [row.type, row.n]));
 }
