@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { events, users, type TicketEvent } from "../schema";
 
-export async function insertTicketEvent({
+export async function recordEvent({
   db,
   ticketId,
   type,
@@ -10,16 +10,12 @@ export async function insertTicketEvent({
   data,
 }: {
   db: DbOrTx;
-  ticketId: string;
+  ticketId: string | null;
   type: string;
   actorId?: string | null;
   data?: Record<string, unknown>;
-}): Promise<TicketEvent> {
-  const [row] = await db
-    .insert(events)
-    .values({ ticketId, type, actorId: actorId ?? null, data: data ?? {} })
-    .returning();
-  return row!;
+}): Promise<void> {
+  await db.insert(events).values({ ticketId, type, actorId: actorId ?? null, data: data ?? {} });
 }
 
 /**

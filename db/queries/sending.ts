@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { allowedCountries, customers, optOuts, phoneNumbers, smsIntegrations, tickets, type Customer, type PhoneNumber, type SmsIntegration, type Ticket } from "../schema";
+import { customers, optOuts, phoneNumbers, smsIntegrations, tickets, type Customer, type PhoneNumber, type SmsIntegration, type Ticket } from "../schema";
 
 /** Everything that decides whether and how a message can go out on a ticket. */
 export interface SendingContext {
@@ -45,10 +45,4 @@ export async function getSmsIntegrationWithNumber({ db, id }: { db: DbOrTx; id: 
 export async function listLiveSmsIntegrations({ db }: { db: DbOrTx }): Promise<SmsIntegration[]> {
   const rows = await db.select().from(smsIntegrations).orderBy(smsIntegrations.name);
   return rows.filter((row) => !row.deletedAt);
-}
-
-/** Countries an admin allowed beyond the built-in list. */
-export async function listExtraAllowedCountries({ db }: { db: DbOrTx }): Promise<string[]> {
-  const rows = await db.select({ country: allowedCountries.country }).from(allowedCountries);
-  return rows.map((row) => row.country);
 }

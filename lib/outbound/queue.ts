@@ -1,8 +1,9 @@
 import type { Database, DbOrTx } from "@/db/client";
 import { enqueueJob } from "@/db/queries/jobs";
 import { insertMessage, insertStoredAttachments } from "@/db/queries/messages";
-import { getSendingContext, listExtraAllowedCountries, type SendingContext } from "@/db/queries/sending";
-import { insertTicketEvent } from "@/db/queries/events";
+import { listExtraAllowedCountries } from "@/db/queries/countries";
+import { getSendingContext, type SendingContext } from "@/db/queries/sending";
+import { recordEvent } from "@/db/queries/events";
 import { touchTicketActivity } from "@/db/queries/tickets";
 import type { Message } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -11,6 +12,7 @@ import { checkMessagingPolicy } from "@/lib/policy/check";
 import { countryOfNumber } from "@/lib/phone/normalize";
 import { publishInboxEvent } from "@/lib/realtime/publish";
 import { checkLength } from "@/lib/sms/segments";
+import { previewOf } from "@/lib/inbound/ticket";
 import { TICKET_EVENTS } from "@/lib/tickets/events";
 import { attachAbility, customerLabel, describeSendingBlock, sendingBlock } from "./eligibility";
 import { checkOutgoingFiles, type CheckedFile, type OutgoingFile } from "./files";
@@ -28,13 +30,6 @@ export interface OutboundInput {
   ruleName?: string | null;
   /** The policy category the sender chose to send despite ("Send anyway"). */
   policyOverride?: string | null;
-}
-
-export function messagePreview(body: string, pictures: number): string {
-  const text = body.replace(/\s+/g, " ").trim();
-  if (text) return [...text].slice(0, 200).join("");
-  if (pictures > 0) return pictures === 1 ? "Picture" : `${pictures} pictures`;
-  return "";
 }
 
 function checkPictures(context: SendingContext, files: readonly OutgoingFile[], customerCountry: string | null): CheckedFile[] {
@@ -94,9 +89,9 @@ export async function insertOutboundMessage(tx: DbOrTx, input: OutboundInput): P
   });
   await insertStoredAttachments({ db: tx, messageId: message.id, files });
   await enqueueJob({ db: tx, job: { kind: SEND_JOB_KIND, payload: { messageId: message.id }, dedupeKey: `send:${message.id}` } });
-  await touchTicketActivity({ db: tx, id: context.ticket.id, preview: messagePreview(input.body, files.length) });
+  await touchTicketActivity({ db: tx, id: context.ticket.id, preview: previewOf(input.body, files.length) });
   if (policy) {
-    await insertTicketEvent({
+    await recordEvent({
       db: tx,
       ticketId: context.ticket.id,
       type: TICKET_EVENTS.policyOverride,

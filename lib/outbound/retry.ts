@@ -1,8 +1,9 @@
 import type { Database } from "@/db/client";
-import { insertTicketEvent } from "@/db/queries/events";
+import { recordEvent } from "@/db/queries/events";
 import { enqueueJob } from "@/db/queries/jobs";
 import { getMessage, resetMessageForRetry } from "@/db/queries/messages";
-import { getSendingContext, listExtraAllowedCountries } from "@/db/queries/sending";
+import { listExtraAllowedCountries } from "@/db/queries/countries";
+import { getSendingContext } from "@/db/queries/sending";
 import type { Message } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { kickJobWorker } from "@/lib/jobs/worker";
@@ -37,7 +38,7 @@ export async function retryOutboundMessage({ db, messageId, actorId }: { db: Dat
       db: tx,
       job: { kind: SEND_JOB_KIND, payload: { messageId }, dedupeKey: `send:${messageId}:retry:${reset.sendAttempts}` },
     });
-    await insertTicketEvent({ db: tx, ticketId: reset.ticketId, type: TICKET_EVENTS.messageRetried, actorId, data: { messageId } });
+    await recordEvent({ db: tx, ticketId: reset.ticketId, type: TICKET_EVENTS.messageRetried, actorId, data: { messageId } });
     await publishInboxEvent({ db: tx, event: { type: "message.updated", ticketId: reset.ticketId, messageId } });
     return reset;
   });

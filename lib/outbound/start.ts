@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { findOrCreateCustomer } from "@/db/queries/customers";
-import { insertTicketEvent } from "@/db/queries/events";
+import { recordEvent } from "@/db/queries/events";
 import { findOpenTicket, insertOpenTicket } from "@/db/queries/tickets";
 import { getSmsIntegrationWithNumber } from "@/db/queries/sending";
 import type { Message, Ticket } from "@/db/schema";
@@ -42,7 +42,7 @@ export async function startConversation(input: StartConversationInput): Promise<
     throw new AppError("bad_request", message, { phone: message });
   }
   const result = await db.transaction(async (tx) => {
-    const customer = await findOrCreateCustomer({ db: tx, phoneE164: phone.e164, country: phone.country ?? null });
+    const { customer } = await findOrCreateCustomer({ db: tx, phoneE164: phone.e164, country: phone.country ?? null });
     let ticket = await findOpenTicket({ db: tx, integrationId: found.integration.id, customerId: customer.id });
     const existing = !!ticket;
     if (!ticket) {
@@ -50,7 +50,7 @@ export async function startConversation(input: StartConversationInput): Promise<
       // Lost a race with the customer's own first message: join the ticket it made.
       ticket ??= await findOpenTicket({ db: tx, integrationId: found.integration.id, customerId: customer.id });
       if (!ticket) throw new AppError("conflict", "The conversation could not be started. Try again.");
-      await insertTicketEvent({ db: tx, ticketId: ticket.id, type: TICKET_EVENTS.created, actorId: input.agentId, data: { by: "agent" } });
+      await recordEvent({ db: tx, ticketId: ticket.id, type: TICKET_EVENTS.created, actorId: input.agentId, data: { by: "agent" } });
       await publishInboxEvent({ db: tx, event: { type: "ticket.created", ticketId: ticket.id } });
     }
     const message = await insertOutboundMessage(tx, {

@@ -1,7 +1,7 @@
 import type { Database, Transaction as Tx } from "@/db/client";
 import { markAttachmentPending, getAttachment } from "@/db/queries/attachments";
 import { getCustomer, updateCustomerName } from "@/db/queries/customers";
-import { insertTicketEvent } from "@/db/queries/events";
+import { recordEvent } from "@/db/queries/events";
 import { enqueueJob } from "@/db/queries/jobs";
 import { insertMessage } from "@/db/queries/messages";
 import { findOpenTicket, getTicket, updateTicket } from "@/db/queries/tickets";
@@ -30,7 +30,7 @@ export async function assignTicket({ db, ticketId, assigneeId, actor }: { db: Da
     const assignee = assigneeId ? await getUserById({ db: tx, id: assigneeId }) : null;
     if (assigneeId && !assignee?.active) throw new AppError("bad_request", "That agent does not exist or is deactivated.");
     const updated = (await updateTicket({ db: tx, id: ticketId, changes: { assigneeId } }))!;
-    await insertTicketEvent({
+    await recordEvent({
       db: tx,
       ticketId,
       type: assignee ? TICKET_EVENTS.assigned : TICKET_EVENTS.unassigned,
@@ -57,7 +57,7 @@ export async function setTicketStatus({ db, ticketId, status, actor }: { db: Dat
       id: ticketId,
       changes: status === "closed" ? { status, closedAt: new Date() } : { status, closedAt: null },
     }))!;
-    await insertTicketEvent({ db: tx, ticketId, type: status === "closed" ? TICKET_EVENTS.closed : TICKET_EVENTS.reopened, actorId: actor.id });
+    await recordEvent({ db: tx, ticketId, type: status === "closed" ? TICKET_EVENTS.closed : TICKET_EVENTS.reopened, actorId: actor.id });
     await ticketChanged(tx, ticketId);
     return updated;
   });
@@ -93,7 +93,7 @@ export async function renameCustomer({ db, customerId, name, actor, ticketId }: 
   return db.transaction(async (tx) => {
     if (!(await getCustomer({ db: tx, id: customerId }))) throw new AppError("not_found", "This customer does not exist.");
     const customer = (await updateCustomerName({ db: tx, id: customerId, name: clean || null }))!;
-    if (ticketId) await insertTicketEvent({ db: tx, ticketId, type: TICKET_EVENTS.customerRenamed, actorId: actor.id, data: { name: clean } });
+    if (ticketId) await recordEvent({ db: tx, ticketId, type: TICKET_EVENTS.customerRenamed, actorId: actor.id, data: { name: clean } });
     await publishInboxEvent({ db: tx, event: { type: "customer.updated", customerId } });
     return customer;
   });

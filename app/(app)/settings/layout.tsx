@@ -6,6 +6,7 @@ const sections = [
   { href: "/settings/phone-numbers", label: "Phone numbers" },
   { href: "/settings/rules", label: "Rules" },
   { href: "/settings/users", label: "Users" },
+  { href: "/settings/audit", label: "Audit log" },
 ];
 
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {

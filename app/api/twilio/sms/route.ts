@@ -1,10 +1,34 @@
-import { verifyTwilioWebhook } from "@/lib/twilio/webhook";
+import { getDb } from "@/db";
+import { errorResponse } from "@/lib/http/respond";
+import { recordInboundMessage } from "@/lib/inbound/record";
+import { parseInboundMessage } from "@/lib/inbound/validation";
+import { kickJobWorker } from "@/lib/jobs/worker";
+import { log } from "@/lib/log";
 import { twimlEmpty } from "@/lib/twilio/twiml";
+import { verifyTwilioWebhook } from "@/lib/twilio/webhook";
 
 export const dynamic = "force-dynamic";
 
+/**
+ * Twilio's inbound SMS/MMS webhook. The 200 goes out only after the message and all the
+ * work it causes are committed; media downloads and rules run afterwards from job rows.
+ */
 export async function POST(request: Request) {
-  const check = await verifyTwilioWebhook(request, "/api/twilio/sms");
-  if (!check.ok) return check.response;
-  return twimlEmpty();
+  try {
+    const check = await verifyTwilioWebhook(request, "/api/twilio/sms");
+    if (!check.ok) return check.response;
+    const parsed = parseInboundMessage(check.params);
+    if (!parsed.ok) {
+      log.warn({ reason: parsed.message }, "inbound webhook refused");
+      return new Response(parsed.message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    }
+    const result = await recordInboundMessage({ db: await getDb(), message: parsed.message });
+    if (result.outcome === "stored") {
+      log.info({ messageSid: parsed.message.MessageSid, ticketId: result.ticketId, ticket: result.ticketChange }, "inbound message stored");
+      kickJobWorker();
+    }
+    return twimlEmpty();
+  } catch (error) {
+    return errorResponse(error);
+  }
 }

@@ -1,0 +1,92 @@
+import { eq } from "drizzle-orm";
+import { attachments } from "@/db/schema";
+import type { JobHandler } from "@/lib/jobs/handlers";
+import { RetryLater } from "@/lib/jobs/retry";
+import { log } from "@/lib/log";
+import { extensionFor, SUPPORTED_IMAGE_TYPES, sniffContentType } from "@/lib/media/sniff";
+import { publishInboxEvent } from "@/lib/realtime/publish";
+import { getTwilioCredentials } from "@/lib/twilio/credentials";
+import { messages } from "@/db/schema";
+
+export const MEDIA_DOWNLOAD_JOB = "media.download";
+const MAX_DOWNLOAD_BYTES = 10 * 1024 * 1024;
+const DOWNLOAD_TIMEOUT_MS = 20_000;
+
+/** png, jpg, jpeg and gif are received; Twilio's declared type decides whether to fetch at all. */
+export function isSupportedDeclaredType(contentType: string): boolean {
+  const type = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+  return (SUPPORTED_IMAGE_TYPES as readonly string[]).includes(type) || type === "image/jpg";
+}
+
+async function fetchMedia(url: string): Promise<{ status: number; bytes?: Buffer }> {
+  const { accountSid, authToken, apiKeySid, apiKeySecret } = await getTwilioCredentials();
+  const user = apiKeySid && apiKeySecret ? apiKeySid : accountSid;
+  const pass = apiKeySid && apiKeySecret ? apiKeySecret : (authToken ?? "");
+  // fetch follows Twilio's redirect to the content and drops the credentials on the way.
+  const response = await fetch(url, {
+    headers: { Authorization: `Basic ${Buffer.from(`${user}:${pass}`).toString("base64")}` },
+    redirect: "follow",
+    signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS),
+  });
+  if (!response.ok) return { status: response.status };
+  const declared = Number(response.headers.get("content-length") ?? 0);
+  if (declared > MAX_DOWNLOAD_BYTES) return { status: 413 };
+  const bytes = Buffer.from(await response.arrayBuffer());
+  if (bytes.length > MAX_DOWNLOAD_BYTES) return { status: 413 };
+  return { status: response.status, bytes };
+}
+
+/**
+ * Downloads one inbound attachment. A 404 right after delivery is common (the media is
+ * not there yet), so failures are retried; the last failure leaves the attachment marked
+ * "could not be downloaded" for an agent to retry. The type is decided from the bytes.
+ */
+export const downloadInboundMedia: JobHandler = async ({ db, job }) => {
+  const attachmentId = String(job.payload.attachmentId ?? "");
+  const [attachment] = await db.select().from(attachments).where(eq(attachments.id, attachmentId));
+  if (!attachment || attachment.status === "stored" || !attachment.sourceUrl) return;
+
+  let result: { status: number; bytes?: Buffer };
+  try {
+    result = await fetchMedia(attachment.sourceUrl);
+  } catch (error) {
+    result = { status: 0 };
+    log.warn({ attachmentId, err: (error as Error).message }, "media download failed");
+  }
+
+  if (!result.bytes) {
+    const lastTry = job.attempts >= job.maxAttempts;
+    if (!lastTry && result.status !== 413) {
+      throw new RetryLater(`media download answered ${result.status}`, new Date(Date.now() + Math.min(1000 * 2 ** (job.attempts - 1), 30_000)));
+    }
+    await markAttachment(db, attachment.messageId, attachmentId, { status: "failed", error: result.status === 413 ? "The file is larger than 10 MB." : `The download failed (${result.status || "no answer"}).` });
+    return;
+  }
+
+  const sniffed = sniffContentType(result.bytes);
+  if (!sniffed || !(SUPPORTED_IMAGE_TYPES as readonly string[]).includes(sniffed)) {
+    await markAttachment(db, attachment.messageId, attachmentId, { status: "unsupported", contentType: sniffed ?? attachment.contentType, error: null });
+    return;
+  }
+  await markAttachment(db, attachment.messageId, attachmentId, {
+    status: "stored",
+    contentType: sniffed,
+    data: result.bytes,
+    size: result.bytes.length,
+    fileName: `${attachment.fileName.replace(/\.[a-z0-9]+$/i, "")}.${extensionFor(sniffed)}`,
+    error: null,
+  });
+};
+
+async function markAttachment(
+  db: Parameters<JobHandler>[0]["db"],
+  messageId: string,
+  attachmentId: string,
+  changes: Partial<typeof attachments.$inferInsert>,
+) {
+  await db.transaction(async (tx) => {
+    await tx.update(attachments).set(changes).where(eq(attachments.id, attachmentId));
+    const [message] = await tx.select({ ticketId: messages.ticketId }).from(messages).where(eq(messages.id, messageId));
+    if (message) await publishInboxEvent({ db: tx, event: { type: "message.updated", ticketId: message.ticketId, messageId } });
+  });
+}

@@ -1,0 +1,169 @@
+import { and, eq, isNull, TransactionRollbackError } from "drizzle-orm";
+import type { Database, Transaction } from "@/db/client";
+import { listExtraAllowedCountries } from "@/db/queries/countries";
+import { findOrCreateCustomer, setOptOut } from "@/db/queries/customers";
+import { recordEvent } from "@/db/queries/events";
+import { enqueueJob } from "@/db/queries/jobs";
+import { attachments, messages, smsIntegrations, tickets, type SmsIntegration } from "@/db/schema";
+import { log } from "@/lib/log";
+import { isCountryAllowed } from "@/lib/phone/countries";
+import { countryOfNumber, isShortCodeOrAlphanumericSender, normalizePhoneNumber } from "@/lib/phone/normalize";
+import { publishInboxEvent } from "@/lib/realtime/publish";
+import { classifyKeyword, keywordFromOptOutType, type CarrierKeyword } from "./keywords";
+import { looksLikeOneTimePasscode } from "./otp";
+import { previewOf, resolveTicketForInbound } from "./ticket";
+import type { InboundMessage } from "./validation";
+import { isSupportedDeclaredType, MEDIA_DOWNLOAD_JOB } from "./media";
+
+export type InboundOutcome =
+  | { outcome: "stored"; ticketId: string; messageId: string; ticketChange: "joined" | "reopened" | "created" }
+  | { outcome: "duplicate" }
+  | { outcome: "no_integration" }
+  | { outcome: "blocked_country"; country: string | null }
+  | { outcome: "blocked_otp" };
+
+async function findLiveIntegration(db: Database, to: string): Promise<SmsIntegration | null> {
+  const normalized = normalizePhoneNumber(to);
+  const e164 = normalized.ok ? normalized.e164 : to;
+  const [row] = await db
+    .select()
+    .from(smsIntegrations)
+    .where(and(eq(smsIntegrations.phoneE164, e164), isNull(smsIntegrations.deletedAt)));
+  return row ?? null;
+}
+
+function carrierKeyword(message: InboundMessage): CarrierKeyword | null {
+  const fromBody = classifyKeyword(message.Body);
+  if (fromBody) return fromBody;
+  const kind = keywordFromOptOutType(message.OptOutType);
+  return kind ? { kind, keyword: (message.OptOutType ?? "").toUpperCase() } : null;
+}
+
+/**
+ * Stores one inbound SMS or MMS exactly once and files it on its ticket. Everything the
+ * message causes (customer, ticket, opt-out, attachments to fetch, events) is written in
+ * one transaction, so a 200 to Twilio means all of it is durable.
+ */
+export async function recordInboundMessage({ db, message, now = new Date() }: { db: Database; message: InboundMessage; now?: Date }): Promise<InboundOutcome> {
+  const [seen] = await db.select({ id: messages.id }).from(messages).where(eq(messages.twilioSid, message.MessageSid));
+  if (seen) return { outcome: "duplicate" };
+
+  const integration = await findLiveIntegration(db, message.To);
+  if (!integration || integration.status !== "active") {
+    log.info({ messageSid: message.MessageSid, reason: integration ? "integration deactivated" : "no SMS integration for this number" }, "inbound message not filed");
+    return { outcome: "no_integration" };
+  }
+
+  if (isShortCodeOrAlphanumericSender(message.From) || looksLikeOneTimePasscode(message.Body)) {
+    await recordEvent({ db, ticketId: null, type: "audit.otp_blocked", data: { integrationId: integration.id, messageSid: message.MessageSid } });
+    log.info({ messageSid: message.MessageSid }, "one-time passcode not received");
+    return { outcome: "blocked_otp" };
+  }
+
+  const from = normalizePhoneNumber(message.From);
+  const phoneE164 = from.ok ? from.e164 : message.From;
+  const country = (message.FromCountry || (from.ok ? from.country : countryOfNumber(phoneE164)) || null)?.toUpperCase() ?? null;
+  if (!isCountryAllowed(country, await listExtraAllowedCountries({ db }))) {
+    await recordEvent({ db, ticketId: null, type: "audit.country_blocked", data: { integrationId: integration.id, country } });
+    log.info({ messageSid: message.MessageSid, country }, "inbound message from a country that is not allowed");
+    return { outcome: "blocked_country", country };
+  }
+
+  const file = () => fileMessage({ db, message, integration, phoneE164, country, now });
+  // A ticket closed or opened by someone else mid-way can trip the one-open-ticket index: file again.
+  return file().catch((error: unknown) => (isUniqueViolation(error) ? file() : Promise.reject(error)));
+}
+
+async function fileMessage({
+  db,
+  message,
+  integration,
+  phoneE164,
+  country,
+  now,
+}: {
+  db: Database;
+  message: InboundMessage;
+  integration: SmsIntegration;
+  phoneE164: string;
+  country: string | null;
+  now: Date;
+}): Promise<InboundOutcome> {
+  return db.transaction(async (tx) => {
+    const { customer } = await findOrCreateCustomer({ db: tx, phoneE164, country });
+    const { ticket, change } = await resolveTicketForInbound({ tx, integration, customerId: customer.id, now });
+
+    const [stored] = await tx
+      .insert(messages)
+      .values({
+        ticketId: ticket.id,
+        direction: "inbound",
+        body: message.Body,
+        status: "received",
+        twilioSid: message.MessageSid,
+        fromE164: phoneE164,
+        toE164: integration.phoneE164,
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: messages.id });
+    if (!stored) {
+      // The same MessageSid won a race with us: undo everything this attempt wrote.
+      tx.rollback();
+      throw new Error("unreachable");
+    }
+
+    await tx
+      .update(tickets)
+      .set({ lastMessageAt: now, lastMessagePreview: previewOf(message.Body, message.media.length), unread: true })
+      .where(eq(tickets.id, ticket.id));
+    if (change !== "joined") await recordEvent({ db: tx, ticketId: ticket.id, type: change === "created" ? "ticket.created" : "ticket.reopened" });
+
+    await storeMediaPlaceholders(tx, stored.id, message);
+
+    const keyword = carrierKeyword(message);
+    if (keyword && keyword.kind !== "help") {
+      const optedOut = keyword.kind === "opt-out";
+      await setOptOut({ db: tx, customerId: customer.id, businessE164: integration.phoneE164, optedOut, keyword: keyword.keyword });
+      await recordEvent({ db: tx, ticketId: ticket.id, type: optedOut ? "customer.opted_out" : "customer.opted_in", data: { keyword: keyword.keyword, messageId: stored.id } });
+    }
+
+    await publishInboxEvent({ db: tx, event: change === "created" ? { type: "ticket.created", ticketId: ticket.id } : { type: "message.created", ticketId: ticket.id, messageId: stored.id } });
+    return { outcome: "stored" as const, ticketId: ticket.id, messageId: stored.id, ticketChange: change };
+  }).catch((error: unknown) => {
+    if (isRollback(error)) return { outcome: "duplicate" as const };
+    throw error;
+  });
+}
+
+async function storeMediaPlaceholders(tx: Transaction, messageId: string, message: InboundMessage) {
+  for (const [position, media] of message.media.entries()) {
+    const supported = isSupportedDeclaredType(media.contentType);
+    const [row] = await tx
+      .insert(attachments)
+      .values({
+        messageId,
+        position,
+        status: supported ? "pending" : "unsupported",
+        contentType: media.contentType,
+        fileName: `attachment-${position + 1}`,
+        sourceUrl: supported ? media.url : null,
+      })
+      .returning({ id: attachments.id });
+    if (supported && row) {
+      await enqueueJob({ db: tx, job: { kind: MEDIA_DOWNLOAD_JOB, payload: { attachmentId: row.id }, dedupeKey: `media:${row.id}`, maxAttempts: 6 } });
+    }
+  }
+}
+
+function isRollback(error: unknown): boolean {
+  return error instanceof TransactionRollbackError;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
+    if ((current as { code?: unknown }).code === "23505") return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -1,0 +1,71 @@
+import { and, desc, eq, gte } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { tickets, type SmsIntegration, type Ticket } from "@/db/schema";
+
+export type TicketResolution = { ticket: Ticket; change: "joined" | "reopened" | "created" };
+
+/**
+ * The ticket a customer's message belongs to: their open ticket on this integration; else
+ * their last one, reopened, if it closed within the integration's reopen window; else a new
+ * one. The partial unique index on open tickets makes concurrent first messages share one.
+ */
+export async function resolveTicketForInbound({
+  tx,
+  integration,
+  customerId,
+  now,
+}: {
+  tx: Transaction;
+  integration: SmsIntegration;
+  customerId: string;
+  now: Date;
+}): Promise<TicketResolution> {
+  const open = await findOpenTicket(tx, integration.id, customerId);
+  if (open) return { ticket: open, change: "joined" };
+
+  if (integration.reopenWindowDays > 0) {
+    const windowStart = new Date(now.getTime() - integration.reopenWindowDays * 24 * 60 * 60 * 1000);
+    const [recent] = await tx
+      .select()
+      .from(tickets)
+      .where(and(eq(tickets.integrationId, integration.id), eq(tickets.customerId, customerId), eq(tickets.status, "closed"), gte(tickets.closedAt, windowStart)))
+      .orderBy(desc(tickets.closedAt))
+      .limit(1);
+    if (recent) {
+      const [reopened] = await tx
+        .update(tickets)
+        .set({ status: "open", closedAt: null })
+        .where(and(eq(tickets.id, recent.id), eq(tickets.status, "closed")))
+        .returning();
+      if (reopened) return { ticket: reopened, change: "reopened" };
+    }
+  }
+
+  const [created] = await tx
+    .insert(tickets)
+    .values({ integrationId: integration.id, customerId, lastMessageAt: now })
+    .onConflictDoNothing()
+    .returning();
+  if (created) return { ticket: created, change: "created" };
+
+  // Another message from this customer created the open ticket a moment ago.
+  const winner = await findOpenTicket(tx, integration.id, customerId);
+  if (!winner) throw new Error("open ticket conflict without an open ticket");
+  return { ticket: winner, change: "joined" };
+}
+
+async function findOpenTicket(tx: Transaction, integrationId: string, customerId: string): Promise<Ticket | undefined> {
+  const [row] = await tx
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.integrationId, integrationId), eq(tickets.customerId, customerId), eq(tickets.status, "open")));
+  return row;
+}
+
+/** What the ticket list shows for a message: its text, or what it carried. */
+export function previewOf(body: string, mediaCount: number): string {
+  const text = body.replace(/\s+/g, " ").trim();
+  if (text) return text.slice(0, 140);
+  if (mediaCount > 0) return mediaCount === 1 ? "📎 1 attachment" : `📎 ${mediaCount} attachments`;
+  return "(empty message)";
+}

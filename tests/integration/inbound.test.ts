@@ -1,0 +1,260 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { POST as inbound } from "@/app/api/twilio/sms/route";
+import type { DatabaseHandle } from "@/db/client";
+import { attachments, customers, events, messages, optOuts, smsIntegrations, tickets } from "@/db/schema";
+import { testDatabases, useDatabase } from "../support/database";
+import { runJobsUntilIdle } from "../support/jobs";
+import { inboundParams, messageSid, PUBLIC_BASE, signedTwilioRequest } from "../support/twilio";
+
+const BUSINESS = "+14155550100";
+const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+const PDF = Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n");
+
+let mediaHits: Record<string, number> = {};
+let mediaServer: http.Server;
+let mediaBase = "";
+
+beforeAll(async () => {
+  process.env.PUBLIC_BASE_URL = PUBLIC_BASE;
+  // Stands in for Twilio's media URLs: a picture that 404s twice before it is there.
+  mediaServer = http.createServer((req, res) => {
+    const path = req.url ?? "";
+    mediaHits[path] = (mediaHits[path] ?? 0) + 1;
+    if (!req.headers.authorization?.startsWith("Basic ")) return void res.writeHead(401).end();
+    if (path === "/late.png" && mediaHits[path]! <= 2) return void res.writeHead(404).end();
+    if (path === "/never.png") return void res.writeHead(404).end();
+    if (path.endsWith(".png")) return void res.writeHead(200, { "Content-Type": "image/png" }).end(PNG);
+    if (path.endsWith(".pdf")) return void res.writeHead(200, { "Content-Type": "application/pdf" }).end(PDF);
+    if (path === "/renamed.png.txt") return void res.writeHead(200, { "Content-Type": "image/png" }).end(PDF);
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => mediaServer.listen(0, "127.0.0.1", resolve));
+  mediaBase = `http://127.0.0.1:${(mediaServer.address() as AddressInfo).port}`;
+});
+
+afterAll(() => mediaServer.close());
+
+describe.each(testDatabases())("inbound SMS on $name", (database) => {
+  let handle: DatabaseHandle;
+  let integrationId: string;
+  let customerNumber = 0;
+
+  const newCustomer = () => `+1415555${String(2000 + customerNumber++).padStart(4, "0")}`;
+  async function send(params: Record<string, string>) {
+    const response = await inbound(await signedTwilioRequest("/api/twilio/sms", params));
+    return { status: response.status, type: response.headers.get("content-type"), text: await response.text() };
+  }
+  async function text(from: string, body: string, extra: Record<string, string> = {}) {
+    return send(await inboundParams({ From: from, To: BUSINESS, Body: body, ...extra }));
+  }
+  const ticketsOf = async (phone: string) =>
+    handle.db
+      .select({ id: tickets.id, status: tickets.status })
+      .from(tickets)
+      .innerJoin(customers, eq(customers.id, tickets.customerId))
+      .where(eq(customers.phoneE164, phone));
+
+  beforeAll(async () => {
+    handle = await database.open();
+    useDatabase(handle);
+    const [integration] = await handle.db.insert(smsIntegrations).values({ name: "Shop SMS", phoneE164: BUSINESS }).returning();
+    integrationId = integration!.id;
+  });
+  afterAll(async () => {
+    useDatabase(undefined as never);
+    await handle.close();
+  });
+  beforeEach(() => {
+    mediaHits = {};
+  });
+
+  it("files a first message as a new ticket and answers Twilio with empty TwiML", async () => {
+    const from = newCustomer();
+    const answer = await text(from, "Hi! Is my order shipped?");
+    expect(answer).toMatchObject({ status: 200, type: "text/xml; charset=utf-8" });
+    expect(answer.text).toContain("<Response/>");
+    const found = await ticketsOf(from);
+    expect(found).toHaveLength(1);
+    const [message] = await handle.db.select().from(messages).where(eq(messages.ticketId, found[0]!.id));
+    expect(message).toMatchObject({ direction: "inbound", body: "Hi! Is my order shipped?", status: "received", fromE164: from, toE164: BUSINESS });
+    const [customer] = await handle.db.select().from(customers).where(eq(customers.phoneE164, from));
+    expect(customer?.country).toBe("US");
+  });
+
+  it("files a second message on the same open ticket", async () => {
+    const from = newCustomer();
+    await text(from, "first");
+    await text(from, "second");
+    const found = await ticketsOf(from);
+    expect(found).toHaveLength(1);
+    const bodies = await handle.db.select({ body: messages.body }).from(messages).where(eq(messages.ticketId, found[0]!.id));
+    expect(bodies.map((b) => b.body).sort()).toEqual(["first", "second"]);
+  });
+
+  it("normalises the sender's number, whatever format Twilio used", async () => {
+    const from = newCustomer();
+    await text(from, "one");
+    await text(`${from.slice(0, 2)} (${from.slice(2, 5)}) ${from.slice(5, 8)}-${from.slice(8)}`, "two");
+    expect(await ticketsOf(from)).toHaveLength(1);
+  });
+
+  it("reopens a ticket closed within the reopen window, and opens a new one after it", async () => {
+    const from = newCustomer();
+    await text(from, "hello");
+    const [ticket] = await ticketsOf(from);
+    await handle.db.update(tickets).set({ status: "closed", closedAt: new Date(Date.now() - 2 * 86_400_000) }).where(eq(tickets.id, ticket!.id));
+    await text(from, "me again");
+    expect(await ticketsOf(from)).toEqual([{ id: ticket!.id, status: "open" }]);
+    const reopened = await handle.db.select().from(events).where(eq(events.ticketId, ticket!.id));
+    expect(reopened.map((e) => e.type)).toContain("ticket.reopened");
+
+    await handle.db.update(tickets).set({ status: "closed", closedAt: new Date(Date.now() - 4 * 86_400_000) }).where(eq(tickets.id, ticket!.id));
+    await text(from, "a new question");
+    const after = await ticketsOf(from);
+    expect(after).toHaveLength(2);
+    expect(after.find((t) => t.id !== ticket!.id)?.status).toBe("open");
+  });
+
+  it("stores a MessageSid once, however often Twilio delivers it", async () => {
+    const from = newCustomer();
+    const params = await inboundParams({ From: from, To: BUSINESS, Body: "retry me" });
+    const first = await send(params);
+    const again = await send(params);
+    const concurrent = await Promise.all([send(params), send(params)]);
+    for (const answer of [again, ...concurrent]) expect(answer).toEqual(first);
+    const stored = await handle.db.select().from(messages).where(eq(messages.twilioSid, params.MessageSid!));
+    expect(stored).toHaveLength(1);
+  });
+
+  it("makes one ticket of two first messages arriving at the same moment", async () => {
+    const from = newCustomer();
+    await Promise.all([text(from, "one"), text(from, "two"), text(from, "three")]);
+    const found = await ticketsOf(from);
+    expect(found).toHaveLength(1);
+    const [{ n }] = (await handle.db.select({ n: sql<number>`count(*)::int` }).from(messages).where(eq(messages.ticketId, found[0]!.id))) as [{ n: number }];
+    expect(n).toBe(3);
+  });
+
+  it("keeps a png from an MMS and refuses a pdf, deciding from the bytes", async () => {
+    const from = newCustomer();
+    await text(from, "photo and invoice", {
+      NumMedia: "3",
+      MediaUrl0: `${mediaBase}/photo.png`,
+      MediaContentType0: "image/png",
+      MediaUrl1: `${mediaBase}/invoice.pdf`,
+      MediaContentType1: "application/pdf",
+      MediaUrl2: `${mediaBase}/renamed.png.txt`,
+      MediaContentType2: "image/png",
+    });
+    await runJobsUntilIdle(handle.db);
+    const [ticket] = await ticketsOf(from);
+    const [message] = await handle.db.select().from(messages).where(eq(messages.ticketId, ticket!.id));
+    const files = await handle.db.select().from(attachments).where(eq(attachments.messageId, message!.id)).orderBy(attachments.position);
+    expect(files.map((f) => [f.status, f.contentType])).toEqual([
+      ["stored", "image/png"],
+      ["unsupported", "application/pdf"],
+      ["unsupported", "application/pdf"],
+    ]);
+    expect(files[0]!.data?.equals(PNG)).toBe(true);
+    expect(files[1]!.data).toBeNull();
+    expect(files[2]!.data).toBeNull();
+    expect(mediaHits["/invoice.pdf"]).toBeUndefined();
+  });
+
+  it("retries a media URL that 404s twice, then stores it; gives up on one that never works", async () => {
+    const from = newCustomer();
+    await text(from, "", { NumMedia: "2", MediaUrl0: `${mediaBase}/late.png`, MediaContentType0: "image/png", MediaUrl1: `${mediaBase}/never.png`, MediaContentType1: "image/png" });
+    await runJobsUntilIdle(handle.db);
+    const [ticket] = await ticketsOf(from);
+    const [message] = await handle.db.select().from(messages).where(eq(messages.ticketId, ticket!.id));
+    expect(message?.body).toBe("");
+    const files = await handle.db.select().from(attachments).where(eq(attachments.messageId, message!.id)).orderBy(attachments.position);
+    expect(files[0]?.status).toBe("stored");
+    expect(mediaHits["/late.png"]).toBe(3);
+    expect(files[1]?.status).toBe("failed");
+    expect(mediaHits["/never.png"]).toBe(6);
+  });
+
+  it("does not receive messages from a country that is not allowed, keeping only an audit entry", async () => {
+    const before = await handle.db.select({ n: sql<number>`count(*)::int` }).from(customers);
+    const answer = await send(await inboundParams({ From: "+5511987654321", To: BUSINESS, Body: "Olá", FromCountry: "BR" }));
+    expect(answer.status).toBe(200);
+    expect(await handle.db.select({ n: sql<number>`count(*)::int` }).from(customers)).toEqual(before);
+    const audit = await handle.db.select().from(events).where(eq(events.type, "audit.country_blocked"));
+    expect(audit.at(-1)?.data).toMatchObject({ country: "BR" });
+    expect(JSON.stringify(audit.at(-1)?.data)).not.toContain("Olá");
+  });
+
+  it("does not receive one-time passcodes, nor store their text", async () => {
+    const from = newCustomer();
+    await text(from, "Your verification code is 482913");
+    await send(await inboundParams({ From: "AMAZON", To: BUSINESS, Body: "Your package is here" }));
+    await send(await inboundParams({ From: "72345", To: BUSINESS, Body: "Reply Y to confirm" }));
+    expect(await ticketsOf(from)).toHaveLength(0);
+    const stored = await handle.db.select().from(messages).where(sql`${messages.body} like '%482913%' or ${messages.body} like '%package is here%'`);
+    expect(stored).toHaveLength(0);
+    const audit = await handle.db.select().from(events).where(eq(events.type, "audit.otp_blocked"));
+    expect(audit.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("records STOP as an opt-out for this business number and START as opting back in", async () => {
+    const from = newCustomer();
+    await text(from, "hello");
+    await text(from, "  Stop. ", { OptOutType: "STOP" });
+    const [customer] = await handle.db.select().from(customers).where(eq(customers.phoneE164, from));
+    let [state] = await handle.db.select().from(optOuts).where(eq(optOuts.customerId, customer!.id));
+    expect(state).toMatchObject({ businessE164: BUSINESS, optedOut: true, keyword: "STOP" });
+
+    await text(from, "START", { OptOutType: "START" });
+    [state] = await handle.db.select().from(optOuts).where(eq(optOuts.customerId, customer!.id));
+    expect(state).toMatchObject({ optedOut: false, keyword: "START" });
+    const [ticket] = await ticketsOf(from);
+    const timeline = await handle.db.select().from(events).where(eq(events.ticketId, ticket!.id)).orderBy(events.id);
+    expect(timeline.map((e) => e.type)).toEqual(["ticket.created", "customer.opted_out", "customer.opted_in"]);
+
+    await text(from, "HELP");
+    [state] = await handle.db.select().from(optOuts).where(eq(optOuts.customerId, customer!.id));
+    expect(state?.optedOut).toBe(false);
+  });
+
+  it("answers but files nothing for a number with no integration, or a deactivated one", async () => {
+    const from = newCustomer();
+    expect((await send(await inboundParams({ From: from, To: "+14155550199", Body: "anyone?" }))).status).toBe(200);
+    await handle.db.update(smsIntegrations).set({ status: "deactivated" }).where(eq(smsIntegrations.id, integrationId));
+    expect((await text(from, "hello?")).text).toContain("<Response/>");
+    await handle.db.update(smsIntegrations).set({ status: "active" }).where(eq(smsIntegrations.id, integrationId));
+    expect(await ticketsOf(from)).toHaveLength(0);
+  });
+
+  it("refuses forged, unsigned and re-targeted webhooks with 403 and stores nothing", async () => {
+    const from = newCustomer();
+    const params = await inboundParams({ From: from, To: BUSINESS, Body: "forged" });
+    const tampered = await signedTwilioRequest("/api/twilio/sms", { ...params, Body: "changed" }, { signatureFor: params });
+    expect((await inbound(tampered)).status).toBe(403);
+    const wrongUrl = await signedTwilioRequest("/api/twilio/sms", params, { url: "https://elsewhere.example/api/twilio/sms" });
+    expect((await inbound(wrongUrl)).status).toBe(403);
+    const unsigned = new Request("http://localhost/api/twilio/sms", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(params).toString(),
+    });
+    expect((await inbound(unsigned)).status).toBe(403);
+    expect(await ticketsOf(from)).toHaveLength(0);
+  });
+
+  it("refuses a malformed message with a clear 400 and stores nothing", async () => {
+    const from = newCustomer();
+    const params = await inboundParams({ From: from, To: BUSINESS, Body: "x", NumMedia: "2", MediaUrl0: `${mediaBase}/photo.png` });
+    const answer = await send(params);
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain("MediaUrl1 is missing");
+    const noSid = await inboundParams({ From: from, To: BUSINESS });
+    delete noSid.MessageSid;
+    expect((await send(noSid)).status).toBe(400);
+    expect(await ticketsOf(from)).toHaveLength(0);
+    expect(messageSid()).toMatch(/^SM[0-9a-f]{32}$/);
+  });
+});
