@@ -1,0 +1,40 @@
+import { getDb } from "@/db";
+import { twilioMode } from "@/lib/config/env";
+import { log } from "@/lib/log";
+import { authenticateSandbox, UNAUTHENTICATED_HEADERS } from "./auth";
+import { notFound, SandboxError, twilioErrorResponse } from "./errors";
+import { readForm, TwilioParams } from "./http";
+import { matchRoute } from "./routes";
+
+export const SANDBOX_PREFIX = "/sandbox/twilio";
+
+function methodNotAllowed(): SandboxError {
+  return new SandboxError(405, 20004, "Method not allowed");
+}
+
+async function dispatch(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const path = url.pathname.startsWith(SANDBOX_PREFIX) ? url.pathname.slice(SANDBOX_PREFIX.length) : url.pathname;
+  // Twilio checks credentials before it says whether anything exists.
+  const account = await authenticateSandbox(request);
+  const match = matchRoute(path);
+  if (!match || match.params.AccountSid !== account.accountSid) throw notFound(path);
+  const endpoint = match.route.methods[request.method as keyof typeof match.route.methods];
+  if (!endpoint) throw methodNotAllowed();
+  const form = request.method === "POST" ? await readForm(request) : new TwilioParams([]);
+  return endpoint({ db: await getDb(), account, path: match.params, resourcePath: path, search: url.searchParams, form });
+}
+
+/** Every request to /sandbox/twilio/…: Twilio's REST API, served by the app itself. */
+export async function handleSandboxRequest(request: Request): Promise<Response> {
+  if (twilioMode() === "live") return new Response("Not Found", { status: 404 });
+  try {
+    return await dispatch(request);
+  } catch (error) {
+    if (error instanceof SandboxError) {
+      return twilioErrorResponse(error, error.status === 401 ? UNAUTHENTICATED_HEADERS : {});
+    }
+    log.error({ err: error instanceof Error ? error.message : String(error) }, "sandbox request failed");
+    return twilioErrorResponse(new SandboxError(500, 20500, "Internal Server Error"));
+  }
+}

@@ -1,0 +1,47 @@
+import { fetchAccount } from "./account";
+import { fetchAvailableCountry, listAvailableCountries, searchAvailableNumbers } from "./available";
+import type { SandboxEndpoint } from "./context";
+import { buyIncomingNumber, fetchIncomingNumber, listIncomingNumbers, releaseIncomingNumber, updateIncomingNumber } from "./numbers";
+
+type Method = "GET" | "POST" | "DELETE";
+export interface Route {
+  pattern: RegExp;
+  methods: Partial<Record<Method, SandboxEndpoint>>;
+}
+
+/** "/Accounts/{AccountSid}/Things/{Type:A|B}.json" → a RegExp with named groups. */
+function compile(template: string): RegExp {
+  const source = template
+    .split(/(\{[^}]+\})/)
+    .map((part) => {
+      const named = /^\{(\w+)(?::([^}]+))?\}$/.exec(part);
+      if (!named) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      return `(?<${named[1]}>${named[2] ?? "[^/]+"})`;
+    })
+    .join("");
+  return new RegExp(`^${source}$`);
+}
+
+const ACCOUNT = "/2010-04-01/Accounts/{AccountSid}";
+const TYPES = "Local|Mobile|TollFree";
+
+// Order matters: a fixed segment (Local.json) must be tried before a {Sid}.json.
+const TABLE: ReadonlyArray<[string, Route["methods"]]> = [
+  [`${ACCOUNT}.json`, { GET: fetchAccount }],
+  [`${ACCOUNT}/IncomingPhoneNumbers.json`, { GET: listIncomingNumbers, POST: buyIncomingNumber }],
+  [`${ACCOUNT}/IncomingPhoneNumbers/{NumberType:${TYPES}}.json`, { GET: listIncomingNumbers, POST: buyIncomingNumber }],
+  [`${ACCOUNT}/IncomingPhoneNumbers/{Sid}.json`, { GET: fetchIncomingNumber, POST: updateIncomingNumber, DELETE: releaseIncomingNumber }],
+  [`${ACCOUNT}/AvailablePhoneNumbers.json`, { GET: listAvailableCountries }],
+  [`${ACCOUNT}/AvailablePhoneNumbers/{CountryCode}.json`, { GET: fetchAvailableCountry }],
+  [`${ACCOUNT}/AvailablePhoneNumbers/{CountryCode}/{NumberType:${TYPES}}.json`, { GET: searchAvailableNumbers }],
+];
+
+export const ROUTES: readonly Route[] = TABLE.map(([template, methods]) => ({ pattern: compile(template), methods }));
+
+export function matchRoute(path: string): { route: Route; params: Record<string, string> } | null {
+  for (const route of ROUTES) {
+    const match = route.pattern.exec(path);
+    if (match) return { route, params: { ...match.groups } };
+  }
+  return null;
+}
