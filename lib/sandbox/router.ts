@@ -1,7 +1,9 @@
 import { getDb } from "@/db";
 import { twilioMode } from "@/lib/config/env";
 import { log } from "@/lib/log";
+import { getSandboxCredentials } from "@/lib/twilio/credentials";
 import { authenticateSandbox, UNAUTHENTICATED_HEADERS } from "./auth";
+import { CONTENT_PREFIX, serveMediaContent } from "./content";
 import { notFound, SandboxError, twilioErrorResponse } from "./errors";
 import { readForm, TwilioParams } from "./http";
 import { matchRoute } from "./routes";
@@ -15,6 +17,11 @@ function methodNotAllowed(): SandboxError {
 async function dispatch(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const path = url.pathname.startsWith(SANDBOX_PREFIX) ? url.pathname.slice(SANDBOX_PREFIX.length) : url.pathname;
+  if (path.startsWith(CONTENT_PREFIX) && request.method === "GET") {
+    // Media content: no credentials, a signed, expiring link instead (like Twilio's storage URLs).
+    const { authToken } = await getSandboxCredentials();
+    return serveMediaContent({ db: await getDb(), mediaSid: path.slice(CONTENT_PREFIX.length), search: url.searchParams, authToken });
+  }
   // Twilio checks credentials before it says whether anything exists.
   const account = await authenticateSandbox(request);
   const match = matchRoute(path);

@@ -1,6 +1,8 @@
 import { fetchAccount } from "./account";
 import { fetchAvailableCountry, listAvailableCountries, searchAvailableNumbers } from "./available";
 import type { SandboxEndpoint } from "./context";
+import { deleteMedia, fetchMedia, listMedia, redirectToMediaContent } from "./media";
+import { createMessage, deleteMessage, fetchMessage, listMessages, updateMessage } from "./messages";
 import { buyIncomingNumber, fetchIncomingNumber, listIncomingNumbers, releaseIncomingNumber, updateIncomingNumber } from "./numbers";
 
 type Method = "GET" | "POST" | "DELETE";
@@ -31,6 +33,11 @@ const TABLE: ReadonlyArray<[string, Route["methods"]]> = [
   [`${ACCOUNT}/IncomingPhoneNumbers.json`, { GET: listIncomingNumbers, POST: buyIncomingNumber }],
   [`${ACCOUNT}/IncomingPhoneNumbers/{NumberType:${TYPES}}.json`, { GET: listIncomingNumbers, POST: buyIncomingNumber }],
   [`${ACCOUNT}/IncomingPhoneNumbers/{Sid}.json`, { GET: fetchIncomingNumber, POST: updateIncomingNumber, DELETE: releaseIncomingNumber }],
+  [`${ACCOUNT}/Messages.json`, { GET: listMessages, POST: createMessage }],
+  [`${ACCOUNT}/Messages/{Sid}.json`, { GET: fetchMessage, POST: updateMessage, DELETE: deleteMessage }],
+  [`${ACCOUNT}/Messages/{MessageSid}/Media.json`, { GET: listMedia }],
+  [`${ACCOUNT}/Messages/{MessageSid}/Media/{Sid}.json`, { GET: fetchMedia, DELETE: deleteMedia }],
+  [`${ACCOUNT}/Messages/{MessageSid}/Media/{Sid:ME[0-9a-fA-F]+}`, { GET: redirectToMediaContent }],
   [`${ACCOUNT}/AvailablePhoneNumbers.json`, { GET: listAvailableCountries }],
   [`${ACCOUNT}/AvailablePhoneNumbers/{CountryCode}.json`, { GET: fetchAvailableCountry }],
   [`${ACCOUNT}/AvailablePhoneNumbers/{CountryCode}/{NumberType:${TYPES}}.json`, { GET: searchAvailableNumbers }],

@@ -1,3 +1,5 @@
+import type { SandboxMediaInfo } from "@/db/queries/sandbox-media";
+import type { SandboxMessage } from "@/db/queries/sandbox-messages";
 import type { SandboxPhoneNumber } from "@/db/queries/sandbox-numbers";
 import { placeOfNumber } from "./geography";
 import { rfc2822 } from "./http";
@@ -89,5 +91,48 @@ export function serializeAvailableNumber(number: PoolNumber) {
     postal_code: place?.postalCode || null,
     rate_center: place?.rateCenter ?? null,
     region: place?.region || null,
+  };
+}
+
+export function serializeMessage(message: SandboxMessage) {
+  const uri = `${accountUri(message.accountSid)}/Messages/${message.sid}`;
+  return {
+    account_sid: message.accountSid,
+    api_version: API_VERSION,
+    body: message.body,
+    date_created: rfc2822(message.dateCreated),
+    date_sent: rfc2822(message.dateSent),
+    date_updated: rfc2822(message.dateUpdated),
+    direction: message.direction,
+    error_code: message.errorCode,
+    error_message: message.errorMessage,
+    from: message.from,
+    messaging_service_sid: message.messagingServiceSid,
+    num_media: String(message.numMedia),
+    num_segments: String(message.numSegments),
+    price: null,
+    price_unit: "USD",
+    sid: message.sid,
+    status: message.status,
+    subresource_uris: { feedback: `${uri}/Feedback.json`, media: `${uri}/Media.json` },
+    to: message.to,
+    uri: `${uri}.json`,
+  };
+}
+
+/** Where a media item's bytes are: the URL without `.json`, which redirects to the content. */
+export function mediaContentUri(media: Pick<SandboxMediaInfo, "accountSid" | "messageSid" | "sid">): string {
+  return `${accountUri(media.accountSid)}/Messages/${media.messageSid}/Media/${media.sid}`;
+}
+
+export function serializeMedia(media: SandboxMediaInfo) {
+  return {
+    account_sid: media.accountSid,
+    content_type: media.contentType,
+    date_created: rfc2822(media.dateCreated),
+    date_updated: rfc2822(media.dateUpdated),
+    parent_sid: media.messageSid,
+    sid: media.sid,
+    uri: `${mediaContentUri(media)}.json`,
   };
 }

@@ -85,3 +85,13 @@ export function parseTwilioParams<S extends z.ZodObject>(schema: S, params: Twil
   const code = URL_FIELDS.has(name) ? 21502 : 20001;
   throw new SandboxError(400, code, `Invalid ${name}: ${issue?.message ?? "not accepted"}`);
 }
+
+export const messageCreateSchema = z.object({
+  To: z.string().trim().max(64).optional(),
+  From: z.string().trim().max(64).optional(),
+  MessagingServiceSid: z.string().trim().max(64).optional(),
+  Body: z.string().max(20_000).optional(),
+  StatusCallback: callbackUrl.optional(),
+});
+
+export const messageUpdateSchema = z.object({ Body: z.string().optional(), Status: z.string().optional() });

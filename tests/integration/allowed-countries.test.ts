@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { allowCountry, disallowCountry, getAllowedCountries, isCountryAllowedForMessaging } from "@/lib/integrations/countries";
 import { testDatabases } from "../support/database";
-import { createUser } from "../support/fixtures";
+import { createUser } from "../support/records";
 
 describe.each(testDatabases())("allowed countries on $name", (database) => {
   let handle: DatabaseHandle;

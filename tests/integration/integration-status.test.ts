@@ -6,7 +6,7 @@ import { events } from "@/db/schema";
 import { deactivateSmsIntegration, reactivateSmsIntegration } from "@/lib/integrations/status";
 import { updateSmsIntegrationSettings } from "@/lib/integrations/manage";
 import { testDatabases } from "../support/database";
-import { createOwnedNumber, createTicket, createUser } from "../support/fixtures";
+import { createOwnedNumber, createTicket, createUser } from "../support/records";
 
 describe.each(testDatabases())("deactivating an SMS integration on $name", (database) => {
   let handle: DatabaseHandle;

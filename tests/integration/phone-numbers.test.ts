@@ -11,7 +11,7 @@ import { searchAvailableNumbers } from "@/lib/phone-numbers/search";
 import { getTwilioClient } from "@/lib/twilio/client";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { testDatabases, useDatabase } from "../support/database";
-import { createUser } from "../support/fixtures";
+import { createUser } from "../support/records";
 
 describe.each(testDatabases())("phone numbers through Twilio, on $name", (database) => {
   let handle: DatabaseHandle;

@@ -4,7 +4,7 @@ import { getPortRequest, listPortRequests } from "@/db/queries/port-requests";
 import { rejectPortInSandbox, SANDBOX_REJECTION_REASON, submitPortRequest } from "@/lib/phone-numbers/porting";
 import { portRequestSchema } from "@/lib/phone-numbers/validation";
 import { testDatabases } from "../support/database";
-import { createOwnedNumber, createUser } from "../support/fixtures";
+import { createOwnedNumber, createUser } from "../support/records";
 
 const details = {
   currentCarrier: "Acme Mobile",

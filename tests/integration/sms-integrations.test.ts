@@ -11,7 +11,7 @@ import { searchAvailableNumbers } from "@/lib/phone-numbers/search";
 import { getTwilioClient } from "@/lib/twilio/client";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { testDatabases, useDatabase } from "../support/database";
-import { createTicket, createUser } from "../support/fixtures";
+import { createTicket, createUser } from "../support/records";
 import { sandboxFetch, withEnv } from "../support/sandbox";
 
 describe.each(testDatabases())("SMS integrations and what Twilio is told, on $name", (database) => {

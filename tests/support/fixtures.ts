@@ -1,37 +1,23 @@
-import { randomBytes } from "node:crypto";
-import type { Database } from "@/db/client";
-import { customers, phoneNumbers, tickets, users, type PhoneNumber, type User } from "@/db/schema";
+import { normalizePhoneNumber } from "@/lib/phone/normalize";
+import { FAILING_NUMBERS } from "@/lib/sandbox/carrier";
 
-export async function createUser(db: Database, role: "admin" | "agent" = "admin"): Promise<User> {
-  const tag = randomBytes(4).toString("hex");
-  const [user] = await db.insert(users).values({ name: `User ${tag}`, email: `${tag}@example.com`, passwordHash: "x", role }).returning();
-  return user!;
-}
+/** A 1×1 PNG, the smallest real picture. */
+export const TINY_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
 
-/** An owned number written straight into the table, for tests that never ask Twilio about it. */
-export async function createOwnedNumber(db: Database, e164: string, overrides: Partial<PhoneNumber> = {}): Promise<PhoneNumber> {
-  const [row] = await db
-    .insert(phoneNumbers)
-    .values({
-      e164,
-      twilioSid: `PN${randomBytes(16).toString("hex")}`,
-      friendlyName: e164,
-      country: "US",
-      type: "local",
-      twilioSms: true,
-      twilioMms: true,
-      source: "purchased",
-      ...overrides,
-    })
-    .returning();
-  return row!;
-}
+export const TINY_PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
-export async function createTicket(db: Database, integrationId: string, status: "open" | "closed" = "open") {
-  const [customer] = await db
-    .insert(customers)
-    .values({ phoneE164: `+1415555${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}${randomBytes(1).toString("hex")}` })
-    .returning();
-  const [ticket] = await db.insert(tickets).values({ integrationId, customerId: customer!.id, status }).returning();
-  return ticket!;
+let counter = 0;
+
+/** A fresh, valid customer number per call; its last four digits never simulate a failure. */
+export function uniqueHandset(prefix = "+1206"): string {
+  for (;;) {
+    counter += 1;
+    const digits = String(Date.now() * 37 + counter * 7919).slice(-7);
+    const candidate = `${prefix}${digits}`;
+    const parsed = normalizePhoneNumber(candidate);
+    if (parsed.ok && !(candidate.slice(-4) in FAILING_NUMBERS)) return parsed.e164;
+  }
 }
