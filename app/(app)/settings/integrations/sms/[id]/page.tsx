@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { HealthPanel } from "@/components/settings/integrations/health-panel";
 import { DeactivateForm, DeleteIntegrationButton, ReactivateButton, RenameForm, SettingsForm } from "@/components/settings/integrations/integration-forms";
 import { Card, PageHeader } from "@/components/ui/page";
 import { getDb } from "@/db";
 import { getIntegration } from "@/db/queries/integrations";
+import type { SmsIntegration } from "@/db/schema";
 import { requireAdmin } from "@/lib/auth/session";
 import { checkIntegrationHealth } from "@/lib/integrations/health";
 import { DEACTIVATION_REASONS } from "@/lib/integrations/status";
@@ -16,6 +18,11 @@ export const metadata: Metadata = { title: "SMS integration" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+async function Health({ integration }: { integration: SmsIntegration }) {
+  const health = await checkIntegrationHealth({ db: await getDb(), twilio: await getTwilioClient(), integration });
+  return <HealthPanel id={integration.id} health={health} />;
+}
+
 export default async function IntegrationPage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdmin();
   const { id } = await params;
@@ -23,7 +30,6 @@ export default async function IntegrationPage({ params }: { params: Promise<{ id
   const db = await getDb();
   const integration = await getIntegration({ db, id });
   if (!integration) notFound();
-  const health = await checkIntegrationHealth({ db, twilio: await getTwilioClient(), integration });
   const display = formatPhoneNumber(integration.phoneE164);
   const active = integration.status === "active";
   return (
@@ -41,7 +47,10 @@ export default async function IntegrationPage({ params }: { params: Promise<{ id
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="lg:col-span-2">
-          <HealthPanel id={integration.id} health={health} />
+          {/* Twilio may be slow to answer; the rest of the page does not wait for it. */}
+          <Suspense fallback={<Card className="p-6 text-sm text-slate-600">Checking this number’s settings at Twilio…</Card>}>
+            <Health integration={integration} />
+          </Suspense>
         </div>
         <Card className="p-6">
           <h2 className="mb-4 text-base font-semibold">Name</h2>
