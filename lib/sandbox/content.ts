@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { getSandboxMediaContent } from "@/db/queries/sandbox-media";
 import type { Database } from "@/db/client";
 import { extensionFor } from "@/lib/media/sniff";
+import { SANDBOX_PREFIX } from "./paths";
 
 export const CONTENT_PREFIX = "/content/";
 const HOUR = 3600;
@@ -17,7 +18,7 @@ function signature(mediaSid: string, expires: number, authToken: string): string
  */
 export function signedContentPath(mediaSid: string, authToken: string, now = Date.now()): string {
   const expires = (Math.floor(now / 1000 / HOUR) + 2) * HOUR;
-  return `/sandbox/twilio${CONTENT_PREFIX}${mediaSid}?Expires=${expires}&Signature=${signature(mediaSid, expires, authToken)}`;
+  return `${SANDBOX_PREFIX}${CONTENT_PREFIX}${mediaSid}?Expires=${expires}&Signature=${signature(mediaSid, expires, authToken)}`;
 }
 
 export function isValidContentSignature(mediaSid: string, search: URLSearchParams, authToken: string, now = Date.now()): boolean {

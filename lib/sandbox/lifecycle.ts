@@ -54,7 +54,14 @@ async function transition({
     if (!row) return null;
     await insertSandboxMedia({
       db: tx,
-      media: media.map((item) => ({ sid: newSid("ME"), messageSid: row.sid, accountSid: row.accountSid, ...item })),
+      media: media.map((item, index) => ({
+        sid: newSid("ME"),
+        messageSid: row.sid,
+        accountSid: row.accountSid,
+        // Distinct times keep the media in the order of the MediaUrls.
+        dateCreated: new Date(row.dateUpdated.getTime() + index),
+        ...item,
+      })),
     });
     if (next) await enqueueAdvance({ db: tx, sid: row.sid, step: next });
     await enqueueStatusCallback({ db: tx, message: row });

@@ -59,6 +59,7 @@ export async function sendSignedRequest(request: SignedRequest): Promise<SignedR
     return { ok: false, status: response.status, reason: `answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}` };
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-    return { ok: false, status: null, reason: timedOut ? `did not answer within ${Math.round(request.timeoutMs / 1000)} s` : "could not be reached" };
+    const limit = request.timeoutMs >= 1000 ? `${Math.round(request.timeoutMs / 1000)} s` : `${request.timeoutMs} ms`;
+    return { ok: false, status: null, reason: timedOut ? `did not answer within ${limit}` : "could not be reached" };
   }
 }

@@ -8,7 +8,7 @@ import { notFound, SandboxError, twilioErrorResponse } from "./errors";
 import { readForm, TwilioParams } from "./http";
 import { matchRoute } from "./routes";
 
-export const SANDBOX_PREFIX = "/sandbox/twilio";
+import { SANDBOX_PREFIX } from "./paths";
 
 function methodNotAllowed(): SandboxError {
   return new SandboxError(405, 20004, "Method not allowed");
