@@ -8,9 +8,12 @@ import { checkIntegrationHealth, repairSmsIntegration } from "@/lib/integrations
 import { createSmsIntegration, deleteSmsIntegration } from "@/lib/integrations/manage";
 import { buyPhoneNumber } from "@/lib/phone-numbers/manage";
 import { searchAvailableNumbers } from "@/lib/phone-numbers/search";
+import { sendFromHandset } from "@/lib/sandbox/handset";
 import { getTwilioClient } from "@/lib/twilio/client";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { testDatabases, useDatabase } from "../support/database";
+import { uniqueHandset } from "../support/fixtures";
+import { runJobsUntilIdle } from "../support/jobs";
 import { createTicket, createUser } from "../support/records";
 import { sandboxFetch, withEnv } from "../support/sandbox";
 
@@ -23,6 +26,7 @@ describe.each(testDatabases())("SMS integrations and what Twilio is told, on $na
   beforeAll(async () => {
     delete process.env.TWILIO_ACCOUNT_SID;
     delete process.env.TWILIO_AUTH_TOKEN;
+    process.env.SANDBOX_STEP_MS = "10";
     handle = await database.open();
     useDatabase(handle);
     server = await startAppServer();
@@ -135,5 +139,27 @@ describe.each(testDatabases())("SMS integrations and what Twilio is told, on $na
       fieldErrors: { phoneNumberId: expect.stringContaining("cannot have SMS. UK local (geographic) numbers cannot send or receive SMS yet.") },
     });
     expect((await readBack(number.twilioSid)).smsUrl).toBe("");
+  });
+
+  it("configures URLs whose signed webhooks the app accepts, the fallback's query string included", async () => {
+    const number = await buyUsNumber("617");
+    await createSmsIntegration({ db: handle.db, twilio, name: "Webhooks", phoneNumberId: number.id, actorId: adminId });
+    const real = (await import("@/app/api/twilio/sms/route")).POST;
+    // The primary answer fails once, so Twilio tries the fallback URL.
+    let failPrimary = false;
+    server.route("/api/twilio/sms", (request) => (failPrimary && !new URL(request.url).search ? new Response("down", { status: 500 }) : real(request)));
+    server.exchanges.length = 0;
+
+    await sendFromHandset({ from: uniqueHandset(), to: number.e164, body: "Hello", media: [] }, handle.db);
+    await runJobsUntilIdle(handle.db);
+    expect(server.exchanges.filter((exchange) => exchange.path === "/api/twilio/sms").map((exchange) => [exchange.search.toString(), exchange.status])).toEqual([["", 200]]);
+
+    failPrimary = true;
+    server.exchanges.length = 0;
+    await sendFromHandset({ from: uniqueHandset(), to: number.e164, body: "Hello again", media: [] }, handle.db);
+    await runJobsUntilIdle(handle.db);
+    const calls = server.exchanges.filter((exchange) => exchange.path === "/api/twilio/sms").map((exchange) => [exchange.search.toString(), exchange.status]);
+    expect(calls[0]).toEqual(["", 500]);
+    expect(calls).toContainEqual(["fallback=1", 200]);
   });
 });
