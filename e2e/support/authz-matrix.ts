@@ -19,6 +19,8 @@ export interface RouteEntry {
   access: Access;
   /** Route handlers: the methods to try. */
   methods?: ("GET" | "POST" | "PATCH" | "DELETE")[];
+  /** A stream (server-sent events): only the refusals are checked. */
+  stream?: boolean;
 }
 
 export const MISSING_ID = "00000000-0000-4000-8000-000000000000";
@@ -40,6 +42,11 @@ export const routes: RouteEntry[] = [
   { file: "app/(app)/settings/integrations/sms/new/page.tsx", url: "/settings/integrations/sms/new", access: "admin" },
   { file: "app/(app)/settings/integrations/sms/countries/page.tsx", url: "/settings/integrations/sms/countries", access: "admin" },
   { file: "app/(app)/settings/integrations/sms/[id]/page.tsx", url: `/settings/integrations/sms/${MISSING_ID}`, access: "admin" },
+  { file: "app/(app)/sandbox/phone/page.tsx", url: "/sandbox/phone", access: "user" },
+  { file: "app/(app)/sandbox/phone/events/route.ts", url: "/sandbox/phone/events", access: "user", methods: ["GET"], stream: true },
+  { file: "app/(app)/sandbox/phone/messages/route.ts", url: "/sandbox/phone/messages", access: "user", methods: ["POST"] },
+  { file: "app/(app)/sandbox/phone/reachable/route.ts", url: "/sandbox/phone/reachable", access: "user", methods: ["POST"] },
+  { file: "app/(app)/sandbox/phone/state/route.ts", url: "/sandbox/phone/state", access: "user", methods: ["GET"] },
   { file: "app/api/health/route.ts", url: "/api/health", access: "public", methods: ["GET"] },
   { file: "app/api/auth/[...nextauth]/route.ts", url: "/api/auth/providers", access: "public", methods: ["GET"] },
   { file: "app/api/twilio/sms/route.ts", url: "/api/twilio/sms", access: "twilio", methods: ["POST"] },
@@ -53,4 +60,20 @@ export const actions: Record<string, { access: Access; args: unknown[] }> = {
   "app/(app)/settings/users/actions.ts#addUserAction": { access: "admin", args: [null, {}] },
   "app/(app)/settings/users/actions.ts#changeRoleAction": { access: "admin", args: [{ userId: MISSING_ID, role: "agent" }] },
   "app/(app)/settings/users/actions.ts#setActiveAction": { access: "admin", args: [{ userId: MISSING_ID, active: false }] },
+  "app/(app)/settings/phone-numbers/actions.ts#searchNumbersAction": { access: "admin", args: [null, {}] },
+  "app/(app)/settings/phone-numbers/actions.ts#buyNumberAction": { access: "admin", args: [{"phoneNumber":"+14155550111","type":"local"}] },
+  "app/(app)/settings/phone-numbers/actions.ts#importNumbersAction": { access: "admin", args: [null, {}] },
+  "app/(app)/settings/phone-numbers/actions.ts#submitPortRequestAction": { access: "admin", args: [null, {}] },
+  "app/(app)/settings/phone-numbers/actions.ts#completePortAction": { access: "admin", args: [{ id: MISSING_ID }] },
+  "app/(app)/settings/phone-numbers/actions.ts#rejectPortAction": { access: "admin", args: [{ id: MISSING_ID }] },
+  "app/(app)/settings/phone-numbers/actions.ts#releaseNumberAction": { access: "admin", args: [{ id: MISSING_ID }] },
+  "app/(app)/settings/integrations/sms/actions.ts#createIntegrationAction": { access: "admin", args: [null, {}] },
+  "app/(app)/settings/integrations/sms/actions.ts#renameIntegrationAction": { access: "admin", args: [null, {}] },
+  "app/(app)/settings/integrations/sms/actions.ts#updateSettingsAction": { access: "admin", args: [null, {}] },
+  "app/(app)/settings/integrations/sms/actions.ts#deactivateIntegrationAction": { access: "admin", args: [null, {}] },
+  "app/(app)/settings/integrations/sms/actions.ts#reactivateIntegrationAction": { access: "admin", args: [{ id: MISSING_ID }] },
+  "app/(app)/settings/integrations/sms/actions.ts#repairIntegrationAction": { access: "admin", args: [{ id: MISSING_ID }] },
+  "app/(app)/settings/integrations/sms/actions.ts#deleteIntegrationAction": { access: "admin", args: [{ id: MISSING_ID }] },
+  "app/(app)/settings/integrations/sms/countries/actions.ts#allowCountryAction": { access: "admin", args: [null, {}] },
+  "app/(app)/settings/integrations/sms/countries/actions.ts#removeCountryAction": { access: "admin", args: [{"country":"US"}] },
 };
