@@ -51,7 +51,7 @@ for (const role of ["anonymous", "deactivated", "agent", "admin"] as const) {
         const location = response.headers()["location"] ?? "";
         const where = `${method} ${route.url} as ${role}`;
         expect(status, where).toBeLessThan(500);
-        if (route.access === "twilio") expect(status, where).toBe(403);
+        if (route.access === "twilio" || route.access === "signed") expect(status, where).toBe(403);
         else if (route.access === "sandbox-api") expect(status, where).toBe(401);
         else if (route.access === "public") expect([401, 403], where).not.toContain(status);
         else if (allowed(route.access, role)) {
