@@ -1,5 +1,8 @@
 import twilio from "twilio";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { openPglite } from "@/db/drivers";
+import { useDatabase } from "@/tests/support/database";
 import { POST as smsWebhook } from "./sms/route";
 import { POST as statusWebhook } from "./status/route";
 
@@ -18,10 +21,19 @@ function signedRequest(path: string, params: Record<string, string>, options: { 
   });
 }
 
-const inbound = { MessageSid: `SM${"a".repeat(32)}`, From: "+12065550142", To: "+14155550100", Body: "Hello", NumMedia: "0" };
+const inbound = { MessageSid: `SM${"a".repeat(32)}`, AccountSid: `AC${"1".repeat(32)}`, From: "+12065550142", To: "+14155550100", Body: "Hello", NumMedia: "0" };
 const status = { MessageSid: `SM${"b".repeat(32)}`, MessageStatus: "delivered", SmsStatus: "delivered" };
 
 describe("the Twilio webhook routes", () => {
+  // A real (empty) database behind the routes: no integration owns the number, no message has the SID.
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await openPglite("memory://");
+    useDatabase(handle);
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
   beforeEach(() => {
     process.env.TWILIO_ACCOUNT_SID = `AC${"1".repeat(32)}`;
     process.env.TWILIO_AUTH_TOKEN = TOKEN;
