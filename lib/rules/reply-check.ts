@@ -2,16 +2,19 @@ import { checkMessagingPolicy } from "@/lib/policy/check";
 import { checkLength, DEFAULT_MAX_LENGTH, measureSms, type SmsMeasure } from "@/lib/sms/segments";
 import { CUSTOMER_NAME_ALLOWANCE, fallbackRendering, renderTemplate, unknownPlaceholders, worstCaseRendering } from "./template";
 
-/** The SMS integrations a rule can send from: their names and length limits. */
+/** An SMS integration a rule can send from: its name and length limit. */
 export interface ReplyTarget {
   name: string;
   maxMessageLength: number;
 }
 
-/** The limit an auto-reply is held to: the strictest of the integrations it can go out on, or the product's 160. */
-export function replyLengthLimit(targets: readonly ReplyTarget[]): number {
-  if (targets.length === 0) return DEFAULT_MAX_LENGTH;
-  return Math.min(...targets.map((target) => target.maxMessageLength));
+/**
+ * The limit an auto-reply is held to: the strictest of the integrations the rule is limited
+ * to, or the product's 160 when it applies to any integration.
+ */
+export function replyLengthLimit(chosen: readonly ReplyTarget[]): number {
+  if (chosen.length === 0) return DEFAULT_MAX_LENGTH;
+  return Math.min(...chosen.map((target) => target.maxMessageLength));
 }
 
 export type ReplyCheck =
@@ -23,8 +26,9 @@ export type ReplyCheck =
  * room for a customer's name, and clean for the messaging policy checker. The form shows the
  * same measure as the composer's counter.
  */
-export function checkAutoReplyText(template: string, targets: readonly ReplyTarget[]): ReplyCheck {
-  const limit = replyLengthLimit(targets);
+export function checkAutoReplyText(template: string, { chosen, all }: { chosen: readonly ReplyTarget[]; all: readonly ReplyTarget[] }): ReplyCheck {
+  const limit = replyLengthLimit(chosen);
+  const targets = chosen.length > 0 ? chosen : all;
   const longest = worstCaseRendering(template, targets.map((target) => target.name));
   const measure = measureSms(longest);
   const unknown = unknownPlaceholders(template);
