@@ -1,0 +1,139 @@
+import { expect, test, type Page } from "@playwright/test";
+import { adminState, agentState } from "./support/accounts";
+
+const CLOSED_TEXT = "Thanks! We are closed, we will answer at 9am.";
+
+/** Today's date in a time zone, as a date input wants it. */
+function todayIn(timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}
+
+/** Business hours in New York, with today closed: whatever the hour, "now" is outside them. */
+async function closeToday(page: Page) {
+  await page.goto("/settings/business-hours");
+  await page.getByLabel("Time zone").selectOption("America/New_York");
+  if ((await page.getByLabel("Closed date 1").count()) === 0) await page.getByRole("button", { name: "Add closed date" }).click();
+  await page.getByLabel("Closed date 1").fill(todayIn("America/New_York"));
+  await page.getByLabel("Name of closed date 1").fill("Team day off");
+  await page.getByRole("button", { name: "Save business hours" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Business hours saved." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("status")).toContainText("closed now (Team day off)");
+}
+
+test.describe("as an admin", () => {
+  test.use({ storageState: adminState });
+
+  test("sets business hours with weekly periods and a holiday", async ({ page }) => {
+    await page.goto("/settings");
+    await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Business hours" }).click();
+    await expect(page.getByRole("heading", { name: "Business hours" })).toBeVisible();
+
+    // A lunch break on Monday, copied to the other weekdays; Saturday morning only.
+    await page.getByRole("button", { name: "Add hours on Monday" }).click();
+    await page.getByLabel("Monday period 1 closes").fill("12:00");
+    await page.getByLabel("Monday period 2 opens").fill("13:00");
+    await page.getByRole("button", { name: "Copy Monday to Tuesday–Friday" }).click();
+    await expect(page.getByLabel("Friday period 2 opens")).toHaveValue("13:00");
+    await page.getByRole("button", { name: "Add hours on Saturday" }).click();
+    await page.getByLabel("Saturday closes").fill("12:30");
+    await page.getByRole("button", { name: "Add closed date" }).click();
+    await page.getByRole("button", { name: "Save business hours" }).click();
+    await expect(page.getByText("Use a date like 2025-12-25.")).toBeVisible();
+
+    await closeToday(page);
+    await expect(page.getByLabel("Monday period 2 opens")).toHaveValue("13:00");
+    await expect(page.getByLabel("Saturday closes")).toHaveValue("12:30");
+    await expect(page.getByLabel("Sunday opens")).toHaveCount(0);
+  });
+
+  test("builds an after-hours auto-reply, refusing text that breaks the messaging policy", async ({ page }) => {
+    await closeToday(page);
+    await page.goto("/settings/rules");
+    await page.getByRole("link", { name: "New rule" }).click();
+    await page.getByLabel("Rule name").fill("After hours");
+    await page.getByLabel("When").selectOption({ label: "Any customer SMS arrives" });
+    await page.getByRole("button", { name: "Add condition" }).click();
+    await page.getByLabel("Condition 1").selectOption({ label: "Time is inside / outside business hours" });
+    await page.getByLabel("Business hours for condition 1").selectOption({ label: "Outside business hours" });
+    await page.getByLabel("Action 1").selectOption({ label: "Send an SMS auto-reply" });
+
+    const reply = page.getByLabel("Auto-reply text");
+    await reply.fill("We are closed. Try our CBD gummies, 50% off!");
+    await expect(page.getByRole("alert").filter({ hasText: "Federally illegal substances" })).toBeVisible();
+    await page.getByRole("button", { name: "Create rule" }).click();
+    await expect(page.getByText("Check the highlighted fields.")).toBeVisible();
+    await expect(page).toHaveURL(/\/settings\/rules\/new$/);
+
+    await reply.fill("x".repeat(161));
+    await expect(page.getByText("161 / 160 · GSM-7 · 2 SMS")).toBeVisible();
+    await reply.fill(CLOSED_TEXT);
+    await expect(page.getByText("45 / 160 · GSM-7 · 1 SMS")).toBeVisible();
+    await page.getByRole("button", { name: "Create rule" }).click();
+
+    await expect(page).toHaveURL(/\/settings\/rules$/);
+    const rule = page.getByRole("listitem", { name: "After hours" });
+    await expect(rule).toContainText(`it is outside business hours: send the auto-reply “${CLOSED_TEXT}”`);
+    await expect(rule.getByRole("switch", { name: "After hours enabled" })).toBeChecked();
+  });
+
+  test("duplicates, reorders with the keyboard, disables, edits and deletes rules", async ({ page }) => {
+    await page.goto("/settings/rules/new");
+    await page.getByLabel("Rule name").fill("Tag refunds");
+    await page.getByLabel("Action 1").selectOption({ label: "Add a tag" });
+    await page.getByLabel("Tag for action 1").fill("refund");
+    await page.getByRole("button", { name: "Add condition" }).click();
+    await page.getByLabel("Condition 1").selectOption({ label: "Message text contains any of" });
+    await page.getByLabel("Words for condition 1").fill("refund*, return");
+    await page.getByRole("button", { name: "Create rule" }).click();
+    await expect(page).toHaveURL(/\/settings\/rules$/);
+
+    await page.getByRole("button", { name: "Duplicate Tag refunds" }).click();
+    await expect(page.getByRole("status")).toContainText("The copy is disabled until you enable it.");
+    const names = async () => page.getByRole("list", { name: "Rules in run order" }).locator(":scope > li").evaluateAll((items) => items.map((item) => item.getAttribute("aria-label")));
+    // The copy lands right below its original.
+    const before = await names();
+    expect(before.indexOf("Copy of Tag refunds")).toBe(before.indexOf("Tag refunds") + 1);
+    const copy = page.getByRole("listitem", { name: "Copy of Tag refunds" });
+    await expect(copy.getByRole("switch", { name: "Copy of Tag refunds enabled" })).not.toBeChecked();
+
+    // Move the copy to the top with the keyboard only; focus stays on its move button.
+    const steps = before.indexOf("Copy of Tag refunds");
+    await page.getByRole("button", { name: "Move Copy of Tag refunds up" }).focus();
+    for (let step = 0; step < steps; step++) {
+      await page.keyboard.press("Enter");
+      await expect.poll(async () => (await names()).indexOf("Copy of Tag refunds")).toBe(steps - step - 1);
+    }
+    expect((await names())[0]).toBe("Copy of Tag refunds");
+    await expect(page.getByRole("button", { name: "Move Copy of Tag refunds up" })).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Move Copy of Tag refunds down" })).toBeFocused();
+
+    await copy.getByRole("switch", { name: "Copy of Tag refunds enabled" }).check();
+    await expect(page.getByRole("status")).toContainText("“Copy of Tag refunds” enabled.");
+    await page.reload();
+    await expect(copy.getByRole("switch", { name: "Copy of Tag refunds enabled" })).toBeChecked();
+
+    await page.getByRole("link", { name: "Edit Copy of Tag refunds" }).click();
+    await expect(page.getByLabel("Words for condition 1")).toHaveValue("refund*, return");
+    await page.getByLabel("Rule name").fill("Tag returns");
+    await page.getByRole("button", { name: "Save rule" }).click();
+    await expect(page).toHaveURL(/\/settings\/rules$/);
+
+    await page.getByRole("button", { name: "Delete Tag returns" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete rule" }).click();
+    await expect(page.getByRole("status")).toContainText("Deleted “Tag returns”.");
+    await expect(page.getByRole("listitem", { name: "Tag returns" })).toHaveCount(0);
+    await expect(page.getByRole("listitem", { name: "Tag refunds" })).toBeVisible();
+  });
+});
+
+test.describe("as an agent", () => {
+  test.use({ storageState: agentState });
+
+  test("cannot open rules or business hours", async ({ page }) => {
+    for (const path of ["/settings/rules", "/settings/rules/new", "/settings/business-hours"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+    }
+  });
+});
