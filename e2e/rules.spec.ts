@@ -11,10 +11,10 @@ function todayIn(timeZone: string): string {
 /** Business hours in New York, with today closed: whatever the hour, "now" is outside them. */
 async function closeToday(page: Page) {
   await page.goto("/settings/business-hours");
-  await page.getByLabel("Time zone").selectOption("America/New_York");
-  if ((await page.getByLabel("Closed date 1").count()) === 0) await page.getByRole("button", { name: "Add closed date" }).click();
-  await page.getByLabel("Closed date 1").fill(todayIn("America/New_York"));
-  await page.getByLabel("Name of closed date 1").fill("Team day off");
+  await page.getByLabel("Time zone", { exact: true }).selectOption("America/New_York");
+  if ((await page.getByLabel("Closed date 1", { exact: true }).count()) === 0) await page.getByRole("button", { name: "Add closed date" }).click();
+  await page.getByLabel("Closed date 1", { exact: true }).fill(todayIn("America/New_York"));
+  await page.getByLabel("Name of closed date 1", { exact: true }).fill("Team day off");
   await page.getByRole("button", { name: "Save business hours" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Business hours saved." })).toBeVisible();
   await page.reload();
@@ -31,34 +31,39 @@ test.describe("as an admin", () => {
 
     // A lunch break on Monday, copied to the other weekdays; Saturday morning only.
     await page.getByRole("button", { name: "Add hours on Monday" }).click();
-    await page.getByLabel("Monday period 1 closes").fill("12:00");
-    await page.getByLabel("Monday period 2 opens").fill("13:00");
+    await page.getByLabel("Monday period 1 closes", { exact: true }).fill("12:00");
+    await page.getByLabel("Monday period 2 opens", { exact: true }).fill("13:00");
     await page.getByRole("button", { name: "Copy Monday to Tuesday–Friday" }).click();
-    await expect(page.getByLabel("Friday period 2 opens")).toHaveValue("13:00");
+    await expect(page.getByLabel("Friday period 2 opens", { exact: true })).toHaveValue("13:00");
     await page.getByRole("button", { name: "Add hours on Saturday" }).click();
-    await page.getByLabel("Saturday closes").fill("12:30");
+    await page.getByLabel("Saturday closes", { exact: true }).fill("12:30");
     await page.getByRole("button", { name: "Add closed date" }).click();
     await page.getByRole("button", { name: "Save business hours" }).click();
     await expect(page.getByText("Use a date like 2025-12-25.")).toBeVisible();
+    await page.getByLabel("Closed date 1", { exact: true }).fill("2030-12-25");
+    await page.getByLabel("Name of closed date 1", { exact: true }).fill("Christmas");
+    await page.getByRole("button", { name: "Save business hours" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Business hours saved." })).toBeVisible();
 
-    await closeToday(page);
-    await expect(page.getByLabel("Monday period 2 opens")).toHaveValue("13:00");
-    await expect(page.getByLabel("Saturday closes")).toHaveValue("12:30");
-    await expect(page.getByLabel("Sunday opens")).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByLabel("Closed date 1", { exact: true })).toHaveValue("2030-12-25");
+    await expect(page.getByLabel("Monday period 2 opens", { exact: true })).toHaveValue("13:00");
+    await expect(page.getByLabel("Saturday closes", { exact: true })).toHaveValue("12:30");
+    await expect(page.getByLabel("Sunday opens", { exact: true })).toHaveCount(0);
   });
 
   test("builds an after-hours auto-reply, refusing text that breaks the messaging policy", async ({ page }) => {
     await closeToday(page);
     await page.goto("/settings/rules");
     await page.getByRole("link", { name: "New rule" }).click();
-    await page.getByLabel("Rule name").fill("After hours");
-    await page.getByLabel("When").selectOption({ label: "Any customer SMS arrives" });
+    await page.getByLabel("Rule name", { exact: true }).fill("After hours");
+    await page.getByLabel("When", { exact: true }).selectOption({ label: "Any customer SMS arrives" });
     await page.getByRole("button", { name: "Add condition" }).click();
-    await page.getByLabel("Condition 1").selectOption({ label: "Time is inside / outside business hours" });
-    await page.getByLabel("Business hours for condition 1").selectOption({ label: "Outside business hours" });
-    await page.getByLabel("Action 1").selectOption({ label: "Send an SMS auto-reply" });
+    await page.getByLabel("Condition 1", { exact: true }).selectOption({ label: "Time is inside / outside business hours" });
+    await page.getByLabel("Business hours for condition 1", { exact: true }).selectOption({ label: "Outside business hours" });
+    await page.getByLabel("Action 1", { exact: true }).selectOption({ label: "Send an SMS auto-reply" });
 
-    const reply = page.getByLabel("Auto-reply text");
+    const reply = page.getByLabel("Auto-reply text", { exact: true });
     await reply.fill("We are closed. Try our CBD gummies, 50% off!");
     await expect(page.getByRole("alert").filter({ hasText: "Federally illegal substances" })).toBeVisible();
     await page.getByRole("button", { name: "Create rule" }).click();
@@ -79,12 +84,12 @@ test.describe("as an admin", () => {
 
   test("duplicates, reorders with the keyboard, disables, edits and deletes rules", async ({ page }) => {
     await page.goto("/settings/rules/new");
-    await page.getByLabel("Rule name").fill("Tag refunds");
-    await page.getByLabel("Action 1").selectOption({ label: "Add a tag" });
-    await page.getByLabel("Tag for action 1").fill("refund");
+    await page.getByLabel("Rule name", { exact: true }).fill("Tag refunds");
+    await page.getByLabel("Action 1", { exact: true }).selectOption({ label: "Add a tag" });
+    await page.getByLabel("Tag for action 1", { exact: true }).fill("refund");
     await page.getByRole("button", { name: "Add condition" }).click();
-    await page.getByLabel("Condition 1").selectOption({ label: "Message text contains any of" });
-    await page.getByLabel("Words for condition 1").fill("refund*, return");
+    await page.getByLabel("Condition 1", { exact: true }).selectOption({ label: "Message text contains any of" });
+    await page.getByLabel("Words for condition 1", { exact: true }).fill("refund*, return");
     await page.getByRole("button", { name: "Create rule" }).click();
     await expect(page).toHaveURL(/\/settings\/rules$/);
 
@@ -114,8 +119,8 @@ test.describe("as an admin", () => {
     await expect(copy.getByRole("switch", { name: "Copy of Tag refunds enabled" })).toBeChecked();
 
     await page.getByRole("link", { name: "Edit Copy of Tag refunds" }).click();
-    await expect(page.getByLabel("Words for condition 1")).toHaveValue("refund*, return");
-    await page.getByLabel("Rule name").fill("Tag returns");
+    await expect(page.getByLabel("Words for condition 1", { exact: true })).toHaveValue("refund*, return");
+    await page.getByLabel("Rule name", { exact: true }).fill("Tag returns");
     await page.getByRole("button", { name: "Save rule" }).click();
     await expect(page).toHaveURL(/\/settings\/rules$/);
 

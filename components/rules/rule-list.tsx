@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useOptimistic, useState, useTransition } from "react";
 import { deleteRuleAction, duplicateRuleAction, moveRuleAction, setRuleEnabledAction } from "@/app/(app)/settings/rules/actions";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -20,6 +20,11 @@ type Result = { ok: true } | { ok: false; message: string };
 export function RuleList({ rules }: { rules: RuleRow[] }) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
+  // The switch flips at once; the server's answer (or a refusal) settles it.
+  const [enabled, setEnabled] = useOptimistic<Record<string, boolean>, { id: string; enabled: boolean }>(
+    Object.fromEntries(rules.map((rule) => [rule.id, rule.enabled])),
+    (current, change) => ({ ...current, [change.id]: change.enabled }),
+  );
   const [focusAfterMove, setFocusAfterMove] = useState<{ id: string; direction: "up" | "down" } | null>(null);
 
   // A moved rule keeps keyboard focus on its move button, so Up, Up, Up works without the mouse.
@@ -31,9 +36,10 @@ export function RuleList({ rules }: { rules: RuleRow[] }) {
     (same && !same.disabled ? same : other)?.focus();
   }, [focusAfterMove, pending, rules]);
 
-  function run(action: () => Promise<Result>, success?: string) {
+  function run(action: () => Promise<Result>, success?: string, optimistic?: () => void) {
     setMessage(null);
     startTransition(async () => {
+      optimistic?.();
       const result = await action();
       setMessage(result.ok ? (success ? { text: success, tone: "success" } : null) : { text: result.message, tone: "error" });
     });
@@ -44,7 +50,7 @@ export function RuleList({ rules }: { rules: RuleRow[] }) {
       <FormMessage message={message?.text} tone={message?.tone} />
       <ol aria-label="Rules in run order" className="space-y-3">
         {rules.map((rule, index) => (
-          <li key={rule.id} aria-label={rule.name} className={`rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 ${rule.enabled ? "" : "opacity-75"}`}>
+          <li key={rule.id} aria-label={rule.name} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
             <div className="flex flex-wrap items-start gap-4">
               <span className="mt-0.5 w-6 shrink-0 text-sm font-semibold text-slate-400" aria-hidden>
                 {index + 1}.
@@ -52,7 +58,7 @@ export function RuleList({ rules }: { rules: RuleRow[] }) {
               <div className="min-w-0 flex-1">
                 <h2 className="font-medium text-slate-900">
                   {rule.name}
-                  {rule.enabled ? null : <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs font-normal text-slate-600">Disabled</span>}
+                  {(enabled[rule.id] ?? rule.enabled) ? null : <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs font-normal text-slate-600">Disabled</span>}
                 </h2>
                 <p className="mt-1 text-sm text-slate-600">{rule.summary}</p>
               </div>
@@ -61,12 +67,16 @@ export function RuleList({ rules }: { rules: RuleRow[] }) {
                   type="checkbox"
                   role="switch"
                   className="size-4 rounded border-slate-300"
-                  checked={rule.enabled}
+                  checked={enabled[rule.id] ?? rule.enabled}
                   disabled={pending}
                   aria-label={`${rule.name} enabled`}
                   onChange={(event) => {
-                    const enabled = event.target.checked;
-                    run(() => setRuleEnabledAction({ id: rule.id, enabled }), `“${rule.name}” ${enabled ? "enabled" : "disabled"}.`);
+                    const on = event.target.checked;
+                    run(
+                      () => setRuleEnabledAction({ id: rule.id, enabled: on }),
+                      `“${rule.name}” ${on ? "enabled" : "disabled"}.`,
+                      () => setEnabled({ id: rule.id, enabled: on }),
+                    );
                   }}
                 />
                 Enabled
