@@ -59,7 +59,7 @@ test.describe("as an admin", () => {
     await page.getByLabel("Rule name", { exact: true }).fill("After hours");
     await page.getByLabel("When", { exact: true }).selectOption({ label: "Any customer SMS arrives" });
     await page.getByRole("button", { name: "Add condition" }).click();
-    await page.getByLabel("Condition 1", { exact: true }).selectOption({ label: "Time is inside / outside business hours" });
+    await page.getByLabel("Condition 1", { exact: true }).selectOption({ label: "Business hours" });
     await page.getByLabel("Business hours for condition 1", { exact: true }).selectOption({ label: "Outside business hours" });
     await page.getByLabel("Action 1", { exact: true }).selectOption({ label: "Send an SMS auto-reply" });
 
@@ -88,7 +88,7 @@ test.describe("as an admin", () => {
     await page.getByLabel("Action 1", { exact: true }).selectOption({ label: "Add a tag" });
     await page.getByLabel("Tag for action 1", { exact: true }).fill("refund");
     await page.getByRole("button", { name: "Add condition" }).click();
-    await page.getByLabel("Condition 1", { exact: true }).selectOption({ label: "Message text contains any of" });
+    await page.getByLabel("Condition 1", { exact: true }).selectOption({ label: "Message contains any of" });
     await page.getByLabel("Words for condition 1", { exact: true }).fill("refund*, return");
     await page.getByRole("button", { name: "Create rule" }).click();
     await expect(page).toHaveURL(/\/settings\/rules$/);

@@ -31,13 +31,13 @@ export interface RuleDraft {
 }
 
 export const CONDITION_LABELS: Record<ConditionType, string> = {
-  business_hours: "Time is inside / outside business hours",
-  text_contains_any: "Message text contains any of",
-  text_contains_none: "Message text contains none of",
-  first_message: "It is the first message of the ticket",
+  business_hours: "Business hours",
+  text_contains_any: "Message contains any of",
+  text_contains_none: "Message contains none of",
+  first_message: "First message of the ticket",
   integration: "SMS integration is",
   customer_country: "Customer's country is",
-  assignment: "Ticket is assigned / unassigned",
+  assignment: "Ticket assignment",
 };
 
 export const ACTION_LABELS: Record<ActionType, string> = {
