@@ -7,6 +7,9 @@ import { FormMessage, inputClass, SelectField } from "@/components/ui/field";
 import { Card } from "@/components/ui/page";
 import { WEEKDAY_NAMES, WEEKDAYS, type BusinessHours, type Weekday } from "@/lib/rules/business-hours";
 
+// The shared input style is full-width; these sit side by side.
+const inlineInput = (width: string) => `${inputClass.replace("block w-full", "inline-block")} ${width}`;
+
 interface PeriodDraft {
   key: string;
   start: string;
@@ -84,9 +87,9 @@ export function BusinessHoursForm({ initial, timeZones }: { initial: BusinessHou
                   const error = periodError(period.key, "start") ?? periodError(period.key, "end");
                   return (
                     <div key={period.key} className="flex flex-wrap items-center gap-2">
-                      <input type="time" aria-label={`${name} opens`} value={period.start} onChange={(e) => update({ start: e.target.value })} className={`${inputClass} w-32`} required />
+                      <input type="time" aria-label={`${name} opens`} value={period.start} onChange={(e) => update({ start: e.target.value })} className={inlineInput("w-36")} required />
                       <span className="text-sm text-slate-500">to</span>
-                      <input type="time" aria-label={`${name} closes`} value={period.end} onChange={(e) => update({ end: e.target.value })} className={`${inputClass} w-32`} required />
+                      <input type="time" aria-label={`${name} closes`} value={period.end} onChange={(e) => update({ end: e.target.value })} className={inlineInput("w-36")} required />
                       <Button variant="ghost" aria-label={`Remove ${name} hours`} onClick={() => setDay(day, periods[day].filter((p) => p.key !== period.key))}>
                         Remove
                       </Button>
@@ -125,8 +128,8 @@ export function BusinessHoursForm({ initial, timeZones }: { initial: BusinessHou
             const error = state?.fieldErrors?.[`closedDates.${index}.date`] ?? state?.fieldErrors?.[`closedDates.${index}.label`];
             return (
               <li key={entry.key} className="flex flex-wrap items-center gap-2">
-                <input type="date" aria-label={`Closed date ${index + 1}`} value={entry.date} onChange={(e) => update({ date: e.target.value })} className={`${inputClass} w-44`} required />
-                <input type="text" aria-label={`Name of closed date ${index + 1}`} placeholder="Christmas" value={entry.label} maxLength={60} onChange={(e) => update({ label: e.target.value })} className={`${inputClass} w-56`} />
+                <input type="date" aria-label={`Closed date ${index + 1}`} value={entry.date} onChange={(e) => update({ date: e.target.value })} className={inlineInput("w-44")} required />
+                <input type="text" aria-label={`Name of closed date ${index + 1}`} placeholder="Christmas" value={entry.label} maxLength={60} onChange={(e) => update({ label: e.target.value })} className={inlineInput("w-56")} />
                 <Button variant="ghost" aria-label={`Remove closed date ${index + 1}`} onClick={() => setClosed(closed.filter((c) => c.key !== entry.key))}>
                   Remove
                 </Button>
