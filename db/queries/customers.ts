@@ -38,3 +38,13 @@ export async function getOptOut({ db, customerId, businessE164 }: { db: DbOrTx; 
     .where(and(eq(optOuts.customerId, customerId), eq(optOuts.businessE164, businessE164)));
   return row ?? null;
 }
+
+export async function getCustomer({ db, id }: { db: DbOrTx; id: string }): Promise<Customer | null> {
+  const [row] = await db.select().from(customers).where(eq(customers.id, id));
+  return row ?? null;
+}
+
+export async function updateCustomerName({ db, id, name }: { db: DbOrTx; id: string; name: string | null }): Promise<Customer | null> {
+  const [row] = await db.update(customers).set({ name }).where(eq(customers.id, id)).returning();
+  return row ?? null;
+}

@@ -27,7 +27,12 @@ export const customers = pgTable(
     country: text("country"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("customers_phone_e164_key").on(t.phoneE164), index("customers_name_idx").on(sql`lower(${t.name})`)],
+  (t) => [
+    uniqueIndex("customers_phone_e164_key").on(t.phoneE164),
+    index("customers_name_idx").on(sql`lower(${t.name})`),
+    // Inbox search by name; the expression must match the one in db/queries/search.ts.
+    index("customers_name_search_idx").using("gin", sql`to_tsvector('simple', coalesce(${t.name}, ''))`),
+  ],
 );
 
 /** Opt-out is per business number, as carriers apply it. */
@@ -122,6 +127,8 @@ export const messages = pgTable(
     // Twilio retries deliver the same MessageSid again: stored once, whatever arrives twice.
     uniqueIndex("messages_twilio_sid_key").on(t.twilioSid),
     index("messages_ticket_idx").on(t.ticketId, t.createdAt, t.id),
+    // Inbox search by words in messages; the expression must match the one in db/queries/search.ts.
+    index("messages_body_search_idx").using("gin", sql`to_tsvector('simple', ${t.body})`),
   ],
 );
 

@@ -11,13 +11,26 @@ import { credentialsSchema } from "./validation";
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
 
+/** Messages meant for the person signing in; anything else is logged and replaced. */
+class SignInRefused extends Error {}
+
 async function authorize(raw: Record<string, string> | undefined) {
+  try {
+    return await checkCredentials(raw);
+  } catch (error) {
+    if (error instanceof SignInRefused) throw error;
+    log.error({ err: error instanceof Error ? error.message : String(error) }, "sign-in failed unexpectedly");
+    throw new Error("Signing in is not possible right now. Try again in a moment.");
+  }
+}
+
+async function checkCredentials(raw: Record<string, string> | undefined) {
   const parsed = credentialsSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw new Error("Enter your email and password.");
+  if (!parsed.success) throw new SignInRefused("Enter your email and password.");
   const { email, password } = parsed.data;
   const db = await getDb();
   const lockedUntil = await signInLockedUntil({ db, email });
-  if (lockedUntil) throw new Error(waitMessage(lockedUntil));
+  if (lockedUntil) throw new SignInRefused(waitMessage(lockedUntil));
 
   const user = await getUserByEmail({ db, email });
   const valid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
@@ -25,9 +38,9 @@ async function authorize(raw: Record<string, string> | undefined) {
     await recordFailedSignIn({ db, email });
     log.info({ event: "sign_in_failed" }, "sign-in failed");
     const nowLocked = await signInLockedUntil({ db, email });
-    throw new Error(nowLocked ? waitMessage(nowLocked) : WRONG_CREDENTIALS);
+    throw new SignInRefused(nowLocked ? waitMessage(nowLocked) : WRONG_CREDENTIALS);
   }
-  if (!user.active) throw new Error("This account is deactivated. Ask an admin to reactivate it.");
+  if (!user.active) throw new SignInRefused("This account is deactivated. Ask an admin to reactivate it.");
   await clearFailedSignIns({ db, email });
   log.info({ event: "sign_in", userId: user.id }, "signed in");
   return { id: user.id, name: user.name, email: user.email };

@@ -26,7 +26,8 @@ export async function signInLockedUntil({ db, email }: { db: DbOrTx; email: stri
 
 export async function recordFailedSignIn({ db, email }: { db: DbOrTx; email: string }): Promise<void> {
   const key = email.toLowerCase();
-  const windowStart = new Date(Date.now() - WINDOW_MS);
+  // Raw SQL gets an ISO string: drivers differ in how they bind a Date inside sql``.
+  const windowStart = sql`${new Date(Date.now() - WINDOW_MS).toISOString()}::timestamptz`;
   const [row] = await db
     .insert(loginAttempts)
     .values({ email: key, failures: 1 })

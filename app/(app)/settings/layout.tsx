@@ -7,6 +7,7 @@ const sections = [
   { href: "/settings/rules", label: "Rules" },
   { href: "/settings/business-hours", label: "Business hours" },
   { href: "/settings/users", label: "Users" },
+  { href: "/settings/audit", label: "Audit log" },
 ];
 
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {

@@ -1,0 +1,129 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db";
+import { requireAdmin } from "@/lib/auth/session";
+import { fieldErrorsOf } from "@/lib/auth/validation";
+import { failure, type ActionResult } from "@/lib/errors";
+import type { IntegrationHealth } from "@/lib/integrations/health";
+import { repairSmsIntegration } from "@/lib/integrations/health";
+import { createSmsIntegration, deleteSmsIntegration, renameSmsIntegration, updateSmsIntegrationSettings } from "@/lib/integrations/manage";
+import { deactivateSmsIntegration, reactivateSmsIntegration } from "@/lib/integrations/status";
+import { deactivationSchema, integrationSettingsSchema, newIntegrationSchema, renameSchema } from "@/lib/integrations/validation";
+import { idSchema } from "@/lib/phone-numbers/validation";
+import { getTwilioClient } from "@/lib/twilio/client";
+
+const LIST = "/settings/integrations/sms";
+const CHECK_FIELDS = "Check the highlighted fields.";
+const GONE = "That SMS integration no longer exists.";
+
+function refresh(id?: string) {
+  revalidatePath(LIST);
+  if (id) revalidatePath(`${LIST}/${id}`);
+  revalidatePath("/settings/phone-numbers");
+}
+
+export async function createIntegrationAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  const admin = await requireAdmin();
+  const parsed = newIntegrationSchema.safeParse({ name: form.get("name") ?? "", phoneNumberId: form.get("phoneNumberId") ?? "" });
+  if (!parsed.success) return { ok: false, message: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    await createSmsIntegration({ db: await getDb(), twilio: await getTwilioClient(), ...parsed.data, actorId: admin.id });
+  } catch (error) {
+    return failure(error);
+  }
+  refresh();
+  redirect(LIST);
+}
+
+/** Reads the integration id the form carries in a hidden field. */
+function idOf(form: FormData): string | null {
+  const parsed = idSchema.safeParse({ id: form.get("id") });
+  return parsed.success ? parsed.data.id : null;
+}
+
+export async function renameIntegrationAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  await requireAdmin();
+  const id = idOf(form);
+  if (!id) return { ok: false, message: GONE };
+  const parsed = renameSchema.safeParse({ name: form.get("name") ?? "" });
+  if (!parsed.success) return { ok: false, message: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    await renameSmsIntegration({ db: await getDb(), id, name: parsed.data.name });
+  } catch (error) {
+    return failure(error);
+  }
+  refresh(id);
+  return { ok: true };
+}
+
+export async function updateSettingsAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  await requireAdmin();
+  const id = idOf(form);
+  if (!id) return { ok: false, message: GONE };
+  const parsed = integrationSettingsSchema.safeParse({ reopenWindowDays: form.get("reopenWindowDays") ?? "", maxMessageLength: form.get("maxMessageLength") ?? "" });
+  if (!parsed.success) return { ok: false, message: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    await updateSmsIntegrationSettings({ db: await getDb(), id, settings: parsed.data });
+  } catch (error) {
+    return failure(error);
+  }
+  refresh(id);
+  return { ok: true };
+}
+
+export async function deactivateIntegrationAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  const admin = await requireAdmin();
+  const id = idOf(form);
+  if (!id) return { ok: false, message: GONE };
+  const parsed = deactivationSchema.safeParse({ reason: form.get("reason") ?? "" });
+  if (!parsed.success) return { ok: false, message: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    await deactivateSmsIntegration({ db: await getDb(), id, reason: parsed.data.reason, actorId: admin.id });
+  } catch (error) {
+    return failure(error);
+  }
+  refresh(id);
+  return { ok: true };
+}
+
+export async function reactivateIntegrationAction(input: { id: string }): Promise<ActionResult> {
+  const admin = await requireAdmin();
+  const parsed = idSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: GONE };
+  try {
+    await reactivateSmsIntegration({ db: await getDb(), id: parsed.data.id, actorId: admin.id });
+  } catch (error) {
+    return failure(error);
+  }
+  refresh(parsed.data.id);
+  return { ok: true };
+}
+
+export async function repairIntegrationAction(input: { id: string }): Promise<ActionResult<{ health: IntegrationHealth }>> {
+  await requireAdmin();
+  const parsed = idSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: GONE };
+  let health;
+  try {
+    health = await repairSmsIntegration({ db: await getDb(), twilio: await getTwilioClient(), id: parsed.data.id });
+  } catch (error) {
+    return failure(error);
+  }
+  refresh(parsed.data.id);
+  return { ok: true, health };
+}
+
+export async function deleteIntegrationAction(input: { id: string }): Promise<ActionResult> {
+  const admin = await requireAdmin();
+  const parsed = idSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: GONE };
+  try {
+    await deleteSmsIntegration({ db: await getDb(), twilio: await getTwilioClient(), id: parsed.data.id, actorId: admin.id });
+  } catch (error) {
+    return failure(error);
+  }
+  refresh(parsed.data.id);
+  redirect(`${LIST}?deleted=1`);
+}

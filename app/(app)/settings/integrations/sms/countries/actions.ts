@@ -1,0 +1,39 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db";
+import { requireAdmin } from "@/lib/auth/session";
+import { fieldErrorsOf } from "@/lib/auth/validation";
+import { failure, type ActionResult } from "@/lib/errors";
+import { allowCountry, disallowCountry } from "@/lib/integrations/countries";
+import { countrySchema } from "@/lib/integrations/validation";
+
+const PAGE = "/settings/integrations/sms/countries";
+
+export async function allowCountryAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  const admin = await requireAdmin();
+  const parsed = countrySchema.safeParse({ country: form.get("country") ?? "" });
+  if (!parsed.success) return { ok: false, message: "Choose a country.", fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    await allowCountry({ db: await getDb(), country: parsed.data.country, actorId: admin.id });
+  } catch (error) {
+    return failure(error);
+  }
+  revalidatePath(PAGE);
+  revalidatePath("/settings/integrations/sms");
+  return { ok: true };
+}
+
+export async function removeCountryAction(input: { country: string }): Promise<ActionResult> {
+  await requireAdmin();
+  const parsed = countrySchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: "Choose a country." };
+  try {
+    await disallowCountry({ db: await getDb(), country: parsed.data.country });
+  } catch (error) {
+    return failure(error);
+  }
+  revalidatePath(PAGE);
+  revalidatePath("/settings/integrations/sms");
+  return { ok: true };
+}

@@ -1,0 +1,120 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db";
+import { requireAdmin } from "@/lib/auth/session";
+import { fieldErrorsOf } from "@/lib/auth/validation";
+import { twilioMode } from "@/lib/config/env";
+import { AppError, failure, type ActionResult } from "@/lib/errors";
+import { buyPhoneNumber, importPhoneNumbers, releasePhoneNumber } from "@/lib/phone-numbers/manage";
+import { completePortInSandbox, rejectPortInSandbox, submitPortRequest } from "@/lib/phone-numbers/porting";
+import { searchAvailableNumbers, type AvailableNumber } from "@/lib/phone-numbers/search";
+import { buyNumberSchema, idSchema, importNumbersSchema, numberSearchSchema, portRequestSchema } from "@/lib/phone-numbers/validation";
+import { getTwilioClient } from "@/lib/twilio/client";
+
+const LIST = "/settings/phone-numbers";
+const CHECK_FIELDS = "Check the highlighted fields.";
+
+export async function searchNumbersAction(_prev: unknown, form: FormData): Promise<ActionResult<{ results: AvailableNumber[] }>> {
+  await requireAdmin();
+  const parsed = numberSearchSchema.safeParse({
+    country: form.get("country"),
+    type: form.get("type"),
+    areaCode: form.get("areaCode") ?? undefined,
+    contains: form.get("contains") ?? undefined,
+  });
+  if (!parsed.success) return { ok: false, message: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    return { ok: true, results: await searchAvailableNumbers({ twilio: await getTwilioClient(), search: parsed.data }) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function buyNumberAction(input: { phoneNumber: string; type: string }): Promise<ActionResult> {
+  await requireAdmin();
+  const parsed = buyNumberSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "That number cannot be bought." };
+  let bought;
+  try {
+    bought = await buyPhoneNumber({ db: await getDb(), twilio: await getTwilioClient(), e164: parsed.data.phoneNumber, type: parsed.data.type });
+  } catch (error) {
+    return failure(error);
+  }
+  revalidatePath(LIST);
+  redirect(`${LIST}?added=${encodeURIComponent(bought.e164)}`);
+}
+
+export async function importNumbersAction(_prev: unknown, form: FormData): Promise<ActionResult<{ count: number }>> {
+  await requireAdmin();
+  const parsed = importNumbersSchema.safeParse({ sids: form.getAll("sid") });
+  if (!parsed.success) return { ok: false, message: "Choose at least one number to import." };
+  let count;
+  try {
+    count = (await importPhoneNumbers({ db: await getDb(), twilio: await getTwilioClient(), sids: parsed.data.sids })).length;
+  } catch (error) {
+    return failure(error);
+  }
+  revalidatePath(LIST);
+  redirect(`${LIST}?imported=${count}`);
+}
+
+export async function submitPortRequestAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  const admin = await requireAdmin();
+  const parsed = portRequestSchema.safeParse(Object.fromEntries(["phoneNumber", "currentCarrier", "carrierAccountNumber", "carrierPin", "authorizedName", "serviceAddress"].map((key) => [key, form.get(key) ?? ""])));
+  if (!parsed.success) return { ok: false, message: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    await submitPortRequest({ db: await getDb(), input: parsed.data, actorId: admin.id });
+  } catch (error) {
+    return failure(error);
+  }
+  revalidatePath(`${LIST}/port`);
+  return { ok: true };
+}
+
+/** The sandbox plays the carrier; with a real Twilio account only the carrier decides. */
+function sandboxOnly() {
+  if (twilioMode() !== "sandbox") throw new AppError("forbidden", "Only the carrier completes or rejects a real port.");
+}
+
+export async function completePortAction(input: { id: string }): Promise<ActionResult> {
+  await requireAdmin();
+  const parsed = idSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: "That port request does not exist." };
+  try {
+    sandboxOnly();
+    await completePortInSandbox({ db: await getDb(), twilio: await getTwilioClient(), id: parsed.data.id });
+  } catch (error) {
+    return failure(error);
+  }
+  revalidatePath(LIST, "layout");
+  return { ok: true };
+}
+
+export async function rejectPortAction(input: { id: string }): Promise<ActionResult> {
+  await requireAdmin();
+  const parsed = idSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: "That port request does not exist." };
+  try {
+    sandboxOnly();
+    await rejectPortInSandbox({ db: await getDb(), id: parsed.data.id });
+  } catch (error) {
+    return failure(error);
+  }
+  revalidatePath(`${LIST}/port`);
+  return { ok: true };
+}
+
+export async function releaseNumberAction(input: { id: string }): Promise<ActionResult> {
+  await requireAdmin();
+  const parsed = idSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: "That number is not one of yours." };
+  try {
+    await releasePhoneNumber({ db: await getDb(), twilio: await getTwilioClient(), id: parsed.data.id });
+  } catch (error) {
+    return failure(error);
+  }
+  revalidatePath(LIST);
+  return { ok: true };
+}

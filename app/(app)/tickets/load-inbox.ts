@@ -1,0 +1,29 @@
+import { getDb } from "@/db";
+import type { User } from "@/db/schema";
+import { loadInboxCounts, loadInboxPage } from "@/lib/tickets/inbox";
+import { listAssignableAgents, listIntegrationOptions } from "@/lib/tickets/options";
+import { readInboxFilters } from "@/lib/tickets/validation";
+import { getTicketThread, getTicketView } from "@/lib/tickets/view";
+
+/** What the inbox page renders first; TanStack Query takes over from it in the browser. */
+export async function loadInbox({ user, searchParams, ticketId }: { user: User; searchParams: Record<string, string | string[] | undefined>; ticketId?: string }) {
+  const db = await getDb();
+  const filters = readInboxFilters(searchParams);
+  const [initialPage, initialCounts, integrations, agents, view, thread] = await Promise.all([
+    loadInboxPage({ db, userId: user.id, filters }),
+    loadInboxCounts({ db, userId: user.id, integrationId: filters.integration }),
+    listIntegrationOptions({ db }),
+    listAssignableAgents({ db }),
+    ticketId ? getTicketView({ db, ticketId }) : null,
+    ticketId ? getTicketThread({ db, ticketId }) : null,
+  ]);
+  return {
+    me: { id: user.id, name: user.name },
+    initialFilters: filters,
+    initialPage,
+    initialCounts,
+    integrations,
+    agents,
+    initialTicket: view && thread ? { view, thread } : null,
+  };
+}

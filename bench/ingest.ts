@@ -1,0 +1,99 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomBytes } from "node:crypto";
+import twilio from "twilio";
+import { runLoad, type LoadResult } from "./load";
+
+export const BUSINESS_NUMBER = "+14155550100";
+const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1f9d8d50000000049454e44ae426082", "hex");
+
+/** Serves a small picture behind Basic auth, as Twilio's media URLs do. */
+export async function startMediaServer(): Promise<{ url: string; close: () => void }> {
+  const server = http.createServer((req, res) => {
+    if (!req.headers.authorization) return void res.writeHead(401).end();
+    res.writeHead(200, { "Content-Type": "image/png", "Content-Length": PNG.length }).end(PNG);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+export interface IngestOptions {
+  appUrl: string;
+  publicBaseUrl: string;
+  accountSid: string;
+  authToken: string;
+  mediaUrl: string;
+  existingCustomers: string[];
+  concurrency: number;
+  seconds: number;
+  /** Another server that should receive the same requests (the floor reference). */
+  targetPath?: string;
+}
+
+let newCustomerCounter = 0;
+
+/** A realistic inbound webhook body: 80 % existing customers, 20 % new ones, 10 % MMS. */
+export function inboundParams(options: IngestOptions, index: number): Record<string, string> {
+  const sid = `SM${randomBytes(16).toString("hex")}`;
+  const existing = index % 5 !== 0 && options.existingCustomers.length > 0;
+  const from = existing
+    ? options.existingCustomers[index % options.existingCustomers.length]!
+    : `+1628${String(process.pid % 1000).padStart(3, "0")}${String(newCustomerCounter++ % 10000).padStart(4, "0")}`;
+  const params: Record<string, string> = {
+    MessageSid: sid,
+    SmsSid: sid,
+    SmsMessageSid: sid,
+    AccountSid: options.accountSid,
+    From: from,
+    To: BUSINESS_NUMBER,
+    Body: `Hello, this is message ${index}. Where is my order #${1000 + (index % 9000)}?`,
+    NumMedia: "0",
+    NumSegments: "1",
+    FromCountry: "US",
+    FromState: "CA",
+    FromCity: "SAN FRANCISCO",
+    FromZip: "94105",
+    ToCountry: "US",
+    ToState: "CA",
+    ToCity: "SAN FRANCISCO",
+    ToZip: "94105",
+    SmsStatus: "received",
+    ApiVersion: "2010-04-01",
+  };
+  if (index % 10 === 3) {
+    params.NumMedia = "1";
+    params.MediaUrl0 = `${options.mediaUrl}/media/${sid}`;
+    params.MediaContentType0 = "image/png";
+  }
+  return params;
+}
+
+export async function runIngest(options: IngestOptions, accepted: Set<string>): Promise<LoadResult> {
+  const path = options.targetPath ?? "/api/twilio/sms";
+  const signedUrl = `${options.publicBaseUrl}/api/twilio/sms`;
+  const bodies = new Map<number, string>();
+  return runLoad({
+    concurrency: options.concurrency,
+    seconds: options.seconds,
+    makeRequest: (index) => {
+      const params = inboundParams(options, index);
+      bodies.set(index, params.MessageSid!);
+      return {
+        url: `${options.appUrl}${path}`,
+        init: {
+          method: "POST",
+          headers: {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Twilio-Signature": twilio.getExpectedTwilioSignature(options.authToken, signedUrl, params),
+          },
+          body: new URLSearchParams(params).toString(),
+        },
+      };
+    },
+    onAccepted: (index) => {
+      const sid = bodies.get(index);
+      if (sid) accepted.add(sid);
+      bodies.delete(index);
+    },
+  });
+}

@@ -1,0 +1,76 @@
+/** A fixed-concurrency HTTP load loop: N workers, each sending its next request when the last one answers. */
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  throughput: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errorSamples: string[];
+}
+
+export type RequestFactory = (index: number) => { url: string; init: RequestInit; accept?: (status: number) => boolean };
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+export async function runLoad({ concurrency, seconds, makeRequest, onAccepted }: { concurrency: number; seconds: number; makeRequest: RequestFactory; onAccepted?: (index: number) => void }): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const errorSamples: string[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  async function worker() {
+    while (performance.now() < deadline) {
+      const index = next++;
+      const { url, init, accept } = makeRequest(index);
+      const t0 = performance.now();
+      try {
+        const response = await fetch(url, init);
+        await response.arrayBuffer();
+        const ok = accept ? accept(response.status) : response.ok;
+        if (ok) {
+          latencies.push(performance.now() - t0);
+          onAccepted?.(index);
+        } else {
+          errors++;
+          if (errorSamples.length < 5) errorSamples.push(`HTTP ${response.status}`);
+        }
+      } catch (error) {
+        errors++;
+        if (errorSamples.length < 5) errorSamples.push((error as Error).message);
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors,
+    seconds: elapsed,
+    throughput: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errorSamples,
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return 0;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The run whose throughput is the median of the repeats, so its latencies belong together. */
+export function medianRun(runs: LoadResult[]): LoadResult {
+  const sorted = [...runs].sort((a, b) => a.throughput - b.throughput);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}

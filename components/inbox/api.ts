@@ -1,0 +1,68 @@
+import type { InboxCounts } from "@/db/queries/tickets";
+import type { PolicyMatch } from "@/lib/outbound/policy-warning";
+import type { InboxListPage } from "@/lib/tickets/inbox";
+import type { InboxFilters } from "@/lib/tickets/validation";
+import type { ThreadSlice, TicketView } from "@/lib/tickets/view";
+
+/** A refused request, with the server's message written for people. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+    readonly fieldErrors?: Record<string, string>,
+    readonly policy?: PolicyMatch,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(url: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, headers: { Accept: "application/json", ...init?.headers } });
+  } catch {
+    throw new ApiError("The app could not be reached. Check your connection and try again.", 0, "network");
+  }
+  const data = (await response.json().catch(() => null)) as
+    | (T & { error?: undefined })
+    | { error?: { code: string; message: string; fieldErrors?: Record<string, string>; policy?: PolicyMatch } }
+    | null;
+  if (!response.ok) {
+    const error = data && "error" in data ? data.error : undefined;
+    // Signed out meanwhile (expired, deactivated): reloading lets the page send them to sign in.
+    if (response.status === 401 && typeof window !== "undefined") window.location.reload();
+    throw new ApiError(error?.message ?? "Something went wrong. Try again.", response.status, error?.code ?? "unknown", error?.fieldErrors, error?.policy);
+  }
+  return data as T;
+}
+
+function json(method: string, body: unknown): RequestInit {
+  return { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
+}
+
+export function filtersQuery(filters: InboxFilters, extra: Record<string, string | null | undefined> = {}): string {
+  const params = new URLSearchParams();
+  if (filters.view !== "open") params.set("view", filters.view);
+  if (filters.integration) params.set("integration", filters.integration);
+  if (filters.q) params.set("q", filters.q);
+  for (const [key, value] of Object.entries(extra)) if (value) params.set(key, value);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+export const inboxApi = {
+  listTickets: (filters: InboxFilters, cursor: string | null) => request<InboxListPage>(`/api/tickets${filtersQuery(filters, { cursor })}`),
+  counts: (integration: string | undefined) => request<InboxCounts>(`/api/tickets/counts${integration ? `?integration=${integration}` : ""}`),
+  ticket: (ticketId: string) => request<TicketView>(`/api/tickets/${ticketId}`),
+  thread: (ticketId: string, before: string | null) => request<ThreadSlice>(`/api/tickets/${ticketId}/thread${before ? `?before=${encodeURIComponent(before)}` : ""}`),
+  act: (ticketId: string, action: { action: "assign"; assigneeId: string | null } | { action: "close" | "reopen" | "read" }) =>
+    request<{ ok: true }>(`/api/tickets/${ticketId}`, json("PATCH", action)),
+  reply: (ticketId: string, form: FormData) => request<{ messageId: string }>(`/api/tickets/${ticketId}/messages`, { method: "POST", body: form }),
+  note: (ticketId: string, body: string) => request<{ messageId: string }>(`/api/tickets/${ticketId}/notes`, json("POST", { body })),
+  retryMessage: (messageId: string) => request<{ ok: true }>(`/api/messages/${messageId}/retry`, { method: "POST" }),
+  retryAttachment: (attachmentId: string) => request<{ ok: true }>(`/api/attachments/${attachmentId}/retry`, { method: "POST" }),
+  renameCustomer: (customerId: string, name: string, ticketId: string) =>
+    request<{ name: string | null }>(`/api/customers/${customerId}`, json("PATCH", { name, ticketId })),
+  startConversation: (form: FormData) => request<{ ticketId: string; existing: boolean }>(`/api/tickets`, { method: "POST", body: form }),
+};

@@ -1,0 +1,128 @@
+"use client";
+
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import type { InboxCounts } from "@/db/queries/tickets";
+import type { InboxListPage } from "@/lib/tickets/inbox";
+import type { AgentOption, IntegrationOption } from "@/lib/tickets/options";
+import type { InboxFilters } from "@/lib/tickets/validation";
+import type { ThreadSlice, TicketView } from "@/lib/tickets/view";
+import { inboxApi } from "./api";
+import { InboxSidebar } from "./inbox-sidebar";
+import { KeyboardHelp } from "./keyboard-help";
+import { inboxKeys } from "./query-keys";
+import { TicketPane, type TicketPaneHandle } from "./ticket-pane";
+import { useInboxNavigation } from "./use-inbox-navigation";
+import { useLiveUpdates } from "./use-live-updates";
+import { useInboxShortcuts } from "./use-shortcuts";
+
+export interface InboxScreenProps {
+  me: { id: string; name: string };
+  initialFilters: InboxFilters;
+  initialPage: InboxListPage;
+  initialCounts: InboxCounts;
+  integrations: IntegrationOption[];
+  agents: AgentOption[];
+  initialTicket: { view: TicketView; thread: ThreadSlice } | null;
+}
+
+function sameFilters(a: InboxFilters, b: InboxFilters): boolean {
+  return a.view === b.view && (a.integration ?? "") === (b.integration ?? "") && (a.q ?? "") === (b.q ?? "");
+}
+
+export function InboxScreen(props: InboxScreenProps) {
+  const { filters, selectedId, openTicket, setFilters, hrefFor } = useInboxNavigation();
+  const live = useLiveUpdates();
+  const pane = useRef<TicketPaneHandle>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  const list = useInfiniteQuery({
+    queryKey: inboxKeys.list(filters),
+    queryFn: ({ pageParam }) => inboxApi.listTickets(filters, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    initialData: sameFilters(filters, props.initialFilters) ? { pages: [props.initialPage], pageParams: [null] } : undefined,
+    placeholderData: keepPreviousData,
+  });
+  const counts = useQuery({
+    queryKey: inboxKeys.countsFor(filters.integration),
+    queryFn: () => inboxApi.counts(filters.integration),
+    initialData: (filters.integration ?? null) === (props.initialFilters.integration ?? null) ? props.initialCounts : undefined,
+  });
+  const tickets = list.data?.pages.flatMap((page) => page.tickets) ?? [];
+
+  function focusRow(ticketId: string) {
+    listRef.current?.querySelector<HTMLElement>(`[data-ticket-id="${ticketId}"]`)?.focus();
+  }
+  function move(step: 1 | -1) {
+    const index = tickets.findIndex((ticket) => ticket.id === selectedId);
+    const next = index === -1 ? tickets[0] : tickets[index + step];
+    if (!next) return;
+    openTicket(next.id);
+    focusRow(next.id);
+  }
+
+  useInboxShortcuts({
+    next: () => move(1),
+    previous: () => move(-1),
+    reply: () => pane.current?.focusComposer("reply"),
+    note: () => pane.current?.focusComposer("note"),
+    close: () => pane.current?.close(),
+    search: () => searchRef.current?.focus(),
+    help: () => setHelpOpen(true),
+    escape: () => {
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && active !== document.body && active.closest("textarea, input, select")) {
+        active.blur();
+        if (selectedId) focusRow(selectedId);
+      } else if (selectedId) {
+        openTicket(null);
+      }
+    },
+  });
+
+  return (
+    <div className="flex h-[calc(100dvh-3.5rem)] min-h-0">
+      <InboxSidebar
+        filters={filters}
+        setFilters={setFilters}
+        counts={counts.data}
+        integrations={props.integrations}
+        list={list}
+        tickets={tickets}
+        selectedId={selectedId}
+        hrefFor={hrefFor}
+        openTicket={openTicket}
+        searchRef={searchRef}
+        listRef={listRef}
+        live={live}
+        onHelp={() => setHelpOpen(true)}
+      />
+      <main className="flex min-w-0 flex-1 flex-col bg-slate-50" aria-label="Conversation">
+        {selectedId ? (
+          <TicketPane
+            key={selectedId}
+            ref={pane}
+            ticketId={selectedId}
+            me={props.me}
+            agents={props.agents}
+            initial={props.initialTicket?.view.ticket.id === selectedId ? props.initialTicket : null}
+            hrefFor={hrefFor}
+            openTicket={openTicket}
+          />
+        ) : (
+          <div className="m-auto max-w-sm p-8 text-center text-sm text-slate-500">
+            <p className="font-medium text-slate-700">Choose a conversation</p>
+            <p className="mt-1">
+              Press <kbd className="rounded border border-slate-300 bg-white px-1">j</kbd> to open the first ticket, or{" "}
+              <kbd className="rounded border border-slate-300 bg-white px-1">?</kbd> for all keyboard shortcuts.
+            </p>
+          </div>
+        )}
+      </main>
+      <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import type { InboxFilters } from "@/lib/tickets/validation";
+
+/** Every TanStack Query key of the inbox, so live updates can invalidate exactly what changed. */
+export const inboxKeys = {
+  all: ["inbox"] as const,
+  lists: () => [...inboxKeys.all, "list"] as const,
+  list: (filters: InboxFilters) => [...inboxKeys.lists(), { view: filters.view, integration: filters.integration ?? null, q: filters.q ?? "" }] as const,
+  counts: () => [...inboxKeys.all, "counts"] as const,
+  countsFor: (integration: string | undefined) => [...inboxKeys.counts(), integration ?? null] as const,
+  tickets: () => [...inboxKeys.all, "ticket"] as const,
+  ticket: (ticketId: string) => [...inboxKeys.tickets(), ticketId] as const,
+  threads: () => [...inboxKeys.all, "thread"] as const,
+  thread: (ticketId: string) => [...inboxKeys.threads(), ticketId] as const,
+};

@@ -1,0 +1,103 @@
+"use client";
+
+import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
+import { Fragment, useLayoutEffect, useRef } from "react";
+import type { ThreadMessage } from "@/db/queries/messages";
+import type { ThreadSlice, TimelineEvent } from "@/lib/tickets/view";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/field";
+import { clockTime, dayKey, dayLabel, fullTime } from "./format";
+import { MessageBubble } from "./message-bubble";
+
+type Item = ({ kind: "message"; at: string; message: ThreadMessage } | { kind: "event"; at: string; event: TimelineEvent }) & { newDay?: boolean };
+
+interface Props {
+  ticketId: string;
+  customerLabel: string;
+  thread: UseInfiniteQueryResult<InfiniteData<ThreadSlice>>;
+  onRetryMessage: (messageId: string) => void;
+  onRetryAttachment: (attachmentId: string) => void;
+  retryError: string | null;
+}
+
+/** Pages come newest first; the conversation reads oldest first, events between messages. */
+function timeline(pages: ThreadSlice[]): Item[] {
+  const items: Item[] = [];
+  for (const page of [...pages].reverse()) {
+    for (const message of page.messages) items.push({ kind: "message", at: message.createdAt, message });
+    for (const event of page.events) items.push({ kind: "event", at: event.createdAt, event });
+  }
+  const seen = new Set<string>();
+  return items
+    .filter((item) => {
+      const id = item.kind === "message" ? `m${item.message.id}` : `e${item.event.id}`;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    })
+    .sort((a, b) => a.at.localeCompare(b.at) || (a.kind === b.kind ? 0 : a.kind === "message" ? -1 : 1))
+    .map((item, index, all) => ({ ...item, newDay: index === 0 || dayKey(all[index - 1]!.at) !== dayKey(item.at) }));
+}
+
+export function Thread({ ticketId, customerLabel, thread, onRetryMessage, onRetryAttachment, retryError }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const pages = thread.data?.pages ?? [];
+  const items = timeline(pages);
+  const newest = pages[0]?.messages.at(-1)?.id ?? "";
+  const stuck = useRef(true);
+
+  // Follow the conversation to its newest message, unless the agent scrolled up to read.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element && stuck.current) element.scrollTop = element.scrollHeight;
+  }, [newest, ticketId]);
+
+  return (
+    <div
+      ref={scroller}
+      onScroll={(event) => {
+        const element = event.currentTarget;
+        stuck.current = element.scrollHeight - element.scrollTop - element.clientHeight < 80;
+      }}
+      className="min-h-0 flex-1 overflow-y-auto px-4 py-4"
+    >
+      {thread.hasNextPage ? (
+        <div className="mb-4 text-center">
+          <Button variant="secondary" onClick={() => void thread.fetchNextPage()} disabled={thread.isFetchingNextPage}>
+            {thread.isFetchingNextPage ? "Loading…" : "Load earlier messages"}
+          </Button>
+        </div>
+      ) : null}
+      {retryError ? <FormMessage message={retryError} /> : null}
+      <ol className="space-y-3" aria-label="Messages and events">
+        {items.map((item) => {
+          return (
+            <Fragment key={item.kind === "message" ? item.message.id : `event-${item.event.id}`}>
+              {item.newDay ? (
+                <li className="py-1 text-center text-xs font-medium text-slate-500" suppressHydrationWarning>
+                  {dayLabel(item.at)}
+                </li>
+              ) : null}
+              {item.kind === "message" ? (
+                <MessageBubble message={item.message} customerLabel={customerLabel} onRetry={onRetryMessage} onRetryAttachment={onRetryAttachment} />
+              ) : (
+                <li className="flex items-center gap-3 text-xs text-slate-500">
+                  <span aria-hidden className="h-px flex-1 bg-slate-200" />
+                  <span>
+                    {item.event.text}
+                    {" · "}
+                    <time dateTime={item.event.createdAt} title={fullTime(item.event.createdAt)} suppressHydrationWarning>
+                      {clockTime(item.event.createdAt)}
+                    </time>
+                  </span>
+                  <span aria-hidden className="h-px flex-1 bg-slate-200" />
+                </li>
+              )}
+            </Fragment>
+          );
+        })}
+      </ol>
+      {items.length === 0 && !thread.isPending ? <p className="text-center text-sm text-slate-500">No messages yet.</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
+import type { AgentOption } from "@/lib/tickets/options";
+import type { ThreadSlice, TicketView } from "@/lib/tickets/view";
+import { FormMessage } from "@/components/ui/field";
+import { inboxApi } from "./api";
+import { Composer, type ComposerHandle } from "./composer";
+import { CustomerPanel } from "./customer-panel";
+import { inboxKeys } from "./query-keys";
+import { Thread } from "./thread";
+import { TicketHeader } from "./ticket-header";
+import { useTicketMutations } from "./use-ticket-mutations";
+
+export interface TicketPaneHandle {
+  focusComposer: (mode: "reply" | "note") => void;
+  close: () => void;
+}
+
+interface Props {
+  ref: Ref<TicketPaneHandle>;
+  ticketId: string;
+  me: { id: string; name: string };
+  agents: AgentOption[];
+  initial: { view: TicketView; thread: ThreadSlice } | null;
+  hrefFor: (ticketId: string | null) => string;
+  openTicket: (ticketId: string | null) => void;
+}
+
+export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTicket }: Props) {
+  const composer = useRef<ComposerHandle>(null);
+  const view = useQuery({ queryKey: inboxKeys.ticket(ticketId), queryFn: () => inboxApi.ticket(ticketId), initialData: initial?.view });
+  const thread = useInfiniteQuery({
+    queryKey: inboxKeys.thread(ticketId),
+    queryFn: ({ pageParam }) => inboxApi.thread(ticketId, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.earlierCursor,
+    initialData: initial ? { pages: [initial.thread], pageParams: [null] } : undefined,
+  });
+  const mutations = useTicketMutations(ticketId);
+  const ticket = view.data?.ticket;
+
+  // Opening a ticket reads it, for every agent: the unread marker goes.
+  const { mutate } = mutations.act;
+  const unread = ticket?.unread;
+  useEffect(() => {
+    if (unread) mutate({ action: "read" });
+  }, [unread, mutate]);
+
+  useImperativeHandle(ref, () => ({
+    focusComposer: (mode) => composer.current?.focus(mode),
+    close: () => {
+      if (ticket?.status === "open") mutations.act.mutate({ action: "close" });
+    },
+  }));
+
+  if (view.isError) {
+    return (
+      <div className="m-auto max-w-sm p-8 text-center">
+        <FormMessage message={view.error.message} />
+        <button type="button" className="mt-4 text-sm text-brand-700 underline" onClick={() => openTicket(null)}>
+          Back to the inbox
+        </button>
+      </div>
+    );
+  }
+  if (!view.data) {
+    return <p className="m-auto text-sm text-slate-500">Loading the conversation…</p>;
+  }
+  const data = view.data;
+  return (
+    <div className="flex min-h-0 flex-1">
+      <section className="flex min-w-0 flex-1 flex-col" aria-label={`Conversation with ${data.customer.label}`}>
+        <TicketHeader view={data} me={me} agents={agents} act={mutations.act} />
+        <Thread
+          ticketId={ticketId}
+          customerLabel={data.customer.label}
+          thread={thread}
+          onRetryMessage={(id) => mutations.retryMessage.mutate(id)}
+          onRetryAttachment={(id) => mutations.retryAttachment.mutate(id)}
+          retryError={mutations.retryMessage.error?.message ?? mutations.retryAttachment.error?.message ?? null}
+        />
+        <Composer ref={composer} view={data} onSent={mutations.refresh} />
+      </section>
+      <CustomerPanel view={data} hrefFor={hrefFor} openTicket={openTicket} />
+    </div>
+  );
+}

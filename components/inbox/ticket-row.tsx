@@ -1,0 +1,49 @@
+"use client";
+
+import type { InboxItem } from "@/lib/tickets/inbox";
+import { listTime } from "./format";
+
+export function TicketRow({ ticket, selected, href, onOpen }: { ticket: InboxItem; selected: boolean; href: string; onOpen: () => void }) {
+  return (
+    <li>
+      <a
+        href={href}
+        data-ticket-id={ticket.id}
+        aria-current={selected ? "page" : undefined}
+        onClick={(event) => {
+          if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+          event.preventDefault();
+          onOpen();
+        }}
+        className={`block px-3 py-2.5 focus:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500 ${selected ? "bg-brand-50" : "hover:bg-slate-50"}`}
+      >
+        <div className="flex items-baseline gap-2">
+          {ticket.unread ? (
+            <span className="h-2 w-2 shrink-0 self-center rounded-full bg-brand-600">
+              <span className="sr-only">Unread</span>
+            </span>
+          ) : null}
+          <span className={`min-w-0 flex-1 truncate text-sm ${ticket.unread ? "font-semibold text-slate-900" : "text-slate-800"}`}>
+            {ticket.customer.flag ? (
+              <span className="mr-1" role="img" aria-label={ticket.customer.countryName ?? undefined}>
+                {ticket.customer.flag}
+              </span>
+            ) : null}
+            {ticket.customer.label}
+          </span>
+          <time dateTime={ticket.lastMessageAt} className="shrink-0 text-xs text-slate-500" suppressHydrationWarning>
+            {listTime(ticket.lastMessageAt)}
+          </time>
+        </div>
+        <p className={`mt-0.5 truncate text-sm ${ticket.unread ? "text-slate-800" : "text-slate-500"}`}>{ticket.preview || "(empty message)"}</p>
+        <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
+          <span>{ticket.assignee ? ticket.assignee.name : "Unassigned"}</span>
+          <span aria-hidden>·</span>
+          <span className="truncate">{ticket.integration.name}</span>
+          {ticket.status === "closed" ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-600">Closed</span> : null}
+          {ticket.optedOut ? <span className="rounded bg-red-50 px-1.5 py-0.5 font-medium text-red-700">Opted out</span> : null}
+        </div>
+      </a>
+    </li>
+  );
+}

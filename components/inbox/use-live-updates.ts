@@ -1,0 +1,70 @@
+"use client";
+
+import { useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import type { InboxEvent } from "@/lib/realtime/publish";
+import { inboxKeys } from "./query-keys";
+
+export type LiveState = "connecting" | "live" | "reconnecting";
+
+function keysFor(event: InboxEvent): QueryKey[] {
+  switch (event.type) {
+    case "ticket.created":
+      return [inboxKeys.lists(), inboxKeys.counts()];
+    case "ticket.updated":
+      return [inboxKeys.lists(), inboxKeys.counts(), inboxKeys.ticket(event.ticketId), inboxKeys.thread(event.ticketId)];
+    case "message.created":
+      return [inboxKeys.thread(event.ticketId), inboxKeys.lists()];
+    case "message.updated":
+      return [inboxKeys.thread(event.ticketId)];
+    case "customer.updated":
+      return [inboxKeys.lists(), inboxKeys.tickets()];
+    default:
+      return [];
+  }
+}
+
+// Events come in bursts (a message, its ticket, its status): one refetch per burst is enough.
+const COALESCE_MS = 120;
+
+/**
+ * Listens to /api/events and refetches what each event touched. After a dropped
+ * connection everything is refetched, since events may have been missed meanwhile.
+ */
+export function useLiveUpdates(): LiveState {
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<LiveState>("connecting");
+  useEffect(() => {
+    const source = new EventSource("/api/events");
+    const pending = new Map<string, QueryKey>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let connectedBefore = false;
+    const flush = () => {
+      timer = undefined;
+      for (const queryKey of pending.values()) void queryClient.invalidateQueries({ queryKey });
+      pending.clear();
+    };
+    const schedule = (keys: QueryKey[]) => {
+      for (const key of keys) pending.set(JSON.stringify(key), key);
+      timer ??= setTimeout(flush, COALESCE_MS);
+    };
+    source.addEventListener("ready", () => {
+      if (connectedBefore) schedule([inboxKeys.all]);
+      connectedBefore = true;
+      setState("live");
+    });
+    source.addEventListener("inbox", (message) => {
+      try {
+        schedule(keysFor(JSON.parse((message as MessageEvent<string>).data) as InboxEvent));
+      } catch {
+        schedule([inboxKeys.all]);
+      }
+    });
+    source.addEventListener("error", () => setState(connectedBefore ? "reconnecting" : "connecting"));
+    return () => {
+      clearTimeout(timer);
+      source.close();
+    };
+  }, [queryClient]);
+  return state;
+}

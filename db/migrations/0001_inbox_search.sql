@@ -1,0 +1,2 @@
+CREATE INDEX "customers_name_search_idx" ON "customers" USING gin (to_tsvector('simple', coalesce("name", '')));--> statement-breakpoint
+CREATE INDEX "messages_body_search_idx" ON "messages" USING gin (to_tsvector('simple', "body"));

@@ -1,0 +1,253 @@
+import { and, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { customers, optOuts, smsIntegrations, tickets, users, type Ticket } from "../schema";
+import { beforeKeyset, encodeCursor, keysetStamp, type Keyset } from "./cursor";
+
+import type { InboxView } from "./inbox-views";
+
+export { INBOX_VIEWS, type InboxView } from "./inbox-views";
+
+/** Search terms already read by lib/tickets/search.ts; each is optional and they are OR-ed. */
+export interface TicketSearch {
+  /** Whole numbers in E.164, as the agent's text reads in any likely country. */
+  phones?: string[];
+  /** Part of a number, digits only. */
+  digits?: string;
+  /** Words, letters and digits only; each matches as a prefix ("refun" finds "refund"). */
+  words?: string[];
+}
+
+export interface InboxTicket {
+  id: string;
+  status: "open" | "closed";
+  unread: boolean;
+  lastMessageAt: string;
+  preview: string;
+  assignee: { id: string; name: string } | null;
+  integration: { id: string; name: string };
+  customer: { id: string; name: string | null; phoneE164: string; country: string | null };
+  optedOut: boolean;
+}
+
+export interface InboxPage {
+  tickets: InboxTicket[];
+  nextCursor: string | null;
+}
+
+export type InboxCounts = Record<InboxView, number>;
+
+function viewCondition(view: InboxView, userId: string): SQL | undefined {
+  switch (view) {
+    case "open":
+      return eq(tickets.status, "open");
+    case "closed":
+      return eq(tickets.status, "closed");
+    case "mine":
+      return and(eq(tickets.assigneeId, userId), eq(tickets.status, "open"));
+    case "unassigned":
+      return and(isNull(tickets.assigneeId), eq(tickets.status, "open"));
+    case "all":
+      return undefined;
+  }
+}
+
+/** A tsquery of prefix terms; only letters and digits reach it, so it cannot be malformed. */
+export function prefixQuery(words: readonly string[]): string | null {
+  const clean = words.map((word) => word.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
+  return clean.length ? clean.map((word) => `${word}:*`).join(" & ") : null;
+}
+
+function searchCondition(search: TicketSearch | undefined): SQL | undefined {
+  if (!search) return undefined;
+  const customerMatches: SQL[] = [];
+  if (search.phones?.length) customerMatches.push(sql`c.phone_e164 in (${sql.join(search.phones.map((phone) => sql`${phone}`), sql`, `)})`);
+  if (search.digits) customerMatches.push(sql`c.phone_e164 like ${`%${search.digits.replace(/\D/g, "")}%`}`);
+  const query = prefixQuery(search.words ?? []);
+  // Same expressions as the GIN indexes in db/schema/tickets.ts, so the planner uses them.
+  if (query) customerMatches.push(sql`to_tsvector('simple', coalesce(c.name, '')) @@ to_tsquery('simple', ${query})`);
+  const parts: SQL[] = [];
+  if (customerMatches.length) {
+    parts.push(sql`${tickets.customerId} in (select c.id from customers c where ${sql.join(customerMatches, sql` or `)})`);
+  }
+  if (query) {
+    parts.push(sql`${tickets.id} in (select m.ticket_id from messages m where to_tsvector('simple', m.body) @@ to_tsquery('simple', ${query}))`);
+  }
+  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+}
+
+/**
+ * One page of the inbox, newest activity first, by keyset: `(last_message_at, id) <
+ * cursor` walks one of the tickets_*_activity indexes, so page 500 costs what page 1 does.
+ */
+export async function listInboxTickets({
+  db,
+  view,
+  userId,
+  integrationId,
+  search,
+  cursor,
+  limit,
+}: {
+  db: DbOrTx;
+  view: InboxView;
+  userId: string;
+  integrationId?: string;
+  search?: TicketSearch;
+  cursor?: Keyset | null;
+  limit: number;
+}): Promise<InboxPage> {
+  const rows = await db
+    .select({
+      id: tickets.id,
+      status: tickets.status,
+      unread: tickets.unread,
+      lastMessageAt: tickets.lastMessageAt,
+      stamp: keysetStamp(tickets.lastMessageAt),
+      preview: tickets.lastMessagePreview,
+      assigneeId: tickets.assigneeId,
+      assigneeName: users.name,
+      integrationId: tickets.integrationId,
+      integrationName: smsIntegrations.name,
+      customerId: customers.id,
+      customerName: customers.name,
+      customerPhone: customers.phoneE164,
+      customerCountry: customers.country,
+      optedOut: sql<boolean>`coalesce(${optOuts.optedOut}, false)`,
+    })
+    .from(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .innerJoin(smsIntegrations, eq(smsIntegrations.id, tickets.integrationId))
+    .leftJoin(users, eq(users.id, tickets.assigneeId))
+    .leftJoin(optOuts, and(eq(optOuts.customerId, tickets.customerId), eq(optOuts.businessE164, smsIntegrations.phoneE164)))
+    .where(
+      and(
+        viewCondition(view, userId),
+        integrationId ? eq(tickets.integrationId, integrationId) : undefined,
+        searchCondition(search),
+        cursor ? beforeKeyset(tickets.lastMessageAt, tickets.id, cursor) : undefined,
+      ),
+    )
+    // NULLS LAST to match the indexes exactly; a plain DESC (nulls first) would sort instead.
+    .orderBy(sql`${tickets.lastMessageAt} desc nulls last`, sql`${tickets.id} desc nulls last`)
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    tickets: page.map((row) => ({
+      id: row.id,
+      status: row.status,
+      unread: row.unread,
+      lastMessageAt: row.lastMessageAt.toISOString(),
+      preview: row.preview,
+      assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? "Unknown" } : null,
+      integration: { id: row.integrationId, name: row.integrationName },
+      customer: { id: row.customerId, name: row.customerName, phoneE164: row.customerPhone, country: row.customerCountry },
+      optedOut: row.optedOut,
+    })),
+    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.stamp, id: last.id }) : null,
+  };
+}
+
+export async function countInboxTickets({ db, userId, integrationId }: { db: DbOrTx; userId: string; integrationId?: string }): Promise<InboxCounts> {
+  const [row] = await db
+    .select({
+      open: sql<number>`count(*) filter (where ${tickets.status} = 'open')::int`,
+      closed: sql<number>`count(*) filter (where ${tickets.status} = 'closed')::int`,
+      mine: sql<number>`count(*) filter (where ${tickets.status} = 'open' and ${tickets.assigneeId} = ${userId})::int`,
+      unassigned: sql<number>`count(*) filter (where ${tickets.status} = 'open' and ${tickets.assigneeId} is null)::int`,
+      all: sql<number>`count(*)::int`,
+    })
+    .from(tickets)
+    .where(integrationId ? eq(tickets.integrationId, integrationId) : undefined);
+  return row ?? { open: 0, closed: 0, mine: 0, unassigned: 0, all: 0 };
+}
+
+export async function getTicket({ db, id, forUpdate = false }: { db: DbOrTx; id: string; forUpdate?: boolean }): Promise<Ticket | null> {
+  const query = db.select().from(tickets).where(eq(tickets.id, id));
+  const [row] = forUpdate ? await query.for("update") : await query;
+  return row ?? null;
+}
+
+export interface CustomerTicketSummary {
+  id: string;
+  status: "open" | "closed";
+  integrationName: string;
+  lastMessageAt: string;
+  preview: string;
+}
+
+/** The customer's other tickets, newest first, for the customer panel. */
+export async function listOtherCustomerTickets({
+  db,
+  customerId,
+  exceptTicketId,
+  limit = 10,
+}: {
+  db: DbOrTx;
+  customerId: string;
+  exceptTicketId: string;
+  limit?: number;
+}): Promise<CustomerTicketSummary[]> {
+  const rows = await db
+    .select({
+      id: tickets.id,
+      status: tickets.status,
+      integrationName: smsIntegrations.name,
+      lastMessageAt: tickets.lastMessageAt,
+      preview: tickets.lastMessagePreview,
+    })
+    .from(tickets)
+    .innerJoin(smsIntegrations, eq(smsIntegrations.id, tickets.integrationId))
+    .where(and(eq(tickets.customerId, customerId), ne(tickets.id, exceptTicketId)))
+    .orderBy(sql`${tickets.createdAt} desc nulls last`)
+    .limit(limit);
+  return rows.map((row) => ({ ...row, lastMessageAt: row.lastMessageAt.toISOString() }));
+}
+
+export async function findOpenTicket({ db, integrationId, customerId }: { db: DbOrTx; integrationId: string; customerId: string }): Promise<Ticket | null> {
+  const [row] = await db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.integrationId, integrationId), eq(tickets.customerId, customerId), eq(tickets.status, "open")));
+  return row ?? null;
+}
+
+/** A new open ticket, or null when the customer already has one on this integration (the unique index decides). */
+export async function insertOpenTicket({
+  db,
+  integrationId,
+  customerId,
+  assigneeId,
+  unread,
+}: {
+  db: DbOrTx;
+  integrationId: string;
+  customerId: string;
+  assigneeId?: string | null;
+  unread: boolean;
+}): Promise<Ticket | null> {
+  const [row] = await db
+    .insert(tickets)
+    .values({ integrationId, customerId, assigneeId: assigneeId ?? null, unread, status: "open" })
+    .onConflictDoNothing()
+    .returning();
+  return row ?? null;
+}
+
+export async function updateTicket({
+  db,
+  id,
+  changes,
+}: {
+  db: DbOrTx;
+  id: string;
+  changes: Partial<Pick<Ticket, "status" | "assigneeId" | "unread" | "closedAt" | "lastMessageAt" | "lastMessagePreview">>;
+}): Promise<Ticket | null> {
+  const [row] = await db.update(tickets).set(changes).where(eq(tickets.id, id)).returning();
+  return row ?? null;
+}
+
+/** Moves the ticket to the top of the inbox with this message as its preview. */
+export async function touchTicketActivity({ db, id, preview }: { db: DbOrTx; id: string; preview: string }): Promise<void> {
+  await db.update(tickets).set({ lastMessageAt: sql`now()`, lastMessagePreview: preview }).where(eq(tickets.id, id));
+}

@@ -1,0 +1,28 @@
+/** The kinds of number an admin can buy; "unknown" exists only for imported numbers libphonenumber cannot place. */
+export const BUYABLE_NUMBER_TYPES = ["local", "mobile", "toll-free"] as const;
+export type BuyableNumberType = (typeof BUYABLE_NUMBER_TYPES)[number];
+
+export const NUMBER_TYPE_LABELS: Record<BuyableNumberType | "unknown", string> = {
+  local: "Local",
+  mobile: "Mobile",
+  "toll-free": "Toll-free",
+  unknown: "Unknown type",
+};
+
+export const NUMBER_SOURCE_LABELS = {
+  purchased: "Bought here",
+  imported: "Imported from Twilio",
+  ported: "Ported in",
+} as const;
+
+export type Capabilities = { sms: boolean; mms: boolean; voice: boolean };
+
+/**
+ * Twilio spells capabilities "sms"/"mms" on owned numbers and "SMS"/"MMS" on numbers
+ * for sale, and the SDK passes either through untouched.
+ */
+export function readCapabilities(raw: unknown): Capabilities {
+  const record = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+  const flag = (name: string) => record[name] === true || record[name.toUpperCase()] === true || record[name] === "true" || record[name.toUpperCase()] === "true";
+  return { sms: flag("sms"), mms: flag("mms"), voice: flag("voice") };
+}

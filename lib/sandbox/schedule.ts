@@ -1,0 +1,12 @@
+import { kickJobWorker } from "@/lib/jobs/worker";
+
+/** Pause between a message's steps (queued → sending → sent → delivered), like a carrier's. */
+export function stepDelayMs(): number {
+  return Number(process.env.SANDBOX_STEP_MS ?? 300);
+}
+
+/** Work was committed for now and for `delayMs` from now: wake the worker for both. */
+export function runJobsSoon(delayMs = 0): void {
+  kickJobWorker();
+  if (delayMs > 0) setTimeout(kickJobWorker, delayMs + 20).unref();
+}

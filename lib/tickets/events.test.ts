@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { describeTicketEvent, TICKET_EVENTS } from "./events";
+
+describe("describeTicketEvent", () => {
+  it("puts each timeline event into words", () => {
+    expect(describeTicketEvent({ type: TICKET_EVENTS.optedOut, data: { keyword: "stop" }, actorName: null })).toBe("Customer unsubscribed by replying STOP");
+    expect(describeTicketEvent({ type: TICKET_EVENTS.autoReply, data: { ruleName: "After hours" }, actorName: null })).toBe("Auto-reply sent by rule “After hours”");
+    expect(describeTicketEvent({ type: TICKET_EVENTS.assigned, data: { assigneeId: "u2", assigneeName: "Sam" }, actorName: "Ada" })).toBe("Ada assigned to Sam");
+    expect(describeTicketEvent({ type: TICKET_EVENTS.assigned, data: { assigneeId: "u1", assigneeName: "Ada" }, actorName: "Ada" })).toBe("Ada took this ticket");
+    expect(describeTicketEvent({ type: TICKET_EVENTS.reopened, data: { by: "customer" }, actorName: null })).toBe("Reopened by a new message from the customer");
+    expect(describeTicketEvent({ type: TICKET_EVENTS.policyOverride, data: { label: "Gambling" }, actorName: "Sam" })).toBe(
+      "Sam sent a message despite a messaging policy warning (Gambling)",
+    );
+  });
+
+  it("falls back to a summary, or the type, for events it does not know", () => {
+    expect(describeTicketEvent({ type: "tag.added", data: { summary: "Tagged VIP" }, actorName: null })).toBe("Tagged VIP");
+    expect(describeTicketEvent({ type: "tag.added", data: {}, actorName: null })).toBe("tag added");
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * Timeline event types (events.type) and the data each carries. Inbound, rules and the
+ * inbox all write these, so the ticket view can put each into words.
+ */
+export const TICKET_EVENTS = {
+  /** data: { by: "customer" | "agent" } */
+  created: "ticket.created",
+  /** data: { assigneeId, assigneeName } */
+  assigned: "ticket.assigned",
+  unassigned: "ticket.unassigned",
+  closed: "ticket.closed",
+  /** data: { by?: "customer" } when a customer's message reopened it */
+  reopened: "ticket.reopened",
+  /** data: { keyword } */
+  optedOut: "customer.opted_out",
+  /** data: { keyword } */
+  optedIn: "customer.opted_in",
+  /** data: { ruleName, messageId } */
+  autoReply: "rule.auto_reply",
+  /** data: { ruleName, summary } — what a rule did, or why it did nothing */
+  ruleRun: "rule.run",
+  /** data: { integrationName, reason } */
+  integrationDeactivated: "integration.deactivated",
+  /** data: { category, label, matched, messageId } */
+  policyOverride: "message.policy_override",
+  /** data: { messageId } */
+  messageRetried: "message.retried",
+  /** data: { name } */
+  customerRenamed: "customer.renamed",
+} as const;
+
+export interface TimelineEventInput {
+  type: string;
+  data: Record<string, unknown>;
+  actorName: string | null;
+}
+
+function text(value: unknown): string | null {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+}
+
+/** One line of the timeline, in words, for any event type (unknown ones fall back to their summary). */
+export function describeTicketEvent({ type, data, actorName }: TimelineEventInput): string {
+  const who = actorName ?? "Someone";
+  const keyword = text(data.keyword)?.toUpperCase();
+  switch (type) {
+    case TICKET_EVENTS.created:
+      return data.by === "agent" ? `${who} started this conversation` : "Ticket created";
+    case TICKET_EVENTS.assigned:
+      return actorName && data.assigneeId && actorName === text(data.assigneeName)
+        ? `${who} took this ticket`
+        : `${actorName ? `${who} assigned` : "Assigned"} to ${text(data.assigneeName) ?? "an agent"}`;
+    case TICKET_EVENTS.unassigned:
+      return `${actorName ? `${who} unassigned` : "Unassigned"} this ticket`;
+    case TICKET_EVENTS.closed:
+      return actorName ? `${who} closed this ticket` : "Ticket closed";
+    case TICKET_EVENTS.reopened:
+      return data.by === "customer" || !actorName ? "Reopened by a new message from the customer" : `${who} reopened this ticket`;
+    case TICKET_EVENTS.optedOut:
+      return `Customer unsubscribed by replying ${keyword ?? "STOP"}`;
+    case TICKET_EVENTS.optedIn:
+      return `Customer subscribed again by replying ${keyword ?? "START"}`;
+    case TICKET_EVENTS.autoReply:
+      return `Auto-reply sent by rule “${text(data.ruleName) ?? "unnamed"}”`;
+    case TICKET_EVENTS.ruleRun:
+      return `Rule “${text(data.ruleName) ?? "unnamed"}”: ${text(data.summary) ?? "ran"}`;
+    case TICKET_EVENTS.integrationDeactivated:
+      return `SMS integration “${text(data.integrationName) ?? ""}” deactivated${text(data.reason) ? `: ${text(data.reason)}` : ""}`;
+    case TICKET_EVENTS.policyOverride:
+      return `${who} sent a message despite a messaging policy warning (${text(data.label) ?? "policy"})`;
+    case TICKET_EVENTS.messageRetried:
+      return `${who} retried a message that did not go through`;
+    case TICKET_EVENTS.customerRenamed:
+      return `${who} renamed the customer to “${text(data.name) ?? ""}”`;
+    default:
+      return text(data.summary) ?? text(data.text) ?? type.replace(/[._]/g, " ");
+  }
+}

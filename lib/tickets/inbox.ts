@@ -1,0 +1,68 @@
+import type { DbOrTx } from "@/db/client";
+import { decodeCursor } from "@/db/queries/cursor";
+import { countInboxTickets, listInboxTickets, type InboxCounts, type InboxTicket } from "@/db/queries/tickets";
+import { AppError } from "@/lib/errors";
+import { customerLabel } from "@/lib/outbound/eligibility";
+import { countryFlag, countryName, formatPhoneNumber } from "@/lib/phone/normalize";
+import { parseInboxSearch } from "./search";
+import type { InboxFilters } from "./validation";
+
+export const INBOX_PAGE_SIZE = 50;
+
+/** How the browser shows a customer, worked out on the server so the phone library stays off the page. */
+export interface CustomerDisplay {
+  label: string;
+  phoneDisplay: string;
+  flag: string;
+  countryName: string | null;
+}
+
+export function displayCustomer(customer: { name: string | null; phoneE164: string; country: string | null }): CustomerDisplay {
+  return {
+    label: customerLabel(customer),
+    phoneDisplay: formatPhoneNumber(customer.phoneE164),
+    flag: countryFlag(customer.country),
+    countryName: customer.country ? countryName(customer.country) : null,
+  };
+}
+
+export type InboxItem = Omit<InboxTicket, "customer"> & { customer: InboxTicket["customer"] & CustomerDisplay };
+
+export interface InboxListPage {
+  tickets: InboxItem[];
+  nextCursor: string | null;
+}
+
+export async function loadInboxPage({
+  db,
+  userId,
+  filters,
+  cursor,
+  limit = INBOX_PAGE_SIZE,
+}: {
+  db: DbOrTx;
+  userId: string;
+  filters: InboxFilters;
+  cursor?: string | null;
+  limit?: number;
+}): Promise<InboxListPage> {
+  const keyset = cursor ? decodeCursor(cursor) : null;
+  if (cursor && !keyset) throw new AppError("bad_request", "That page of the inbox does not exist. Reload the inbox.");
+  const page = await listInboxTickets({
+    db,
+    view: filters.view,
+    userId,
+    integrationId: filters.integration,
+    search: parseInboxSearch(filters.q),
+    cursor: keyset,
+    limit,
+  });
+  return {
+    tickets: page.tickets.map((ticket) => ({ ...ticket, customer: { ...ticket.customer, ...displayCustomer(ticket.customer) } })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+export function loadInboxCounts({ db, userId, integrationId }: { db: DbOrTx; userId: string; integrationId?: string }): Promise<InboxCounts> {
+  return countInboxTickets({ db, userId, integrationId });
+}

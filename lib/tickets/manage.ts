@@ -1,0 +1,114 @@
+import type { Database, Transaction as Tx } from "@/db/client";
+import { markAttachmentPending, getAttachment } from "@/db/queries/attachments";
+import { getCustomer, updateCustomerName } from "@/db/queries/customers";
+import { recordEvent } from "@/db/queries/events";
+import { enqueueJob } from "@/db/queries/jobs";
+import { insertMessage } from "@/db/queries/messages";
+import { findOpenTicket, getTicket, updateTicket } from "@/db/queries/tickets";
+import { getUserById } from "@/db/queries/users";
+import type { Message, Ticket, User } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { kickJobWorker } from "@/lib/jobs/worker";
+import { publishInboxEvent } from "@/lib/realtime/publish";
+import { TICKET_EVENTS } from "./events";
+
+async function lockedTicket(tx: Tx, ticketId: string): Promise<Ticket> {
+  const ticket = await getTicket({ db: tx, id: ticketId, forUpdate: true });
+  if (!ticket) throw new AppError("not_found", "This ticket does not exist.");
+  return ticket;
+}
+
+async function ticketChanged(tx: Tx, ticketId: string) {
+  await publishInboxEvent({ db: tx, event: { type: "ticket.updated", ticketId } });
+}
+
+/** Assigns to an active user, or unassigns with null. Assigning to the current assignee changes nothing. */
+export async function assignTicket({ db, ticketId, assigneeId, actor }: { db: Database; ticketId: string; assigneeId: string | null; actor: User }): Promise<Ticket> {
+  return db.transaction(async (tx) => {
+    const ticket = await lockedTicket(tx, ticketId);
+    if (ticket.assigneeId === assigneeId) return ticket;
+    const assignee = assigneeId ? await getUserById({ db: tx, id: assigneeId }) : null;
+    if (assigneeId && !assignee?.active) throw new AppError("bad_request", "That agent does not exist or is deactivated.");
+    const updated = (await updateTicket({ db: tx, id: ticketId, changes: { assigneeId } }))!;
+    await recordEvent({
+      db: tx,
+      ticketId,
+      type: assignee ? TICKET_EVENTS.assigned : TICKET_EVENTS.unassigned,
+      actorId: actor.id,
+      data: assignee ? { assigneeId: assignee.id, assigneeName: assignee.name } : {},
+    });
+    await ticketChanged(tx, ticketId);
+    return updated;
+  });
+}
+
+export async function setTicketStatus({ db, ticketId, status, actor }: { db: Database; ticketId: string; status: "open" | "closed"; actor: User }): Promise<Ticket> {
+  return db.transaction(async (tx) => {
+    const ticket = await lockedTicket(tx, ticketId);
+    if (ticket.status === status) return ticket;
+    if (status === "open") {
+      const other = await findOpenTicket({ db: tx, integrationId: ticket.integrationId, customerId: ticket.customerId });
+      if (other) {
+        throw new AppError("conflict", "This customer already has an open ticket on this SMS integration. Continue there, or close it first.");
+      }
+    }
+    const updated = (await updateTicket({
+      db: tx,
+      id: ticketId,
+      changes: status === "closed" ? { status, closedAt: new Date() } : { status, closedAt: null },
+    }))!;
+    await recordEvent({ db: tx, ticketId, type: status === "closed" ? TICKET_EVENTS.closed : TICKET_EVENTS.reopened, actorId: actor.id });
+    await ticketChanged(tx, ticketId);
+    return updated;
+  });
+}
+
+/** An internal note: on the timeline for agents, never sent to the customer. */
+export async function addInternalNote({ db, ticketId, body, actor }: { db: Database; ticketId: string; body: string; actor: User }): Promise<Message> {
+  const text = body.trim();
+  if (!text) throw new AppError("bad_request", "Write the note first.", { body: "Write the note first." });
+  if (text.length > 10_000) throw new AppError("bad_request", "Notes can be at most 10,000 characters.", { body: "At most 10,000 characters." });
+  return db.transaction(async (tx) => {
+    await lockedTicket(tx, ticketId);
+    const note = await insertMessage({ db: tx, message: { ticketId, direction: "note", body: text, status: "received", authorId: actor.id } });
+    await publishInboxEvent({ db: tx, event: { type: "message.created", ticketId, messageId: note.id } });
+    return note;
+  });
+}
+
+/** Opened by an agent: no longer unread. Cheap when it already is read. */
+export async function markTicketRead({ db, ticketId }: { db: Database; ticketId: string }): Promise<void> {
+  const ticket = await getTicket({ db, id: ticketId });
+  if (!ticket) throw new AppError("not_found", "This ticket does not exist.");
+  if (!ticket.unread) return;
+  await db.transaction(async (tx) => {
+    await updateTicket({ db: tx, id: ticketId, changes: { unread: false } });
+    await ticketChanged(tx, ticketId);
+  });
+}
+
+export async function renameCustomer({ db, customerId, name, actor, ticketId }: { db: Database; customerId: string; name: string; actor: User; ticketId?: string }) {
+  const clean = name.replace(/\s+/g, " ").trim();
+  if (clean.length > 120) throw new AppError("bad_request", "Names can be at most 120 characters.", { name: "At most 120 characters." });
+  return db.transaction(async (tx) => {
+    if (!(await getCustomer({ db: tx, id: customerId }))) throw new AppError("not_found", "This customer does not exist.");
+    const customer = (await updateCustomerName({ db: tx, id: customerId, name: clean || null }))!;
+    if (ticketId) await recordEvent({ db: tx, ticketId, type: TICKET_EVENTS.customerRenamed, actorId: actor.id, data: { name: clean } });
+    await publishInboxEvent({ db: tx, event: { type: "customer.updated", customerId } });
+    return customer;
+  });
+}
+
+/** Downloads a customer's picture again after it failed (the inbound "media.download" job does the work). */
+export async function retryAttachmentDownload({ db, attachmentId }: { db: Database; attachmentId: string }): Promise<void> {
+  const attachment = await getAttachment({ db, id: attachmentId });
+  if (!attachment) throw new AppError("not_found", "This attachment does not exist.");
+  if (attachment.status !== "failed") throw new AppError("conflict", "This picture is not waiting for a retry.");
+  await db.transaction(async (tx) => {
+    const reset = await markAttachmentPending({ db: tx, id: attachmentId });
+    if (!reset) throw new AppError("conflict", "This picture is not waiting for a retry.");
+    await enqueueJob({ db: tx, job: { kind: "media.download", payload: { attachmentId }, dedupeKey: `media:${attachmentId}:retry:${Date.now()}` } });
+    await publishInboxEvent({ db: tx, event: { type: "message.updated", ticketId: attachment.ticketId, messageId: attachment.messageId } });
+  });
+  kickJobWorker();
+}

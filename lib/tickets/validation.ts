@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { INBOX_VIEWS } from "@/db/queries/inbox-views";
+
+export const inboxFiltersSchema = z.object({
+  view: z.enum(INBOX_VIEWS).catch("open"),
+  integration: z.uuid().optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+});
+export type InboxFilters = z.infer<typeof inboxFiltersSchema>;
+
+/** Filters from a URL's search params; anything unreadable falls back to the default view. */
+export function readInboxFilters(params: Record<string, string | string[] | undefined> | URLSearchParams): InboxFilters {
+  const get = (key: string) => {
+    const value = params instanceof URLSearchParams ? params.get(key) : params[key];
+    return (Array.isArray(value) ? value[0] : value) || undefined;
+  };
+  return inboxFiltersSchema.parse({ view: get("view"), integration: get("integration"), q: get("q") });
+}
+
+export const ticketIdSchema = z.uuid();
+
+export const ticketActionSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("assign"), assigneeId: z.uuid().nullable() }),
+  z.object({ action: z.literal("close") }),
+  z.object({ action: z.literal("reopen") }),
+  z.object({ action: z.literal("read") }),
+]);
+
+export const noteSchema = z.object({ body: z.string().max(20_000) });
+
+export const customerNameSchema = z.object({ name: z.string().max(500), ticketId: z.uuid().optional() });
+
+const policyOverride = z.string().max(64).optional().transform((value) => value || null);
+
+export const replyFieldsSchema = z.object({
+  body: z.string().max(5_000).default(""),
+  policyOverride,
+});
+
+export const newConversationFieldsSchema = z.object({
+  phone: z.string().max(64),
+  integrationId: z.string().max(64),
+  body: z.string().max(5_000).default(""),
+  policyOverride,
+});

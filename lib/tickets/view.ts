@@ -1,0 +1,98 @@
+import type { DbOrTx } from "@/db/client";
+import { decodeCursor } from "@/db/queries/cursor";
+import { listTicketEvents } from "@/db/queries/events";
+import { listThreadMessages, type ThreadMessage } from "@/db/queries/messages";
+import { listExtraAllowedCountries } from "@/db/queries/countries";
+import { getSendingContext } from "@/db/queries/sending";
+import { listOtherCustomerTickets, type CustomerTicketSummary } from "@/db/queries/tickets";
+import { AppError } from "@/lib/errors";
+import { attachAbility, customerLabel, describeSendingBlock, sendingBlock, type AttachAbility } from "@/lib/outbound/eligibility";
+import { countryOfNumber, formatPhoneNumber } from "@/lib/phone/normalize";
+import { describeTicketEvent } from "./events";
+import { displayCustomer, type CustomerDisplay } from "./inbox";
+
+/** Messages per page of a conversation: the latest 100, then "Load earlier". */
+export const THREAD_PAGE_SIZE = 100;
+
+export interface TimelineEvent {
+  id: number;
+  type: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface ThreadSlice {
+  messages: ThreadMessage[];
+  events: TimelineEvent[];
+  earlierCursor: string | null;
+}
+
+export interface TicketView {
+  ticket: { id: string; status: "open" | "closed"; unread: boolean; createdAt: string; closedAt: string | null; assigneeId: string | null };
+  customer: { id: string; name: string | null; phoneE164: string; country: string | null } & CustomerDisplay;
+  integration: { id: string; name: string; phoneE164: string; phoneDisplay: string; active: boolean; maxMessageLength: number };
+  optOut: { optedOut: boolean; keyword: string; changedAt: string } | null;
+  composer: { block: string | null; attach: AttachAbility };
+  otherTickets: CustomerTicketSummary[];
+}
+
+/** One page of a conversation with the timeline events that fall between its messages. */
+export async function getTicketThread({ db, ticketId, before }: { db: DbOrTx; ticketId: string; before?: string | null }): Promise<ThreadSlice> {
+  const cursor = before ? decodeCursor(before) : null;
+  if (before && !cursor) throw new AppError("bad_request", "That page of the conversation does not exist.");
+  const page = await listThreadMessages({ db, ticketId, before: cursor, limit: THREAD_PAGE_SIZE });
+  const events = await listTicketEvents({ db, ticketId, from: page.startStamp ?? undefined, to: cursor?.at });
+  return {
+    messages: page.messages,
+    events: events.map((event) => ({ id: event.id, type: event.type, text: describeTicketEvent(event), createdAt: event.createdAt.toISOString() })),
+    earlierCursor: page.earlierCursor,
+  };
+}
+
+/** The ticket around the conversation: customer, integration, opt-out, what the composer may do. */
+export async function getTicketView({ db, ticketId }: { db: DbOrTx; ticketId: string }): Promise<TicketView | null> {
+  const context = await getSendingContext({ db, ticketId });
+  if (!context) return null;
+  const { ticket, customer, integration, phoneNumber, optOut } = context;
+  const customerCountry = customer.country ?? countryOfNumber(customer.phoneE164) ?? null;
+  const [extraAllowed, otherTickets] = await Promise.all([
+    listExtraAllowedCountries({ db }),
+    listOtherCustomerTickets({ db, customerId: customer.id, exceptTicketId: ticket.id }),
+  ]);
+  const block = sendingBlock({ integration, optOut, customerCountry, extraAllowedCountries: extraAllowed });
+  return {
+    ticket: {
+      id: ticket.id,
+      status: ticket.status,
+      unread: ticket.unread,
+      createdAt: ticket.createdAt.toISOString(),
+      closedAt: ticket.closedAt?.toISOString() ?? null,
+      assigneeId: ticket.assigneeId,
+    },
+    customer: {
+      id: customer.id,
+      name: customer.name,
+      phoneE164: customer.phoneE164,
+      country: customerCountry,
+      ...displayCustomer({ ...customer, country: customerCountry }),
+    },
+    integration: {
+      id: integration.id,
+      name: integration.name,
+      phoneE164: integration.phoneE164,
+      phoneDisplay: formatPhoneNumber(integration.phoneE164),
+      active: integration.status === "active" && !integration.deletedAt,
+      maxMessageLength: integration.maxMessageLength,
+    },
+    optOut: optOut ? { optedOut: optOut.optedOut, keyword: optOut.keyword, changedAt: optOut.changedAt.toISOString() } : null,
+    composer: {
+      block: block ? describeSendingBlock(block, customerLabel(customer)) : null,
+      attach: attachAbility({
+        number: phoneNumber ? { e164: phoneNumber.e164, twilioSms: phoneNumber.twilioSms, twilioMms: phoneNumber.twilioMms, type: phoneNumber.type } : null,
+        customerCountry,
+      }),
+    },
+    otherTickets,
+  };
+}
+

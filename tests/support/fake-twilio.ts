@@ -1,0 +1,49 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface FakeTwilioRequest {
+  path: string;
+  params: URLSearchParams;
+}
+
+/** What the fake answers next: a status and JSON, or "hang" to never answer (a timeout). */
+export type FakeReply = { status: number; body: Record<string, unknown>; headers?: Record<string, string> } | "hang";
+
+/**
+ * A stand-in for api.twilio.com that the real SDK talks to (TWILIO_API_BASE_URL), so tests
+ * see exactly the requests Twilio would get. Replies come from a queue; when it is empty,
+ * every message is accepted as "queued".
+ */
+export async function startFakeTwilio() {
+  const requests: FakeTwilioRequest[] = [];
+  const replies: FakeReply[] = [];
+  const hanging = new Set<http.ServerResponse>();
+  let count = 0;
+  const server = http.createServer((req, res) => {
+    let raw = "";
+    req.on("data", (chunk: Buffer) => (raw += chunk.toString()));
+    req.on("end", () => {
+      requests.push({ path: req.url ?? "", params: new URLSearchParams(raw) });
+      const reply = replies.shift() ?? { status: 201, body: { sid: `SM${String(++count).padStart(32, "0")}`, status: "queued" } };
+      if (reply === "hang") {
+        hanging.add(res);
+        return;
+      }
+      res.writeHead(reply.status, { "Content-Type": "application/json", ...reply.headers });
+      res.end(JSON.stringify(reply.body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    replies,
+    messageRequests: () => requests.filter((request) => request.path.endsWith("/Messages.json")),
+    close: async () => {
+      for (const res of hanging) res.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

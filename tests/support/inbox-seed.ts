@@ -1,0 +1,71 @@
+import { randomInt } from "node:crypto";
+import type { Database } from "@/db/client";
+import { customers, optOuts, phoneNumbers, smsIntegrations, tickets, users } from "@/db/schema";
+
+/** A US number nobody else in the test uses (555-01xx is reserved for fiction). */
+export function uniqueUsNumber(): string {
+  return `+1415555${String(randomInt(0, 10_000)).padStart(4, "0")}`;
+}
+
+export async function seedAgent(db: Database, name = "Sam Agent") {
+  const [user] = await db
+    .insert(users)
+    .values({ name, email: `${name.replace(/\W/g, "").toLowerCase()}-${randomInt(1e9)}@example.com`, passwordHash: "x", role: "agent" })
+    .returning();
+  return user!;
+}
+
+/** A phone number, its SMS integration, a customer and an open ticket: what a first inbound SMS leaves behind. */
+export async function seedTicket(
+  db: Database,
+  options: {
+    businessE164?: string;
+    customerE164?: string;
+    customerCountry?: string;
+    twilioMms?: boolean;
+    integration?: { status?: "active" | "deactivated"; maxMessageLength?: number; deactivatedReason?: string };
+    optedOut?: { keyword: string; at?: Date };
+    customerName?: string;
+  } = {},
+) {
+  const businessE164 = options.businessE164 ?? uniqueUsNumber();
+  const [phoneNumber] = await db
+    .insert(phoneNumbers)
+    .values({
+      e164: businessE164,
+      twilioSid: `PN${randomInt(1e12).toString(16).padStart(32, "0")}`,
+      friendlyName: "Support line",
+      country: "US",
+      type: "local",
+      twilioSms: true,
+      twilioMms: options.twilioMms ?? true,
+      source: "purchased",
+    })
+    .returning();
+  const [integration] = await db
+    .insert(smsIntegrations)
+    .values({
+      name: `Support ${businessE164.slice(-4)}`,
+      phoneNumberId: phoneNumber!.id,
+      phoneE164: businessE164,
+      status: options.integration?.status ?? "active",
+      deactivatedReason: options.integration?.deactivatedReason,
+      maxMessageLength: options.integration?.maxMessageLength ?? 160,
+    })
+    .returning();
+  const [customer] = await db
+    .insert(customers)
+    .values({ phoneE164: options.customerE164 ?? uniqueUsNumber(), country: options.customerCountry ?? "US", name: options.customerName ?? null })
+    .returning();
+  const [ticket] = await db.insert(tickets).values({ integrationId: integration!.id, customerId: customer!.id, lastMessagePreview: "Hello?" }).returning();
+  if (options.optedOut) {
+    await db.insert(optOuts).values({
+      customerId: customer!.id,
+      businessE164,
+      optedOut: true,
+      keyword: options.optedOut.keyword,
+      changedAt: options.optedOut.at ?? new Date(),
+    });
+  }
+  return { phoneNumber: phoneNumber!, integration: integration!, customer: customer!, ticket: ticket! };
+}
