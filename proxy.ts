@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIES } from "@/lib/auth/cookies";
 
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 /**
  * Comfort only: sends visitors without a session cookie to sign in. Every page, action

@@ -5,6 +5,7 @@ import { getUserByEmail } from "@/db/queries/users";
 import { publicBaseUrl } from "@/lib/config/env";
 import { log } from "@/lib/log";
 import { verifyAgainstNothing, verifyPassword } from "./password";
+import { sessionUserFromToken } from "./token";
 import { getAuthSecret } from "./secret";
 import { clearFailedSignIns, recordFailedSignIn, signInLockedUntil, waitMessage } from "./throttle";
 import { credentialsSchema } from "./validation";
@@ -61,11 +62,13 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
       }),
     ],
     callbacks: {
-      jwt: ({ token, user }) => {
-        if (user) token.sub = user.id;
+      jwt: async ({ token, user }) => {
+        if (user) return { ...token, sub: user.id, signedInAt: Date.now() };
+        // next-auth re-issues the cookie from here: never for a session that was revoked.
+        if (!(await sessionUserFromToken(token))) throw new Error("session revoked");
         return token;
       },
-      session: ({ session, token }) => ({ ...session, userId: token.sub, issuedAt: typeof token.iat === "number" ? token.iat : 0 }),
+      session: ({ session, token }) => ({ ...session, userId: token.sub }),
     },
     logger: {
       error: (code) => log.error({ code }, "auth error"),

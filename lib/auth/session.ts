@@ -1,11 +1,12 @@
-import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { connection } from "next/server";
-import { getDb } from "@/db";
-import { getUserById } from "@/db/queries/users";
 import type { User } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { getAuthOptions } from "./options";
+import { SESSION_COOKIES } from "./cookies";
+import { getAuthSecret } from "./secret";
+import { sessionUserFromToken } from "./token";
 
 /**
  * The signed-in user, read fresh from the database on every request: a deactivated
@@ -14,12 +15,11 @@ import { getAuthOptions } from "./options";
 export async function getSessionUser(): Promise<User | null> {
   // Per request, never at build time: the session and the user come from this request.
   await connection();
-  const session = (await getServerSession(await getAuthOptions())) as { userId?: string; issuedAt?: number } | null;
-  if (!session?.userId) return null;
-  const user = await getUserById({ db: await getDb(), id: session.userId });
-  if (!user?.active) return null;
-  if (user.sessionsValidFrom && (session.issuedAt ?? 0) * 1000 < user.sessionsValidFrom.getTime() - 1000) return null;
-  return user;
+  const store = await cookies();
+  const raw = SESSION_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
+  if (!raw) return null;
+  const token = await decode({ token: raw, secret: await getAuthSecret() }).catch(() => null);
+  return sessionUserFromToken(token);
 }
 
 /** For pages: sends anonymous visitors to sign in. */
