@@ -172,12 +172,22 @@ export async function hasEarlierMessage({ db, ticketId, before }: { db: DbOrTx; 
   return !!row;
 }
 
-/** The opt-out or opt-in keyword a message carried, as inbound filing recorded it (OptOutType included). */
-export async function findKeywordForMessage({ db, ticketId, messageId }: { db: DbOrTx; ticketId: string; messageId: string }): Promise<{ type: string; keyword: string } | null> {
+/** The opt-out or opt-in event (of `types`) inbound filing recorded for a message, OptOutType included. */
+export async function findKeywordForMessage({
+  db,
+  ticketId,
+  messageId,
+  types,
+}: {
+  db: DbOrTx;
+  ticketId: string;
+  messageId: string;
+  types: string[];
+}): Promise<{ type: string; keyword: string } | null> {
   const [row] = await db
     .select({ type: events.type, data: events.data })
     .from(events)
-    .where(and(eq(events.ticketId, ticketId), inArray(events.type, ["customer.opted_out", "customer.opted_in"]), sql`${events.data}->>'messageId' = ${messageId}`))
+    .where(and(eq(events.ticketId, ticketId), inArray(events.type, types), sql`${events.data}->>'messageId' = ${messageId}`))
     .limit(1);
   if (!row) return null;
   return { type: row.type, keyword: typeof row.data.keyword === "string" ? row.data.keyword : "" };

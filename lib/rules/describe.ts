@@ -68,10 +68,6 @@ export function describeAction(action: RuleAction, names: RuleNames): string {
   }
 }
 
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** "When a new SMS ticket is created, if it is outside business hours: send the auto-reply …" */
 export function describeRule(rule: { trigger: RuleTrigger; conditions: readonly RuleCondition[]; actions: readonly RuleAction[] }, names: RuleNames): string {
   const when = `${TRIGGER_LABELS[rule.trigger]}`;

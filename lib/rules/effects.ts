@@ -3,6 +3,7 @@ import { recordEvent } from "@/db/queries/events";
 import { addTicketTag, closeTicket, hasRecentAutoReply, setTicketAssignee } from "@/db/queries/rules";
 import { AppError } from "@/lib/errors";
 import { insertOutboundMessage } from "@/lib/outbound/queue";
+import { TICKET_EVENTS } from "@/lib/tickets/events";
 import { userName, type RuleNames } from "./describe";
 import { AUTO_REPLY_QUIET_HOURS, autoReplyBlock, replyAcceptable, type AutoReplyFacts } from "./guards";
 import { applyToSubject, type RuleSubject } from "./match";
@@ -53,7 +54,7 @@ async function perform(context: ActionContext, action: RuleAction, subject: Rule
       if (!name) return { kind: "skipped", action: action.type, summary: `not assigned: ${userName(names, action.userId)} cannot take tickets` };
       if (subject.assigneeId === action.userId) return { kind: "skipped", action: action.type, summary: `already assigned to ${name}` };
       await setTicketAssignee({ db: tx, ticketId, assigneeId: action.userId });
-      await recordEvent({ db: tx, ticketId, type: "ticket.assigned", data: { assigneeId: action.userId, assigneeName: name, ...by } });
+      await recordEvent({ db: tx, ticketId, type: TICKET_EVENTS.assigned, data: { assigneeId: action.userId, assigneeName: name, ...by } });
       return { kind: "done", action: action.type, summary: `assigned to ${name}` };
     }
     case "add_tag": {
@@ -64,7 +65,7 @@ async function perform(context: ActionContext, action: RuleAction, subject: Rule
     }
     case "close_ticket": {
       if (!(await closeTicket({ db: tx, ticketId, now: context.now }))) return { kind: "skipped", action: action.type, summary: "the ticket was closed already" };
-      await recordEvent({ db: tx, ticketId, type: "ticket.closed", data: by });
+      await recordEvent({ db: tx, ticketId, type: TICKET_EVENTS.closed, data: by });
       return { kind: "done", action: action.type, summary: "closed the ticket" };
     }
     case "stop_rules":

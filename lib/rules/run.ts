@@ -22,7 +22,8 @@ import { log } from "@/lib/log";
 import { isCountryAllowed } from "@/lib/phone/countries";
 import { countryOfNumber } from "@/lib/phone/normalize";
 import { publishInboxEvent } from "@/lib/realtime/publish";
-import { capitalize, type RuleNames } from "./describe";
+import { TICKET_EVENTS } from "@/lib/tickets/events";
+import type { RuleNames } from "./describe";
 import { performActions, type ActionContext, type ActionResult } from "./effects";
 import { matchConditions, triggerApplies, type MatchEnvironment, type RuleSubject } from "./match";
 import { getBusinessHours } from "./store";
@@ -31,7 +32,7 @@ import { storedRuleSchema } from "./validation";
 export { RULES_RUN_JOB } from "./job";
 
 /** The timeline event every rule run leaves: data { ruleId, ruleName, messageId, matched, summary, done, skipped }. */
-export const RULE_RAN_EVENT = "rule.ran";
+export const RULE_RAN_EVENT = TICKET_EVENTS.ruleRun;
 
 const payloadSchema = z.object({ messageId: z.uuid(), ticketCreated: z.boolean().default(false) });
 
@@ -41,9 +42,14 @@ async function messageKeyword(tx: Transaction, loaded: Loaded): Promise<CarrierK
   const fromBody = classifyKeyword(loaded.message.body);
   if (fromBody) return fromBody;
   // OptOutType=STOP can come with a body that is not a keyword on its own; filing recorded it.
-  const recorded = await findKeywordForMessage({ db: tx, ticketId: loaded.ticket.id, messageId: loaded.message.id });
+  const recorded = await findKeywordForMessage({
+    db: tx,
+    ticketId: loaded.ticket.id,
+    messageId: loaded.message.id,
+    types: [TICKET_EVENTS.optedOut, TICKET_EVENTS.optedIn],
+  });
   if (!recorded) return null;
-  return { kind: recorded.type === "customer.opted_out" ? "opt-out" : "opt-in", keyword: recorded.keyword || "STOP" };
+  return { kind: recorded.type === TICKET_EVENTS.optedOut ? "opt-out" : "opt-in", keyword: recorded.keyword || "STOP" };
 }
 
 async function namesFor(tx: Transaction): Promise<{ names: RuleNames; integrations: Awaited<ReturnType<typeof listRuleIntegrations>> }> {
@@ -56,7 +62,7 @@ async function namesFor(tx: Transaction): Promise<{ names: RuleNames; integratio
 }
 
 function summaryOf(results: readonly ActionResult[]): string {
-  return `${capitalize(results.map((result) => result.summary).join("; "))}.`;
+  return `${results.map((result) => result.summary).join("; ")}.`;
 }
 
 function sentMessageId(results: readonly ActionResult[]): string | null {
@@ -87,13 +93,13 @@ async function runOneRule(state: RunState, rule: Rule, subject: RuleSubject): Pr
   const stored = storedRuleSchema.safeParse({ conditions: rule.conditions, actions: rule.actions });
   if (!stored.success) {
     await finishRuleRun({ db: tx, id: claim.id, outcome: "invalid", autoReplied: false });
-    await recordEvent({ db: tx, ticketId: loaded.ticket.id, type: RULE_RAN_EVENT, data: { ...event, matched: false, summary: "Did nothing: the rule could not be read. Open it in Settings → Rules and save it again." } });
+    await recordEvent({ db: tx, ticketId: loaded.ticket.id, type: RULE_RAN_EVENT, data: { ...event, matched: false, summary: "did nothing: it could not be read. Open it in Settings → Rules and save it again." } });
     return { subject, stop: false };
   }
   const match = matchConditions(stored.data.conditions, subject, environment);
   if (!match.ok) {
     await finishRuleRun({ db: tx, id: claim.id, outcome: "no_match", autoReplied: false });
-    await recordEvent({ db: tx, ticketId: loaded.ticket.id, type: RULE_RAN_EVENT, data: { ...event, matched: false, summary: `Did nothing: ${match.reason}.` } });
+    await recordEvent({ db: tx, ticketId: loaded.ticket.id, type: RULE_RAN_EVENT, data: { ...event, matched: false, summary: `did nothing: ${match.reason}.` } });
     return { subject, stop: false };
   }
   const { results, subject: after } = await performActions({ ...base, tx, rule: { id: rule.id, name: rule.name } }, stored.data.actions, subject);

@@ -90,7 +90,7 @@ describe.each(testDatabases())("rules on $name", (database) => {
     const ticket = await ticketOf(from);
     const [reply] = await handle.db.select().from(messages).where(and(eq(messages.ticketId, ticket.id), eq(messages.direction, "outbound")));
     expect(reply).toMatchObject({ body: CLOSED_TEXT, ruleId: rule.id, ruleName: "After hours", authorId: null, status: "queued" });
-    expect(await ruleEvents(ticket.id)).toEqual([expect.objectContaining({ ruleName: "After hours", matched: true, summary: "Sent an auto-reply." })]);
+    expect(await ruleEvents(ticket.id)).toEqual([expect.objectContaining({ ruleName: "After hours", matched: true, summary: "sent an auto-reply." })]);
   });
 
   it("sends one auto-reply when Twilio delivers the same webhook twice, even at once", async () => {
@@ -150,9 +150,9 @@ describe.each(testDatabases())("rules on $name", (database) => {
     expect(repliesTo(from)).toHaveLength(1);
     const ticket = await ticketOf(from);
     expect((await ruleEvents(ticket.id)).map((event) => event.summary)).toEqual([
-      "Sent an auto-reply.",
-      "No auto-reply: this rule already replied on this ticket in the last 24 hours.",
-      "No auto-reply: this rule already replied on this ticket in the last 24 hours.",
+      "sent an auto-reply.",
+      "no auto-reply: this rule already replied on this ticket in the last 24 hours.",
+      "no auto-reply: this rule already replied on this ticket in the last 24 hours.",
     ]);
 
     await handle.db.update(ruleRuns).set({ createdAt: sql`now() - interval '25 hours'` }).where(eq(ruleRuns.ticketId, ticket.id));
@@ -177,7 +177,7 @@ describe.each(testDatabases())("rules on $name", (database) => {
     await runJobsUntilIdle(handle.db);
     expect(repliesTo(from)).toHaveLength(0);
     const [event] = await ruleEvents((await ticketOf(from)).id);
-    expect(event?.summary).toMatch(/^No auto-reply: the customer (replied|sent) [A-Z]+, /);
+    expect(event?.summary).toMatch(/^no auto-reply: the customer (replied|sent) [A-Z]+, /);
   });
 
   it("never auto-replies to an opted-out customer, and replies again after START", async () => {
@@ -190,8 +190,8 @@ describe.each(testDatabases())("rules on $name", (database) => {
     expect(repliesTo(from)).toHaveLength(0);
     const ticket = await ticketOf(from);
     expect((await ruleEvents(ticket.id)).map((event) => event.summary)).toEqual([
-      "No auto-reply: the customer replied STOP, which unsubscribes them.",
-      "No auto-reply: the customer has unsubscribed (replied STOP).",
+      "no auto-reply: the customer replied STOP, which unsubscribes them.",
+      "no auto-reply: the customer has unsubscribed (replied STOP).",
     ]);
 
     await text(from, "START");
@@ -210,7 +210,7 @@ describe.each(testDatabases())("rules on $name", (database) => {
     await runJobsUntilIdle(handle.db);
     expect(repliesTo(from)).toHaveLength(0);
     const [event] = await ruleEvents((await ticketOf(from)).id);
-    expect(event?.summary).toBe("No auto-reply: the SMS integration “Shop SMS” is deactivated.");
+    expect(event?.summary).toBe("no auto-reply: the SMS integration “Shop SMS” is deactivated.");
   });
 
   it("never auto-replies to a customer whose country is not allowed", async () => {
@@ -222,7 +222,7 @@ describe.each(testDatabases())("rules on $name", (database) => {
     await runJobsUntilIdle(handle.db);
     expect(repliesTo(from)).toHaveLength(0);
     const [event] = await ruleEvents((await ticketOf(from)).id);
-    expect(event?.summary).toBe("No auto-reply: messages to Brazil are not allowed.");
+    expect(event?.summary).toBe("no auto-reply: messages to Brazil are not allowed.");
   });
 
   it("explains on the timeline why a rule did nothing", async () => {
@@ -233,7 +233,7 @@ describe.each(testDatabases())("rules on $name", (database) => {
     await runJobsUntilIdle(handle.db);
     expect(repliesTo(from)).toHaveLength(0);
     const [event] = await ruleEvents((await ticketOf(from)).id);
-    expect(event).toMatchObject({ matched: false, summary: expect.stringMatching(/^Did nothing: it was during business hours \(\w+day \d{4}-\d\d-\d\d at \d\d:\d\d, UTC\)\.$/) });
+    expect(event).toMatchObject({ matched: false, summary: expect.stringMatching(/^did nothing: it was during business hours \(\w+day \d{4}-\d\d-\d\d at \d\d:\d\d, UTC\)\.$/) });
   });
 
   it("does actions in order, lets later rules see them, and stops when told", async () => {
@@ -254,13 +254,13 @@ describe.each(testDatabases())("rules on $name", (database) => {
     await runJobsUntilIdle(handle.db);
     let ticket = await ticketOf(from);
     expect(ticket).toMatchObject({ tags: ["refund"], assigneeId: agent!.id, status: "open" });
-    expect((await ruleEvents(ticket.id)).map((event) => event.summary)).toEqual(["Added the tag “refund”; assigned to Sam Agent; stopped further rules."]);
+    expect((await ruleEvents(ticket.id)).map((event) => event.summary)).toEqual(["added the tag “refund”; assigned to Sam Agent; stopped further rules."]);
 
     await text(from, "refund please");
     await runJobsUntilIdle(handle.db);
     ticket = await ticketOf(from);
     expect(ticket.status).toBe("closed");
-    expect((await ruleEvents(ticket.id)).slice(1).map((event) => event.summary)).toEqual(["Did nothing: the ticket was already assigned.", "Closed the ticket."]);
+    expect((await ruleEvents(ticket.id)).slice(1).map((event) => event.summary)).toEqual(["did nothing: the ticket was already assigned.", "closed the ticket."]);
   });
 
   it("runs 'new ticket' rules only for the message that created the ticket", async () => {
