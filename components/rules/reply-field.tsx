@@ -3,6 +3,7 @@
 import { useId, useRef } from "react";
 import { inputClass } from "@/components/ui/field";
 import { checkAutoReplyText, type ReplyTarget } from "@/lib/rules/reply-check";
+import { composerCounter } from "@/lib/sms/counter";
 
 const PLACEHOLDERS = [
   { token: "{{customer.name}}", label: "Insert customer name" },
@@ -23,10 +24,8 @@ export function ReplyField({ value, onChange, chosen, all, error }: {
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
   const check = checkAutoReplyText(value, { chosen, all });
-  const { measure, limit } = check;
-  const over = measure.characters > limit;
-  const encoding = measure.encoding === "UCS-2" ? "Unicode" : "GSM-7";
-  const summary = `${measure.characters} / ${limit} · ${encoding}${measure.segments > 0 ? ` · ${measure.segments} SMS` : ""}`;
+  // The composer's own counter, on the reply as long as it can get once names are filled in.
+  const counter = composerCounter(check.longest, check.limit);
   const problem = value.trim() && !check.ok ? check.message : null;
   const shownError = error ?? problem;
 
@@ -64,15 +63,15 @@ export function ReplyField({ value, onChange, chosen, all, error }: {
             </button>
           ))}
         </div>
-        <p id={`${id}-counter`} className={`text-xs tabular-nums ${over ? "font-medium text-red-700" : "text-slate-500"}`}>
+        <p id={`${id}-counter`} className={`text-xs tabular-nums ${counter.over ? "font-medium text-red-700" : "text-slate-500"}`}>
           <span className="sr-only">Length: </span>
-          {summary}
+          {counter.summary}
         </p>
       </div>
       <p id={`${id}-hint`} className="text-xs text-slate-500">
         An unknown name reads “there” (customer) or “our shop” (integration); choose another with {"{{customer.name|friend}}"}. The counter keeps room for a
         20-character name.
-        {measure.unicodeCharacters.length > 0 ? ` ${measure.unicodeCharacters.map((c) => `“${c}”`).join(", ")} force Unicode, so each SMS holds 70 characters.` : ""}
+        {counter.unicodeHint ? ` ${counter.unicodeHint}` : ""}
       </p>
       {shownError ? (
         <p id={`${id}-error`} role="alert" className="text-sm text-red-600">

@@ -17,9 +17,10 @@ export function replyLengthLimit(chosen: readonly ReplyTarget[]): number {
   return Math.min(...chosen.map((target) => target.maxMessageLength));
 }
 
+/** `longest`: the reply with the longest names it can get, which the counter measures. */
 export type ReplyCheck =
-  | { ok: true; measure: SmsMeasure; limit: number }
-  | { ok: false; message: string; measure: SmsMeasure; limit: number; policyCategory?: string };
+  | { ok: true; measure: SmsMeasure; limit: number; longest: string }
+  | { ok: false; message: string; measure: SmsMeasure; limit: number; longest: string; policyCategory?: string };
 
 /**
  * Whether an auto-reply can be saved: known placeholders only, within the length limit with
@@ -33,12 +34,12 @@ export function checkAutoReplyText(template: string, { chosen, all }: { chosen: 
   const measure = measureSms(longest);
   const unknown = unknownPlaceholders(template);
   if (unknown.length > 0) {
-    return { ok: false, limit, measure, message: `${unknown.join(", ")} is not a placeholder the app knows. Use {{customer.name}} or {{integration.name}}.` };
+    return { ok: false, limit, measure, longest, message: `${unknown.join(", ")} is not a placeholder the app knows. Use {{customer.name}} or {{integration.name}}.` };
   }
   const length = checkLength(longest, limit);
   if (!length.ok) {
     const named = longest !== template ? ` (counting ${CUSTOMER_NAME_ALLOWANCE} characters for a customer's name)` : "";
-    return { ok: false, limit, measure, message: `This reply can be ${measure.characters} characters${named}; the limit is ${limit}. Shorten it.` };
+    return { ok: false, limit, measure, longest, message: `This reply can be ${measure.characters} characters${named}; the limit is ${limit}. Shorten it.` };
   }
   const renderings = [fallbackRendering(template), ...targets.map((target) => renderTemplate(template, { integrationName: target.name }))];
   for (const text of renderings) {
@@ -48,10 +49,11 @@ export function checkAutoReplyText(template: string, { chosen, all }: { chosen: 
         ok: false,
         limit,
         measure,
+        longest,
         policyCategory: policy.label,
         message: `This reply likely breaks the messaging policy (${policy.label}: “${policy.matched}”). Rules cannot send such text; rephrase it.`,
       };
     }
   }
-  return { ok: true, limit, measure };
+  return { ok: true, limit, measure, longest };
 }
