@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { adminState, agentState } from "./support/accounts";
+import { addSmsIntegration, buyNumber } from "./support/numbers";
 
 const CLOSED_TEXT = "Thanks! We are closed, we will answer at 9am.";
 
@@ -52,8 +53,9 @@ test.describe("as an admin", () => {
     await expect(page.getByLabel("Sunday opens", { exact: true })).toHaveCount(0);
   });
 
-  test("builds an after-hours auto-reply, refusing text that breaks the messaging policy", async ({ page }) => {
+  test("builds an after-hours auto-reply, refusing text that breaks the messaging policy, and tests it", async ({ page }) => {
     await closeToday(page);
+    await addSmsIntegration(page, "Night desk", await buyNumber(page));
     await page.goto("/settings/rules");
     await page.getByRole("link", { name: "New rule" }).click();
     await page.getByLabel("Rule name", { exact: true }).fill("After hours");
@@ -61,6 +63,10 @@ test.describe("as an admin", () => {
     await page.getByRole("button", { name: "Add condition" }).click();
     await page.getByLabel("Condition 1", { exact: true }).selectOption({ label: "Business hours" });
     await page.getByLabel("Business hours for condition 1", { exact: true }).selectOption({ label: "Outside business hours" });
+    // Only on this test's number, so that other tests' customers get no surprise replies.
+    await page.getByRole("button", { name: "Add condition" }).click();
+    await page.getByLabel("Condition 2", { exact: true }).selectOption({ label: "SMS integration is" });
+    await page.getByRole("checkbox", { name: "Night desk" }).check();
     await page.getByLabel("Action 1", { exact: true }).selectOption({ label: "Send an SMS auto-reply" });
 
     const reply = page.getByLabel("Auto-reply text", { exact: true });
@@ -78,8 +84,27 @@ test.describe("as an admin", () => {
 
     await expect(page).toHaveURL(/\/settings\/rules$/);
     const rule = page.getByRole("listitem", { name: "After hours" });
-    await expect(rule).toContainText(`it is outside business hours: send the auto-reply “${CLOSED_TEXT}”`);
+    await expect(rule).toContainText(`it is outside business hours and the SMS integration is Night desk: send the auto-reply “${CLOSED_TEXT}”`);
     await expect(rule.getByRole("switch", { name: "After hours enabled" })).toBeChecked();
+
+    // The Test panel says what would happen, and sends nothing.
+    const panel = page.getByRole("form", { name: "Test rules" });
+    const results = page.getByRole("region", { name: "Test results" });
+    await panel.getByLabel("Sample message", { exact: true }).fill("Hello, are you open?");
+    await panel.getByLabel("SMS integration", { exact: true }).selectOption({ label: "Night desk" });
+    await panel.getByRole("button", { name: "Test rules" }).click();
+    await expect(results).toContainText("1 rule would match");
+    await expect(results.getByRole("listitem", { name: "After hours" })).toContainText(`Would send: “${CLOSED_TEXT}”`);
+
+    await panel.getByLabel("Sample message", { exact: true }).fill("STOP");
+    await panel.getByRole("button", { name: "Test rules" }).click();
+    await expect(results.getByRole("listitem", { name: "After hours" })).toContainText("No auto-reply: the customer replied STOP, which unsubscribes them.");
+
+    await panel.getByLabel("Sample message", { exact: true }).fill("Hello");
+    await panel.getByLabel("Date and time (America/New_York)", { exact: true }).fill("2030-01-07T10:00");
+    await panel.getByRole("button", { name: "Test rules" }).click();
+    await expect(results).toContainText("No rule would match a message on Monday 2030-01-07 at 10:00 (America/New_York).");
+    await expect(results.getByRole("listitem", { name: "After hours" })).toContainText("It would do nothing: it was during business hours");
   });
 
   test("duplicates, reorders with the keyboard, disables, edits and deletes rules", async ({ page }) => {
@@ -129,6 +154,10 @@ test.describe("as an admin", () => {
     await expect(page.getByRole("status")).toContainText("Deleted “Tag returns”.");
     await expect(page.getByRole("listitem", { name: "Tag returns" })).toHaveCount(0);
     await expect(page.getByRole("listitem", { name: "Tag refunds" })).toBeVisible();
+    // It applies to every integration: gone again, so that other tests' tickets keep their tags.
+    await page.getByRole("button", { name: "Delete Tag refunds" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete rule" }).click();
+    await expect(page.getByRole("listitem", { name: "Tag refunds" })).toHaveCount(0);
   });
 });
 
