@@ -1,5 +1,5 @@
 import { expect, test as setup } from "@playwright/test";
-import { addUserAsAdmin, admin, adminState, agent, agentState, signIn } from "./support/accounts";
+import { addUserAsAdmin, admin, adminState, agent, agentState, deactivated, deactivatedState, signIn } from "./support/accounts";
 
 setup("an empty app sends the first visitor to create the admin account", async ({ page }) => {
   await page.goto("/");
@@ -40,4 +40,22 @@ setup("the admin adds an agent, who can sign in", async ({ browser }) => {
   await expect(page).toHaveURL(/\/tickets$/);
   await context.storageState({ path: agentState });
   await context.close();
+});
+
+setup("a user who signed in and was then deactivated keeps only a dead session", async ({ browser }) => {
+  const adminContext = await browser.newContext({ storageState: adminState });
+  const adminPage = await adminContext.newPage();
+  await addUserAsAdmin(adminPage, deactivated);
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, deactivated.email, deactivated.password);
+  await expect(page).toHaveURL(/\/tickets$/);
+  await context.storageState({ path: deactivatedState });
+  await context.close();
+
+  await adminPage.getByRole("button", { name: `Deactivate ${deactivated.name}` }).click();
+  await adminPage.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();
+  await expect(adminPage.getByRole("row", { name: new RegExp(deactivated.name) })).toContainText("Deactivated");
+  await adminContext.close();
 });

@@ -137,14 +137,19 @@ export async function listSandboxConversation({
 /** The customer phones that texted or were texted by these business numbers, latest first. */
 export async function listSandboxHandsets({ db, businessNumbers, limit }: { db: DbOrTx; businessNumbers: string[]; limit: number }): Promise<string[]> {
   if (businessNumbers.length === 0) return [];
-  const handset = sql<string>`case when ${inArray(sandboxMessages.from, businessNumbers)} then ${sandboxMessages.to} else ${sandboxMessages.from} end`;
-  const rows = await db
-    .select({ handset, last: sql<Date>`max(${sandboxMessages.dateCreated})` })
+  const sides = db
+    .select({
+      handset: sql<string>`case when ${inArray(sandboxMessages.from, businessNumbers)} then ${sandboxMessages.to} else ${sandboxMessages.from} end`.as("handset"),
+      dateCreated: sandboxMessages.dateCreated,
+    })
     .from(sandboxMessages)
     .where(or(inArray(sandboxMessages.from, businessNumbers), inArray(sandboxMessages.to, businessNumbers)))
-    .groupBy(handset)
-    .orderBy(desc(sql`max(${sandboxMessages.dateCreated})`))
+    .as("sides");
+  const rows = await db
+    .select({ handset: sides.handset })
+    .from(sides)
+    .groupBy(sides.handset)
+    .orderBy(desc(sql`max(${sides.dateCreated})`))
     .limit(limit);
   return rows.map((row) => row.handset);
 }
-

@@ -6,6 +6,8 @@ export const agent = { name: "Sam Agent", email: "sam@example.com", password: "a
 
 export const adminState = "e2e/.auth/admin.json";
 export const agentState = "e2e/.auth/agent.json";
+export const deactivatedState = "e2e/.auth/deactivated.json";
+export const deactivated = { name: "Dora Deactivated", email: "dora@example.com", password: "dora password 1" };
 
 /** A fresh address per test, so tests never share a user. */
 export function uniqueEmail(prefix: string): string {

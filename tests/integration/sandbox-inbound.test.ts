@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { getSandboxMessage, listSandboxConversation } from "@/db/queries/sandbox-messages";
 import { sendFromHandset } from "@/lib/sandbox/handset";
+import { loadSimulatorState } from "@/lib/sandbox/simulator";
 import { NO_WEBHOOK } from "@/lib/sandbox/webhooks";
 import { getTwilioClient } from "@/lib/twilio/client";
 import { getSandboxCredentials } from "@/lib/twilio/credentials";
@@ -231,5 +232,31 @@ describe.each(testDatabases())("texting from a sandbox handset on $name", (datab
     expect(await send({ body: "  " })).toBe("Write a message or attach a file.");
     expect(await send({ media: Array.from({ length: 11 }, () => ({ contentType: "image/png", fileName: "a.png", data: TINY_PNG })) })).toContain("at most 10");
     expect(await send({ media: [{ contentType: "image/jpeg", fileName: "big.jpg", data: Buffer.alloc(5 * 1024 * 1024 + 1) }] })).toContain("over 5 MB");
+  });
+
+  it("shows the phone simulator each conversation as the phone sees it, pictures included", async () => {
+    const client = await getTwilioClient();
+    const from = uniqueHandset();
+    await sendFromHandset({ from, to: business, body: "Photo of the box", media: [{ contentType: "image/png", fileName: "box.png", data: TINY_PNG }] }, handle.db);
+    await runJobsUntilIdle(handle.db);
+    await client.messages.create({ to: from, from: business, body: "Thanks, refund on its way" });
+    await runJobsUntilIdle(handle.db);
+
+    const state = await loadSimulatorState({ db: handle.db, handset: from, business });
+    expect(state.handsets[0]).toBe(from);
+    expect(state.numbers.map((n) => n.phoneNumber)).toContain(business);
+    expect(state.handset).toMatchObject({ phoneNumber: from, flag: "🇺🇸", countryName: "United States", reachable: false, failure: null });
+    expect(state.messages.map((m) => [m.side, m.body, m.status])).toEqual([
+      ["sent", "Photo of the box", "received"],
+      ["received", "Thanks, refund on its way", "delivered"],
+    ]);
+    const picture = state.messages[0]!.media[0]!;
+    expect(picture).toMatchObject({ contentType: "image/png", fileName: "box.png" });
+    const content = await fetch(`${server.url}${picture.url}`);
+    expect(Buffer.from(await content.arrayBuffer()).equals(TINY_PNG)).toBe(true);
+
+    const failing = await loadSimulatorState({ db: handle.db, handset: "+12065550003", business });
+    expect(failing.handset?.failure).toEqual({ code: 30003, message: "Unreachable destination handset" });
+    expect(failing.messages).toEqual([]);
   });
 });

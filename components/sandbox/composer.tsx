@@ -1,0 +1,67 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage, inputClass } from "@/components/ui/field";
+import { sendHandsetText } from "./api";
+import { sandboxKeys } from "./keys";
+
+/** What the simulated phone types and attaches. Any file type goes, to try what the app refuses. */
+export function Composer({ handset, business, canSendFiles }: { handset: string | null; business: string; canSendFiles: boolean }) {
+  const queryClient = useQueryClient();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [fileCount, setFileCount] = useState(0);
+  const send = useMutation({
+    mutationFn: sendHandsetText,
+    onSuccess: () => {
+      formRef.current?.reset();
+      setFileCount(0);
+      return queryClient.invalidateQueries({ queryKey: sandboxKeys.all });
+    },
+  });
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!handset) return;
+    const form = new FormData(event.currentTarget);
+    form.set("from", handset);
+    form.set("to", business);
+    send.mutate(form);
+  }
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-3 border-t border-slate-200 pt-4" aria-label="Send a text from this phone">
+      <div className="space-y-1">
+        <label htmlFor="sandbox-body" className="block text-sm font-medium text-slate-700">
+          Message
+        </label>
+        <textarea id="sandbox-body" name="body" rows={3} className={inputClass} placeholder="Type as the customer would" disabled={!handset} />
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="space-y-1">
+          <label htmlFor="sandbox-files" className="block text-sm font-medium text-slate-700">
+            Attach files
+          </label>
+          <input
+            id="sandbox-files"
+            name="files"
+            type="file"
+            multiple
+            disabled={!handset || !canSendFiles}
+            aria-describedby="sandbox-files-hint"
+            onChange={(event) => setFileCount(event.currentTarget.files?.length ?? 0)}
+            className="block text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1.5 file:text-sm"
+          />
+          <p id="sandbox-files-hint" className="text-xs text-slate-500">
+            {canSendFiles ? "Pictures or any other file, up to 10 and 5 MB in all (sent as MMS)." : "This business number takes SMS only, no files."}
+          </p>
+        </div>
+        <Button type="submit" disabled={!handset || send.isPending}>
+          {send.isPending ? "Sending…" : fileCount > 0 ? `Send with ${fileCount} file${fileCount > 1 ? "s" : ""}` : "Send"}
+        </Button>
+      </div>
+      <FormMessage message={send.isError ? send.error.message : null} />
+    </form>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/field";
+import { Card, EmptyState } from "@/components/ui/page";
+import type { CountryOption } from "@/lib/phone/countries";
+import { normalizePhoneNumber, type CountryCode } from "@/lib/phone/normalize";
+import type { SimulatorNumber, SimulatorState } from "@/lib/sandbox/simulator";
+import { fetchSimulatorState } from "./api";
+import { Composer } from "./composer";
+import { Conversation } from "./conversation";
+import { HandsetPicker } from "./handset-picker";
+import { sandboxKeys } from "./keys";
+import { ReachableToggle } from "./reachable-toggle";
+import { SandboxAccount, type SandboxAccountDetails } from "./sandbox-account";
+import { useSandboxEvents } from "./use-sandbox-events";
+
+function numberLabel(number: SimulatorNumber): string {
+  const can = number.sms ? (number.mms ? "SMS and MMS" : "SMS only") : "voice only, cannot receive texts";
+  return `${number.flag} ${number.display} · ${number.friendlyName} (${can})`;
+}
+
+function NoNumbers({ isAdmin }: { isAdmin: boolean }) {
+  return (
+    <EmptyState
+      title="No business number to text yet"
+      action={
+        isAdmin ? (
+          <Link href="/settings/phone-numbers" className={buttonClass("primary")}>
+            Get a number
+          </Link>
+        ) : null
+      }
+    >
+      {isAdmin
+        ? "Buy a sandbox number under Settings → Phone numbers, then come back to text it as a customer."
+        : "An admin buys a sandbox number under Settings → Phone numbers; then you can text it from here."}
+    </EmptyState>
+  );
+}
+
+export function PhoneSimulator({
+  initialState,
+  account,
+  isAdmin,
+  countries,
+}: {
+  initialState: SimulatorState;
+  account: SandboxAccountDetails | null;
+  isAdmin: boolean;
+  countries: CountryOption[];
+}) {
+  const [input, setInput] = useState("");
+  const [defaultCountry, setDefaultCountry] = useState<CountryCode>("US");
+  const [business, setBusiness] = useState<string | null>(initialState.business);
+  const parsed = input.trim() ? normalizePhoneNumber(input, defaultCountry) : null;
+  const handset = parsed?.ok ? parsed.e164 : null;
+  useSandboxEvents();
+  const query = useQuery({
+    queryKey: sandboxKeys.phone(handset, business),
+    queryFn: () => fetchSimulatorState(handset, business),
+    initialData: handset === null && business === initialState.business ? initialState : undefined,
+    placeholderData: keepPreviousData,
+    // Events drive updates; this only catches up if the event stream is down.
+    refetchInterval: 15_000,
+    staleTime: 0,
+  });
+  const state = query.data ?? initialState;
+  const selected = state.numbers.find((number) => number.phoneNumber === (business ?? state.business)) ?? null;
+  const shownHandset = state.handset?.phoneNumber === handset ? state.handset : null;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
+      <div className="space-y-4">
+        <Card className="p-4">
+          <HandsetPicker
+            input={input}
+            onInput={setInput}
+            defaultCountry={defaultCountry}
+            onDefaultCountry={setDefaultCountry}
+            parsed={parsed}
+            recent={state.handsets}
+            countries={countries}
+          />
+        </Card>
+        {shownHandset?.failure ? <ReachableToggle handset={shownHandset} /> : null}
+        {account ? <SandboxAccount account={account} /> : null}
+      </div>
+      {state.numbers.length === 0 ? (
+        <NoNumbers isAdmin={isAdmin} />
+      ) : (
+        <Card className="flex min-h-[32rem] flex-col p-4">
+          <div className="mb-4 border-b border-slate-200 pb-4">
+            <SelectField label="Business number to text" name="business" value={selected?.phoneNumber ?? ""} onChange={(event) => setBusiness(event.target.value)}>
+              {state.numbers.map((number) => (
+                <option key={number.phoneNumber} value={number.phoneNumber}>
+                  {numberLabel(number)}
+                </option>
+              ))}
+            </SelectField>
+            {selected && !selected.hasWebhook ? (
+              <p className="mt-2 text-sm text-amber-800">This number has no SMS webhook configured: texts to it will not reach the app.</p>
+            ) : null}
+          </div>
+          <section aria-label="Simulated phone" className="flex-1 overflow-y-auto pb-4">
+            {handset && selected ? (
+              <Conversation
+                messages={shownHandset ? state.messages : []}
+                handsetName={shownHandset?.display ?? handset}
+                businessName={selected.friendlyName || selected.display}
+              />
+            ) : (
+              <p className="py-12 text-center text-sm text-slate-500">Type or choose a customer phone number to see its messages.</p>
+            )}
+          </section>
+          {selected ? <Composer handset={handset} business={selected.phoneNumber} canSendFiles={selected.mms} /> : null}
+        </Card>
+      )}
+    </div>
+  );
+}

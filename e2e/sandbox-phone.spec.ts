@@ -1,0 +1,122 @@
+import { expect, test, type Page } from "@playwright/test";
+import { adminState, agentState } from "./support/accounts";
+import { buySandboxNumber, readSandboxAccount, sendSandboxMessage, uniqueUsPhone } from "./support/sandbox";
+
+function conversation(page: Page) {
+  return page.getByRole("list", { name: /^Messages between/ });
+}
+
+async function openPhone(page: Page, business: string, typed: string) {
+  await page.goto("/sandbox/phone");
+  await page.getByLabel("Customer phone number").fill(typed);
+  await page.getByLabel("Business number to text").selectOption(business);
+}
+
+test.describe("phone simulator as an admin", () => {
+  test.use({ storageState: adminState });
+
+  test("a customer texts a business number, and the business's reply arrives with its delivery state", async ({ page, request }) => {
+    const account = await readSandboxAccount(page);
+    const business = await buySandboxNumber(request, account);
+    const customer = uniqueUsPhone();
+
+    await openPhone(page, business, customer.typed);
+    await expect(page.getByText(`🇺🇸 United States · +1 206`)).toBeVisible();
+    await page.getByRole("textbox", { name: "Message" }).fill("Hi! Where is my order?");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    const sent = conversation(page).getByRole("listitem").filter({ hasText: "Hi! Where is my order?" });
+    // The app's /api/twilio/sms accepted the signed webhook.
+    await expect(sent).toContainText("Delivered");
+    await expect(page.getByRole("textbox", { name: "Message" })).toHaveValue("");
+
+    const reply = await sendSandboxMessage(request, account, business, customer.e164, "It ships today!");
+    expect(reply.status).toBe(201);
+    const received = conversation(page).getByRole("listitem").filter({ hasText: "It ships today!" });
+    await expect(received).toContainText("Delivered");
+    await expect(conversation(page).getByRole("listitem")).toHaveCount(2);
+
+    // The customer is now among the recent phones, and another phone starts empty.
+    await page.getByLabel("Customer phone number").fill(uniqueUsPhone().typed);
+    await expect(page.getByText("No messages yet.")).toBeVisible();
+    await page.getByRole("button", { name: new RegExp(customer.e164.slice(-4)) }).click();
+    await expect(conversation(page).getByRole("listitem")).toHaveCount(2);
+  });
+
+  test("a picture and a PDF go as one MMS; the picture shows inline", async ({ page, request }) => {
+    const account = await readSandboxAccount(page);
+    const business = await buySandboxNumber(request, account, "212");
+    await openPhone(page, business, uniqueUsPhone().typed);
+    await page.getByLabel("Attach files").setInputFiles([
+      {
+        name: "parcel.png",
+        mimeType: "image/png",
+        buffer: Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64"),
+      },
+      { name: "invoice.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") },
+    ]);
+    await page.getByRole("textbox", { name: "Message" }).fill("Damaged on arrival");
+    await page.getByRole("button", { name: "Send with 2 files" }).click();
+    const sent = conversation(page).getByRole("listitem").filter({ hasText: "Damaged on arrival" });
+    await expect(sent.getByRole("img", { name: "parcel.png" })).toBeVisible();
+    await expect(sent.getByRole("link", { name: /invoice\.pdf/ })).toBeVisible();
+    await expect(sent).toContainText("Delivered");
+    expect(await sent.getByRole("img", { name: "parcel.png" }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+  });
+
+  test("a number that simulates a carrier failure shows it, and delivers once made reachable", async ({ page, request }) => {
+    const account = await readSandboxAccount(page);
+    const business = await buySandboxNumber(request, account, "312");
+    const customer = uniqueUsPhone("0003");
+    await openPhone(page, business, customer.typed);
+    await expect(page.getByText(/fail with error 30003/)).toBeVisible();
+
+    await sendSandboxMessage(request, account, business, customer.e164, "First try");
+    await expect(conversation(page).getByRole("listitem").filter({ hasText: "First try" })).toContainText(
+      "Not delivered: Unreachable destination handset (error 30003)",
+    );
+
+    await page.getByLabel("Reachable: deliver messages to this phone").check();
+    await expect(page.getByLabel("Reachable: deliver messages to this phone")).toBeChecked();
+    await sendSandboxMessage(request, account, business, customer.e164, "Second try");
+    await expect(conversation(page).getByRole("listitem").filter({ hasText: "Second try" })).toContainText("Delivered");
+  });
+
+  test("STOP from the phone blocks the business until START", async ({ page, request }) => {
+    const account = await readSandboxAccount(page);
+    const business = await buySandboxNumber(request, account, "206");
+    const customer = uniqueUsPhone();
+    await openPhone(page, business, customer.typed);
+    await page.getByRole("textbox", { name: "Message" }).fill("STOP");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await expect(conversation(page).getByRole("listitem").filter({ hasText: "successfully been unsubscribed" })).toBeVisible();
+
+    const blocked = await sendSandboxMessage(request, account, business, customer.e164, "Are you sure?");
+    expect(blocked).toMatchObject({ status: 400, body: { code: 21610 } });
+
+    await page.getByRole("textbox", { name: "Message" }).fill("START");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await expect(conversation(page).getByRole("listitem").filter({ hasText: "re-subscribed" })).toBeVisible();
+    expect((await sendSandboxMessage(request, account, business, customer.e164, "Welcome back")).status).toBe(201);
+  });
+
+  test("says what is wrong with a number that cannot be read", async ({ page }) => {
+    await page.goto("/sandbox/phone");
+    await page.getByLabel("Customer phone number").fill("12");
+    await expect(page.getByText("“12” is not a phone number.")).toBeVisible();
+    await page.getByLabel("Country for local numbers").selectOption("GB");
+    await page.getByLabel("Customer phone number").fill("07400 123456");
+    await expect(page.getByText("🇬🇧 United Kingdom · +44 7400 123456")).toBeVisible();
+  });
+});
+
+test.describe("phone simulator as an agent", () => {
+  test.use({ storageState: agentState });
+
+  test("is open to agents, without the sandbox credentials", async ({ page }) => {
+    await page.goto("/tickets");
+    await page.getByRole("link", { name: "Sandbox · Phone simulator" }).click();
+    await expect(page.getByRole("heading", { name: "Phone simulator" })).toBeVisible();
+    await expect(page.getByText("Play your customers")).toBeVisible();
+    await expect(page.getByText("Sandbox account")).toHaveCount(0);
+  });
+});

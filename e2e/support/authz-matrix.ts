@@ -1,0 +1,79 @@
+/**
+ * Who may reach what. Every page, route handler and server action in app/ must be listed
+ * here: the authorization test fails for anything new until it is.
+ *
+ * access:
+ * - public: anyone (sign-in, first run, health, next-auth's own routes, the bare redirect at /)
+ * - user: signed-in agents and admins
+ * - admin: signed-in admins only
+ * - twilio: Twilio's webhooks, which need a valid X-Twilio-Signature whoever calls
+ * - sandbox-api: the sandbox's REST API, which needs the sandbox account's Basic auth
+ */
+export type Access = "public" | "user" | "admin" | "twilio" | "sandbox-api";
+
+export interface RouteEntry {
+  /** The file under app/, as the filesystem has it. */
+  file: string;
+  /** A concrete URL to call (dynamic segments filled with ids that do not exist). */
+  url: string;
+  access: Access;
+  /** Route handlers: the methods to try. */
+  methods?: ("GET" | "POST" | "PATCH" | "DELETE")[];
+  /** A stream (server-sent events): only the refusals are checked. */
+  stream?: boolean;
+}
+
+export const MISSING_ID = "00000000-0000-4000-8000-000000000000";
+
+export const routes: RouteEntry[] = [
+  { file: "app/page.tsx", url: "/", access: "public" },
+  { file: "app/(auth)/login/page.tsx", url: "/login", access: "public" },
+  { file: "app/(auth)/setup/page.tsx", url: "/setup", access: "public" },
+  { file: "app/(app)/tickets/page.tsx", url: "/tickets", access: "user" },
+  { file: "app/(app)/settings/page.tsx", url: "/settings", access: "admin" },
+  { file: "app/(app)/settings/audit/page.tsx", url: "/settings/audit", access: "admin" },
+  { file: "app/(app)/settings/users/page.tsx", url: "/settings/users", access: "admin" },
+  { file: "app/(app)/settings/rules/page.tsx", url: "/settings/rules", access: "admin" },
+  { file: "app/(app)/settings/phone-numbers/page.tsx", url: "/settings/phone-numbers", access: "admin" },
+  { file: "app/(app)/settings/phone-numbers/new/page.tsx", url: "/settings/phone-numbers/new", access: "admin" },
+  { file: "app/(app)/settings/phone-numbers/import/page.tsx", url: "/settings/phone-numbers/import", access: "admin" },
+  { file: "app/(app)/settings/phone-numbers/port/page.tsx", url: "/settings/phone-numbers/port", access: "admin" },
+  { file: "app/(app)/settings/integrations/sms/page.tsx", url: "/settings/integrations/sms", access: "admin" },
+  { file: "app/(app)/settings/integrations/sms/new/page.tsx", url: "/settings/integrations/sms/new", access: "admin" },
+  { file: "app/(app)/settings/integrations/sms/countries/page.tsx", url: "/settings/integrations/sms/countries", access: "admin" },
+  { file: "app/(app)/settings/integrations/sms/[id]/page.tsx", url: `/settings/integrations/sms/${MISSING_ID}`, access: "admin" },
+  { file: "app/(app)/sandbox/phone/page.tsx", url: "/sandbox/phone", access: "user" },
+  { file: "app/(app)/sandbox/phone/events/route.ts", url: "/sandbox/phone/events", access: "user", methods: ["GET"], stream: true },
+  { file: "app/(app)/sandbox/phone/messages/route.ts", url: "/sandbox/phone/messages", access: "user", methods: ["POST"] },
+  { file: "app/(app)/sandbox/phone/reachable/route.ts", url: "/sandbox/phone/reachable", access: "user", methods: ["POST"] },
+  { file: "app/(app)/sandbox/phone/state/route.ts", url: "/sandbox/phone/state", access: "user", methods: ["GET"] },
+  { file: "app/api/health/route.ts", url: "/api/health", access: "public", methods: ["GET"] },
+  { file: "app/api/auth/[...nextauth]/route.ts", url: "/api/auth/providers", access: "public", methods: ["GET"] },
+  { file: "app/api/twilio/sms/route.ts", url: "/api/twilio/sms", access: "twilio", methods: ["POST"] },
+  { file: "app/api/twilio/status/route.ts", url: "/api/twilio/status", access: "twilio", methods: ["POST"] },
+  { file: "app/sandbox/twilio/[...path]/route.ts", url: "/sandbox/twilio/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages.json", access: "sandbox-api", methods: ["GET", "POST"] },
+];
+
+/** Server actions by file and exported name; all but the first-run one need a signed-in caller. */
+export const actions: Record<string, { access: Access; args: unknown[] }> = {
+  "app/(auth)/setup/actions.ts#createFirstAdminAction": { access: "public", args: [] },
+  "app/(app)/settings/users/actions.ts#addUserAction": { access: "admin", args: [null, {}] },
+  "app/(app)/settings/users/actions.ts#changeRoleAction": { access: "admin", args: [{ userId: MISSING_ID, role: "agent" }] },
+  "app/(app)/settings/users/actions.ts#setActiveAction": { access: "admin", args: [{ userId: MISSING_ID, active: false }] },
+  "app/(app)/settings/phone-numbers/actions.ts#searchNumbersAction": { access: "admin", args: [null, {}] },
+  "app/(app)/settings/phone-numbers/actions.ts#buyNumberAction": { access: "admin", args: [{"phoneNumber":"+14155550111","type":"local"}] },
+  "app/(app)/settings/phone-numbers/actions.ts#importNumbersAction": { access: "admin", args: [null, {}] },
+  "app/(app)/settings/phone-numbers/actions.ts#submitPortRequestAction": { access: "admin", args: [null, {}] },
+  "app/(app)/settings/phone-numbers/actions.ts#completePortAction": { access: "admin", args: [{ id: MISSING_ID }] },
+  "app/(app)/settings/phone-numbers/actions.ts#rejectPortAction": { access: "admin", args: [{ id: MISSING_ID }] },
+  "app/(app)/settings/phone-numbers/actions.ts#releaseNumberAction": { access: "admin", args: [{ id: MISSING_ID }] },
+  "app/(app)/settings/integrations/sms/actions.ts#createIntegrationAction": { access: "admin", args: [null, {}] },
+  "app/(app)/settings/integrations/sms/actions.ts#renameIntegrationAction": { access: "admin", args: [null, {}] },
+  "app/(app)/settings/integrations/sms/actions.ts#updateSettingsAction": { access: "admin", args: [null, {}] },
+  "app/(app)/settings/integrations/sms/actions.ts#deactivateIntegrationAction": { access: "admin", args: [null, {}] },
+  "app/(app)/settings/integrations/sms/actions.ts#reactivateIntegrationAction": { access: "admin", args: [{ id: MISSING_ID }] },
+  "app/(app)/settings/integrations/sms/actions.ts#repairIntegrationAction": { access: "admin", args: [{ id: MISSING_ID }] },
+  "app/(app)/settings/integrations/sms/actions.ts#deleteIntegrationAction": { access: "admin", args: [{ id: MISSING_ID }] },
+  "app/(app)/settings/integrations/sms/countries/actions.ts#allowCountryAction": { access: "admin", args: [null, {}] },
+  "app/(app)/settings/integrations/sms/countries/actions.ts#removeCountryAction": { access: "admin", args: [{"country":"US"}] },
+};
