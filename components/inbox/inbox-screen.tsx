@@ -1,7 +1,7 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
 import type { InboxCounts } from "@/db/queries/tickets";
 import type { InboxListPage } from "@/lib/tickets/inbox";
 import type { AgentOption, IntegrationOption } from "@/lib/tickets/options";
@@ -10,6 +10,7 @@ import type { ThreadSlice, TicketView } from "@/lib/tickets/view";
 import { inboxApi } from "./api";
 import { InboxSidebar } from "./inbox-sidebar";
 import { KeyboardHelp } from "./keyboard-help";
+import { threadQuery, ticketQuery } from "./queries";
 import { inboxKeys } from "./query-keys";
 import { TicketPane, type TicketPaneHandle } from "./ticket-pane";
 import { useInboxNavigation } from "./use-inbox-navigation";
@@ -52,6 +53,17 @@ export function InboxScreen(props: InboxScreenProps) {
     initialData: (filters.integration ?? null) === (props.initialFilters.integration ?? null) ? props.initialCounts : undefined,
   });
   const tickets = list.data?.pages.flatMap((page) => page.tickets) ?? [];
+
+  // j and k should feel instant: the tickets either side of the open one are fetched ahead.
+  const queryClient = useQueryClient();
+  const index = tickets.findIndex((ticket) => ticket.id === selectedId);
+  const neighbours = [tickets[index + 1]?.id, index > 0 ? tickets[index - 1]?.id : undefined].filter((id): id is string => !!id).join(",");
+  useEffect(() => {
+    for (const ticketId of neighbours ? neighbours.split(",") : []) {
+      void queryClient.prefetchQuery(ticketQuery(ticketId));
+      void queryClient.prefetchInfiniteQuery(threadQuery(ticketId));
+    }
+  }, [neighbours, queryClient]);
 
   function focusRow(ticketId: string) {
     listRef.current?.querySelector<HTMLElement>(`[data-ticket-id="${ticketId}"]`)?.focus();

@@ -86,7 +86,7 @@ export function InboxSidebar({
 }: Props) {
   const [composing, setComposing] = useState(false);
   return (
-    <aside className="flex w-[22rem] shrink-0 flex-col border-r border-slate-200 bg-white" aria-label="Tickets">
+    <aside className="flex w-[22rem] shrink-0 flex-col border-r border-slate-200 bg-white" aria-label="Ticket list">
       <div className="space-y-3 border-b border-slate-200 p-3">
         <div className="flex items-center justify-between gap-2">
           <h1 className="text-base font-semibold text-slate-900">Inbox</h1>
@@ -118,7 +118,7 @@ export function InboxSidebar({
                   className={`flex items-center gap-1 rounded-md px-2 py-1 text-sm ${filters.view === view ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
                 >
                   {label}
-                  <span className="text-xs tabular-nums text-slate-500">{counts ? counts[view] : ""}</span>
+                  {counts && view in counts ? <span className="text-xs tabular-nums text-slate-500">{counts[view as keyof InboxCounts]}</span> : null}
                 </a>
               </li>
             ))}
@@ -154,7 +154,7 @@ export function InboxSidebar({
         ) : tickets.length === 0 && !list.isPending ? (
           <p className="p-6 text-center text-sm text-slate-500">{filters.q ? `No tickets match “${filters.q}”.` : EMPTY[filters.view]}</p>
         ) : (
-          <ul ref={listRef} className="divide-y divide-slate-100">
+          <ul ref={listRef} aria-label="Tickets" className="divide-y divide-slate-100">
             {tickets.map((ticket) => (
               <TicketRow key={ticket.id} ticket={ticket} selected={ticket.id === selectedId} href={hrefFor(ticket.id)} onOpen={() => openTicket(ticket.id)} />
             ))}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
 import type { AgentOption } from "@/lib/tickets/options";
 import type { ThreadSlice, TicketView } from "@/lib/tickets/view";
@@ -8,6 +8,7 @@ import { FormMessage } from "@/components/ui/field";
 import { inboxApi } from "./api";
 import { Composer, type ComposerHandle } from "./composer";
 import { CustomerPanel } from "./customer-panel";
+import { threadQuery, ticketQuery } from "./queries";
 import { inboxKeys } from "./query-keys";
 import { Thread } from "./thread";
 import { TicketHeader } from "./ticket-header";
@@ -30,23 +31,21 @@ interface Props {
 
 export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTicket }: Props) {
   const composer = useRef<ComposerHandle>(null);
-  const view = useQuery({ queryKey: inboxKeys.ticket(ticketId), queryFn: () => inboxApi.ticket(ticketId), initialData: initial?.view });
-  const thread = useInfiniteQuery({
-    queryKey: inboxKeys.thread(ticketId),
-    queryFn: ({ pageParam }) => inboxApi.thread(ticketId, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.earlierCursor,
-    initialData: initial ? { pages: [initial.thread], pageParams: [null] } : undefined,
-  });
+  const view = useQuery({ ...ticketQuery(ticketId), initialData: initial?.view });
+  const thread = useInfiniteQuery({ ...threadQuery(ticketId), initialData: initial ? { pages: [initial.thread], pageParams: [null] } : undefined });
   const mutations = useTicketMutations(ticketId);
   const ticket = view.data?.ticket;
 
   // Opening a ticket reads it, for every agent: the unread marker goes.
-  const { mutate } = mutations.act;
+  const queryClient = useQueryClient();
+  const { mutate: markRead } = useMutation({
+    mutationFn: () => inboxApi.act(ticketId, { action: "read" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: inboxKeys.lists() }),
+  });
   const unread = ticket?.unread;
   useEffect(() => {
-    if (unread) mutate({ action: "read" });
-  }, [unread, mutate]);
+    if (unread) markRead();
+  }, [unread, markRead]);
 
   useImperativeHandle(ref, () => ({
     focusComposer: (mode) => composer.current?.focus(mode),

@@ -6,11 +6,13 @@ describe("parseInboxSearch", () => {
     expect(parseInboxSearch("(415) 555-0100")?.phones).toContain("+14155550100");
     expect(parseInboxSearch("+1 415.555.0100")?.phones).toEqual(["+14155550100"]);
     expect(parseInboxSearch("07700 900123")?.phones).toContain("+447700900123");
-    expect(parseInboxSearch("07700 900123")?.digits).toBe("7700900123");
+    expect(parseInboxSearch("07700 900123")?.digits).toBeUndefined();
   });
 
-  it("searches a few digits as part of a number", () => {
-    expect(parseInboxSearch("555-01")).toEqual({ phones: [], digits: "55501" });
+  it("searches a few digits as part of a number, even when they happen to be a whole number somewhere", () => {
+    expect(parseInboxSearch("557788")?.digits).toBe("557788");
+    expect(parseInboxSearch("555-01")).toEqual({ digits: "55501" });
+    expect(parseInboxSearch("0 00")).toBeUndefined();
     expect(parseInboxSearch("12")).toEqual({ words: ["12"] });
   });
 

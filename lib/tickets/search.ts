@@ -21,9 +21,14 @@ export function parseInboxSearch(text: string | null | undefined): TicketSearch 
       const parsed = normalizePhoneNumber(q, country);
       if (parsed.ok) phones.add(parsed.e164);
     }
-    // "07700 900…" is stored as "+447700900…": the trunk zero is not part of the stored digits.
+    // A number typed whole (with its country code, or ten digits or more) is found by its
+    // E.164 alone, through the unique index; anything shorter may be part of a number, which
+    // the digit match finds by reading every customer. "07700 900…" is stored as
+    // "+447700900…": the trunk zero is not among the stored digits.
+    const whole = phones.size > 0 && (/^\s*(\+|00)/.test(q) || digits.length >= 10);
     const partial = digits.replace(/^0+/, "");
-    return { phones: [...phones], digits: partial.length >= 3 ? partial : undefined };
+    if (whole || partial.length < 3) return phones.size ? { phones: [...phones] } : undefined;
+    return phones.size ? { phones: [...phones], digits: partial } : { digits: partial };
   }
   const all = q.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   // A lone letter ("Ann's" → "s") would match nearly everything as a prefix.

@@ -44,7 +44,8 @@ export const GET = handleInbox(async (request: Request) => {
       };
       request.signal.addEventListener("abort", stop);
       unsubscribe = await subscribeInboxEvents((event) => send(`event: inbox\ndata: ${JSON.stringify(event)}\n\n`));
-      if (closed) unsubscribe();
+      // The browser may have gone while the subscription was being made.
+      if (closed) return unsubscribe();
       timers.heartbeat = setInterval(() => {
         send(": heartbeat\n\n");
         void getDb()
