@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { adminState, agentState } from "./support/accounts";
+import { bubble, conversation, customerNumber } from "./support/inbox";
 import { addSmsIntegration, buyNumber } from "./support/numbers";
 
 const CLOSED_TEXT = "Thanks! We are closed, we will answer at 9am.";
@@ -158,6 +159,71 @@ test.describe("as an admin", () => {
     await page.getByRole("button", { name: "Delete Tag refunds" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Delete rule" }).click();
     await expect(page.getByRole("listitem", { name: "Tag refunds" })).toHaveCount(0);
+  });
+});
+
+/** Opens the customer's ticket from the inbox by searching their number. */
+async function openTicketOf(page: Page, phone: string) {
+  await page.goto("/tickets");
+  await page.getByLabel("Search tickets").fill(phone);
+  const shown = phone.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, "+1 $1 $2 $3");
+  const row = page.getByRole("list", { name: "Tickets" }).getByRole("link", { name: new RegExp(shown.replace(/\+/g, "\\+")) });
+  await expect(row).toHaveCount(1);
+  await page.goto((await row.getAttribute("href"))!);
+  await expect(conversation(page)).toBeVisible();
+}
+
+test.describe("a customer texts at night", () => {
+  test.use({ storageState: adminState });
+
+  test("gets the after-hours auto-reply on the phone, shown on the ticket with the rule's name; STOP gets none", async ({ page }) => {
+    await closeToday(page);
+    const display = await buyNumber(page, { areaCode: "646" });
+    await addSmsIntegration(page, "Phone desk", display);
+
+    await page.goto("/settings/rules/new?start=after-hours");
+    await page.getByLabel("Rule name", { exact: true }).fill("Outside business hours");
+    await expect(page.getByLabel("Business hours for condition 1", { exact: true })).toHaveValue("outside");
+    await page.getByRole("button", { name: "Add condition" }).click();
+    await page.getByLabel("Condition 2", { exact: true }).selectOption({ label: "SMS integration is" });
+    await page.getByRole("checkbox", { name: "Phone desk" }).check();
+    await page.getByLabel("Auto-reply text", { exact: true }).fill(CLOSED_TEXT);
+    await page.getByRole("button", { name: "Create rule" }).click();
+    await expect(page.getByRole("listitem", { name: "Outside business hours" })).toBeVisible();
+
+    // The customer texts from the phone simulator; the reply reaches the phone.
+    const business = display.replace(/\s/g, "");
+    const customer = customerNumber();
+    await page.goto("/sandbox/phone");
+    await page.getByLabel("Customer phone number").fill(customer.local);
+    await page.getByLabel("Business number to text").selectOption(business);
+    await page.getByRole("textbox", { name: "Message" }).fill("Hello? Is anyone there?");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    const phone = page.getByRole("list", { name: /^Messages between/ });
+    await expect(phone.getByRole("listitem").filter({ hasText: CLOSED_TEXT })).toContainText("Delivered", { timeout: 20_000 });
+    await expect(phone.getByRole("listitem")).toHaveCount(2);
+
+    await openTicketOf(page, customer.e164);
+    await expect(bubble(page, CLOSED_TEXT)).toHaveAccessibleName("Message from Rule “Outside business hours”");
+    await expect(conversation(page).getByText("Rule “Outside business hours”: sent an auto-reply.")).toBeVisible();
+
+    // Another customer's first word is STOP: the carrier answers it, the rule does not.
+    const quitter = customerNumber();
+    await page.goto("/sandbox/phone");
+    await page.getByLabel("Customer phone number").fill(quitter.local);
+    await page.getByLabel("Business number to text").selectOption(business);
+    await page.getByRole("textbox", { name: "Message" }).fill("STOP");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await expect(phone.getByRole("listitem").filter({ hasText: "successfully been unsubscribed" })).toBeVisible();
+
+    await openTicketOf(page, quitter.e164);
+    await expect(conversation(page).getByText("Rule “Outside business hours”: no auto-reply: the customer replied STOP, which unsubscribes them.")).toBeVisible();
+    await expect(bubble(page, CLOSED_TEXT)).toHaveCount(0);
+    await page.goto("/sandbox/phone");
+    await page.getByLabel("Customer phone number").fill(quitter.local);
+    await page.getByLabel("Business number to text").selectOption(business);
+    await expect(phone.getByRole("listitem")).toHaveCount(2);
+    await expect(phone.getByRole("listitem").filter({ hasText: CLOSED_TEXT })).toHaveCount(0);
   });
 });
 
