@@ -14,6 +14,7 @@ import { looksLikeOneTimePasscode } from "./otp";
 import { previewOf, resolveTicketForInbound } from "./ticket";
 import type { InboundMessage } from "./validation";
 import { isSupportedDeclaredType, MEDIA_DOWNLOAD_JOB } from "./media";
+import { RULES_RUN_JOB } from "@/lib/rules/job";
 
 export type InboundOutcome =
   | { outcome: "stored"; ticketId: string; messageId: string; ticketChange: "joined" | "reopened" | "created" }
@@ -120,6 +121,8 @@ async function fileMessage({
     if (change !== "joined") await recordEvent({ db: tx, ticketId: ticket.id, type: change === "created" ? "ticket.created" : "ticket.reopened" });
 
     await storeMediaPlaceholders(tx, stored.id, message);
+    // Rules run after the answer to Twilio, from this row: a crash in between only delays them.
+    await enqueueJob({ db: tx, job: { kind: RULES_RUN_JOB, payload: { messageId: stored.id, ticketCreated: change === "created" }, dedupeKey: `rules:${stored.id}` } });
 
     const keyword = carrierKeyword(message);
     if (keyword && keyword.kind !== "help") {

@@ -2,6 +2,8 @@ import type { Database } from "@/db/client";
 import type { Job } from "@/db/schema";
 import { downloadInboundMedia, MEDIA_DOWNLOAD_JOB } from "@/lib/inbound/media";
 import { sendMessageJob } from "@/lib/outbound/send";
+import { RULES_RUN_JOB } from "@/lib/rules/job";
+import { runRulesJob } from "@/lib/rules/run";
 
 export type JobHandler = (input: { db: Database; job: Job }) => Promise<void>;
 
@@ -18,6 +20,7 @@ const sandbox = (kind: string): JobHandler => async (input) => {
 export const jobHandlers: Record<string, JobHandler> = {
   [MEDIA_DOWNLOAD_JOB]: downloadInboundMedia,
   "message.send": sendMessageJob,
+  [RULES_RUN_JOB]: runRulesJob,
   "sandbox.advance": sandbox("sandbox.advance"),
   "sandbox.callback": sandbox("sandbox.callback"),
   "sandbox.deliver": sandbox("sandbox.deliver"),

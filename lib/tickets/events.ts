@@ -17,8 +17,8 @@ export const TICKET_EVENTS = {
   optedIn: "customer.opted_in",
   /** data: { ruleName, messageId } */
   autoReply: "rule.auto_reply",
-  /** data: { ruleName, summary } — what a rule did, or why it did nothing */
-  ruleRun: "rule.run",
+  /** data: { ruleId, ruleName, messageId, matched, summary, done?, skipped? } — what a rule did, or why it did nothing */
+  ruleRun: "rule.ran",
   /** data: { integrationName, reason } */
   integrationDeactivated: "integration.deactivated",
   /** data: { category, label, matched, messageId } */

@@ -1,0 +1,96 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { requireAdmin } from "@/lib/auth/session";
+import { failure, type ActionResult } from "@/lib/errors";
+import { createRule, duplicateRule, editRule, moveRule, removeRule, setRuleEnabled } from "@/lib/rules/manage";
+import type { RulePlan } from "@/lib/rules/plan";
+import { testRules } from "@/lib/rules/test-run";
+
+const ruleId = z.uuid();
+
+function refresh() {
+  revalidatePath("/settings/rules");
+}
+
+export async function saveRuleAction(input: { id?: string | null; rule: unknown }): Promise<ActionResult<{ id: string }>> {
+  await requireAdmin();
+  try {
+    const db = await getDb();
+    const id = input.id ? ruleId.safeParse(input.id) : null;
+    if (id && !id.success) return { ok: false, message: "This rule no longer exists." };
+    const saved = id ? await editRule({ db, id: id.data, input: input.rule }) : await createRule({ db, input: input.rule });
+    refresh();
+    return { ok: true, id: saved.id };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+const toggle = z.object({ id: ruleId, enabled: z.boolean() });
+
+export async function setRuleEnabledAction(input: { id: string; enabled: boolean }): Promise<ActionResult> {
+  await requireAdmin();
+  const parsed = toggle.safeParse(input);
+  if (!parsed.success) return { ok: false, message: "This rule no longer exists." };
+  try {
+    await setRuleEnabled({ db: await getDb(), ...parsed.data });
+  } catch (error) {
+    return failure(error);
+  }
+  refresh();
+  return { ok: true };
+}
+
+const move = z.object({ id: ruleId, direction: z.enum(["up", "down"]) });
+
+export async function moveRuleAction(input: { id: string; direction: "up" | "down" }): Promise<ActionResult> {
+  await requireAdmin();
+  const parsed = move.safeParse(input);
+  if (!parsed.success) return { ok: false, message: "This rule no longer exists." };
+  try {
+    await moveRule({ db: await getDb(), ...parsed.data });
+  } catch (error) {
+    return failure(error);
+  }
+  refresh();
+  return { ok: true };
+}
+
+export async function duplicateRuleAction(input: { id: string }): Promise<ActionResult<{ id: string }>> {
+  await requireAdmin();
+  const parsed = ruleId.safeParse(input.id);
+  if (!parsed.success) return { ok: false, message: "This rule no longer exists." };
+  try {
+    const copy = await duplicateRule({ db: await getDb(), id: parsed.data });
+    refresh();
+    return { ok: true, id: copy.id };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function deleteRuleAction(input: { id: string }): Promise<ActionResult> {
+  await requireAdmin();
+  const parsed = ruleId.safeParse(input.id);
+  if (!parsed.success) return { ok: false, message: "This rule no longer exists." };
+  try {
+    await removeRule({ db: await getDb(), id: parsed.data });
+  } catch (error) {
+    return failure(error);
+  }
+  refresh();
+  return { ok: true };
+}
+
+/** The Test panel: what the rules would do with a sample message. Sends and changes nothing. */
+export async function testRulesAction(input: unknown): Promise<ActionResult<{ plans: RulePlan[]; localTimeLabel: string }>> {
+  await requireAdmin();
+  try {
+    return { ok: true, ...(await testRules({ db: await getDb(), input })) };
+  } catch (error) {
+    return failure(error);
+  }
+}

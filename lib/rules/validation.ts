@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { isValidTimeZone, parseClockTime, WEEKDAYS } from "./business-hours";
+
+export const RULE_TRIGGERS = ["ticket_created", "message_received"] as const;
+export type RuleTrigger = (typeof RULE_TRIGGERS)[number];
+
+const words = z
+  .array(z.string().trim().min(1).max(60, "Keep each word or phrase under 60 characters."))
+  .min(1, "Add at least one word.")
+  .max(50, "Use at most 50 words here.");
+
+const countryCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{2}$/, "Choose a country.")
+  .transform((code) => code.toUpperCase());
+
+export const conditionSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("integration"), integrationIds: z.array(z.uuid("Choose an SMS integration.")).min(1, "Choose at least one SMS integration.").max(50) }),
+  z.object({ type: z.literal("text_contains_any"), words }),
+  z.object({ type: z.literal("text_contains_none"), words }),
+  z.object({ type: z.literal("first_message") }),
+  z.object({ type: z.literal("business_hours"), when: z.enum(["inside", "outside"]) }),
+  z.object({ type: z.literal("customer_country"), countries: z.array(countryCode).min(1, "Choose at least one country.").max(250) }),
+  z.object({ type: z.literal("assignment"), state: z.enum(["assigned", "unassigned"]) }),
+]);
+export type RuleCondition = z.infer<typeof conditionSchema>;
+export type ConditionType = RuleCondition["type"];
+
+export const MAX_AUTO_REPLY_LENGTH = 1600;
+
+export const actionSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("auto_reply"),
+    text: z.string().trim().min(1, "Write the reply.").max(MAX_AUTO_REPLY_LENGTH, `Keep the reply under ${MAX_AUTO_REPLY_LENGTH} characters.`),
+  }),
+  z.object({ type: z.literal("assign"), userId: z.uuid("Choose an agent.") }),
+  z.object({
+    type: z.literal("add_tag"),
+    tag: z
+      .string()
+      .trim()
+      .min(1, "Write the tag.")
+      .max(40, "Keep tags under 40 characters.")
+      .transform((tag) => tag.toLowerCase()),
+  }),
+  z.object({ type: z.literal("close_ticket") }),
+  z.object({ type: z.literal("stop_rules") }),
+]);
+export type RuleAction = z.infer<typeof actionSchema>;
+export type ActionType = RuleAction["type"];
+
+export const ruleInputSchema = z
+  .object({
+    name: z.string().trim().min(1, "Give the rule a name.").max(80, "Keep the name under 80 characters."),
+    trigger: z.enum(RULE_TRIGGERS, "Choose when the rule runs."),
+    enabled: z.boolean().default(true),
+    conditions: z.array(conditionSchema).max(20, "Use at most 20 conditions."),
+    actions: z.array(actionSchema).min(1, "Add at least one action.").max(10, "Use at most 10 actions."),
+  })
+  .superRefine((rule, context) => {
+    const replies = rule.actions.flatMap((action, index) => (action.type === "auto_reply" ? [index] : []));
+    for (const index of replies.slice(1)) {
+      context.addIssue({ code: "custom", path: ["actions", index, "type"], message: "A rule sends one auto-reply. Make a second rule for another." });
+    }
+  });
+export type RuleInput = z.infer<typeof ruleInputSchema>;
+
+/** A stored rule's conditions and actions, read back; anything that no longer parses is reported, not run. */
+export const storedRuleSchema = z.object({ conditions: z.array(conditionSchema), actions: z.array(actionSchema) });
+
+const clockTime = z.string().refine((value) => parseClockTime(value) !== null, "Use a time like 09:00.");
+
+export const businessHoursSchema = z.object({
+  timeZone: z.string().trim().refine(isValidTimeZone, "Choose a time zone from the list."),
+  periods: z
+    .array(
+      z
+        .object({ day: z.enum(WEEKDAYS), start: clockTime, end: clockTime })
+        .refine((period) => period.start !== "24:00", { message: "Use 00:00 for midnight.", path: ["start"] }),
+    )
+    .max(70, "Use at most 10 periods a day."),
+  closedDates: z
+    .array(
+      z.object({
+        date: z.iso.date("Use a date like 2025-12-25."),
+        label: z.string().trim().max(60, "Keep the name under 60 characters.").default(""),
+      }),
+    )
+    .max(366, "Use at most 366 closed dates.")
+    .refine((dates) => new Set(dates.map((d) => d.date)).size === dates.length, "Each closed date can appear only once."),
+});
+export type BusinessHoursInput = z.infer<typeof businessHoursSchema>;
+
+export const ruleTestSchema = z.object({
+  body: z.string().max(MAX_AUTO_REPLY_LENGTH).default(""),
+  localTime: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and time."),
+  integrationId: z.uuid("Choose an SMS integration."),
+  country: countryCode,
+  customerName: z.string().trim().max(80).default(""),
+  ticketCreated: z.boolean().default(true),
+  assigned: z.boolean().default(false),
+});
+export type RuleTestInput = z.infer<typeof ruleTestSchema>;
+
+/** Zod issues as the form's field errors, keyed by path ("actions.0.text"). */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
