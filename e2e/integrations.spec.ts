@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { adminState } from "./support/accounts";
 import { addSmsIntegration, buyNumber, escapeRegExp } from "./support/numbers";
+import { callSandboxApi, readSandboxAccount } from "./support/sandbox";
 
 test.use({ storageState: adminState });
 
@@ -83,4 +84,31 @@ test("an admin renames, tunes, deactivates with a reason, reactivates and delete
   await expect(page).toHaveURL(/\/settings\/integrations\/sms\?deleted=1$/);
   await expect(page.getByRole("status")).toHaveText("SMS integration deleted. Its tickets stay in the inbox.");
   await expect(page.getByRole("row", { name: /Lifecycle desk/ })).toHaveCount(0);
+});
+
+test("someone changes the number's webhook at Twilio: the integration page says where it points, and Repair fixes it", async ({ page }) => {
+  const display = await buyNumber(page, { areaCode: "617" });
+  await addSmsIntegration(page, "Repair desk", display);
+  const integrationUrl = await page.getByRole("link", { name: "Repair desk" }).getAttribute("href");
+
+  // Change the number behind the app's back, through the sandbox's Twilio REST API.
+  const account = await readSandboxAccount(page);
+  const e164 = display.replace(/\s/g, "");
+  const listed = await callSandboxApi(page.request, account, `/IncomingPhoneNumbers.json?PhoneNumber=${encodeURIComponent(e164)}`);
+  const sid = (listed.body.incoming_phone_numbers as Array<{ sid: string }>)[0]?.sid;
+  expect(sid).toMatch(/^PN/);
+  const changed = await callSandboxApi(page.request, account, `/IncomingPhoneNumbers/${sid}.json`, [["SmsUrl", "https://elsewhere.example.com/sms"]]);
+  expect(changed.status).toBe(200);
+
+  await page.goto(integrationUrl!);
+  const health = page.getByRole("region", { name: "Connection to Twilio" });
+  await expect(health).toContainText("Not working: this number’s settings at Twilio do not point at this app.");
+  await expect(health).toContainText("Customers’ messages go to https://elsewhere.example.com/sms instead of this app");
+  await health.getByRole("button", { name: "Repair" }).click();
+  await expect(health.getByRole("status")).toHaveText("Repaired: Twilio sends this number’s messages to this app again.");
+
+  const repaired = await callSandboxApi(page.request, account, `/IncomingPhoneNumbers/${sid}.json`);
+  expect(repaired.body.sms_url).toBe(`${account.apiBaseUrl.replace(/\/sandbox\/twilio$/, "")}/api/twilio/sms`);
+  await page.reload();
+  await expect(health).toContainText("Working: Twilio sends this number’s messages and delivery reports to this app.");
 });

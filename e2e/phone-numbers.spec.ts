@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { adminState } from "./support/accounts";
 import { addSmsIntegration, buyNumber, escapeRegExp } from "./support/numbers";
+import { buySandboxNumber, readSandboxAccount } from "./support/sandbox";
 
 test.use({ storageState: adminState });
 
@@ -118,4 +119,25 @@ test("a number is not released while an SMS integration uses it, and is released
   await row.getByRole("button", { name: `Release ${display}` }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Release number" }).click();
   await expect(row).toHaveCount(0);
+});
+
+test("a number bought outside the app (in the sandbox's Twilio account) is imported", async ({ page }) => {
+  const account = await readSandboxAccount(page);
+  const e164 = await buySandboxNumber(page.request, account, "303");
+  const display = `+1 ${e164.slice(2, 5)} ${e164.slice(5, 8)} ${e164.slice(8)}`;
+
+  await page.goto("/settings/phone-numbers");
+  await page.getByRole("link", { name: "Import from Twilio" }).click();
+  await expect(page.getByText("Importing is for numbers a real Twilio account already owns")).toBeVisible();
+  await page.getByRole("button", { name: "Import selected numbers" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Choose at least one number to import.");
+
+  await page.getByRole("checkbox", { name: new RegExp(`^${escapeRegExp(display)}`) }).check();
+  await page.getByRole("button", { name: "Import selected numbers" }).click();
+  await expect(page).toHaveURL(/\/settings\/phone-numbers\?imported=1$/);
+  await expect(page.getByRole("status")).toHaveText("1 number imported.");
+  await expect(page.getByRole("row", { name: new RegExp(escapeRegExp(display)) })).toContainText("Imported from Twilio");
+
+  await page.goto("/settings/phone-numbers/import");
+  await expect(page.getByRole("checkbox", { name: new RegExp(`^${escapeRegExp(display)}`) })).toHaveCount(0);
 });

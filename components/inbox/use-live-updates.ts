@@ -14,7 +14,8 @@ function keysFor(event: InboxEvent): QueryKey[] {
     case "ticket.updated":
       return [inboxKeys.lists(), inboxKeys.counts(), inboxKeys.ticket(event.ticketId), inboxKeys.thread(event.ticketId)];
     case "message.created":
-      return [inboxKeys.thread(event.ticketId), inboxKeys.lists()];
+      // A customer's message can change the ticket too: STOP locks the composer, START unlocks it.
+      return [inboxKeys.thread(event.ticketId), inboxKeys.ticket(event.ticketId), inboxKeys.lists()];
     case "message.updated":
       return [inboxKeys.thread(event.ticketId)];
     case "customer.updated":
@@ -28,8 +29,8 @@ function keysFor(event: InboxEvent): QueryKey[] {
 const COALESCE_MS = 120;
 
 /**
- * Listens to /api/events and refetches what each event touched. After a dropped
- * connection everything is refetched, since events may have been missed meanwhile.
+ * Listens to /api/events and refetches what each event touched. On (re)connecting
+ * everything is refetched, since events may have been missed meanwhile.
  */
 export function useLiveUpdates(): LiveState {
   const queryClient = useQueryClient();
@@ -48,8 +49,10 @@ export function useLiveUpdates(): LiveState {
       for (const key of keys) pending.set(JSON.stringify(key), key);
       timer ??= setTimeout(flush, COALESCE_MS);
     };
+    // Whatever changed before the stream was listening (between the server's render and now,
+    // or while disconnected) was never announced: refetch once, then follow the events.
     source.addEventListener("ready", () => {
-      if (connectedBefore) schedule([inboxKeys.all]);
+      schedule([inboxKeys.all]);
       connectedBefore = true;
       setState("live");
     });

@@ -8,8 +8,9 @@
  * - admin: signed-in admins only
  * - twilio: Twilio's webhooks, which need a valid X-Twilio-Signature whoever calls
  * - sandbox-api: the sandbox's REST API, which needs the sandbox account's Basic auth
+ * - signed: a URL the app signed and handed out (outgoing MMS media for Twilio): 403 without its signature, whoever calls
  */
-export type Access = "public" | "user" | "admin" | "twilio" | "sandbox-api";
+export type Access = "public" | "user" | "admin" | "twilio" | "sandbox-api" | "signed";
 
 export interface RouteEntry {
   /** The file under app/, as the filesystem has it. */
@@ -30,6 +31,7 @@ export const routes: RouteEntry[] = [
   { file: "app/(auth)/login/page.tsx", url: "/login", access: "public" },
   { file: "app/(auth)/setup/page.tsx", url: "/setup", access: "public" },
   { file: "app/(app)/tickets/page.tsx", url: "/tickets", access: "user" },
+  { file: "app/(app)/tickets/[ticketId]/page.tsx", url: `/tickets/${MISSING_ID}`, access: "user" },
   { file: "app/(app)/settings/page.tsx", url: "/settings", access: "admin" },
   { file: "app/(app)/settings/audit/page.tsx", url: "/settings/audit", access: "admin" },
   { file: "app/(app)/settings/users/page.tsx", url: "/settings/users", access: "admin" },
@@ -49,6 +51,18 @@ export const routes: RouteEntry[] = [
   { file: "app/(app)/sandbox/phone/state/route.ts", url: "/sandbox/phone/state", access: "user", methods: ["GET"] },
   { file: "app/api/health/route.ts", url: "/api/health", access: "public", methods: ["GET"] },
   { file: "app/api/auth/[...nextauth]/route.ts", url: "/api/auth/providers", access: "public", methods: ["GET"] },
+  { file: "app/api/tickets/route.ts", url: "/api/tickets", access: "user", methods: ["GET", "POST"] },
+  { file: "app/api/tickets/counts/route.ts", url: "/api/tickets/counts", access: "user", methods: ["GET"] },
+  { file: "app/api/tickets/[ticketId]/route.ts", url: `/api/tickets/${MISSING_ID}`, access: "user", methods: ["GET", "PATCH"] },
+  { file: "app/api/tickets/[ticketId]/thread/route.ts", url: `/api/tickets/${MISSING_ID}/thread`, access: "user", methods: ["GET"] },
+  { file: "app/api/tickets/[ticketId]/messages/route.ts", url: `/api/tickets/${MISSING_ID}/messages`, access: "user", methods: ["POST"] },
+  { file: "app/api/tickets/[ticketId]/notes/route.ts", url: `/api/tickets/${MISSING_ID}/notes`, access: "user", methods: ["POST"] },
+  { file: "app/api/messages/[messageId]/retry/route.ts", url: `/api/messages/${MISSING_ID}/retry`, access: "user", methods: ["POST"] },
+  { file: "app/api/customers/[customerId]/route.ts", url: `/api/customers/${MISSING_ID}`, access: "user", methods: ["PATCH"] },
+  { file: "app/api/attachments/[attachmentId]/route.ts", url: `/api/attachments/${MISSING_ID}`, access: "user", methods: ["GET"] },
+  { file: "app/api/attachments/[attachmentId]/retry/route.ts", url: `/api/attachments/${MISSING_ID}/retry`, access: "user", methods: ["POST"] },
+  { file: "app/api/events/route.ts", url: "/api/events", access: "user", methods: ["GET"], stream: true },
+  { file: "app/api/media/[attachmentId]/route.ts", url: `/api/media/${MISSING_ID}?expires=9999999999&sig=forged`, access: "signed", methods: ["GET"] },
   { file: "app/api/twilio/sms/route.ts", url: "/api/twilio/sms", access: "twilio", methods: ["POST"] },
   { file: "app/api/twilio/status/route.ts", url: "/api/twilio/status", access: "twilio", methods: ["POST"] },
   { file: "app/sandbox/twilio/[...path]/route.ts", url: "/sandbox/twilio/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages.json", access: "sandbox-api", methods: ["GET", "POST"] },

@@ -7,7 +7,9 @@ import {
   updateSandboxNumber,
   type SandboxPhoneNumber,
 } from "@/db/queries/sandbox-numbers";
+import type { Database } from "@/db/client";
 import { normalizePhoneNumber } from "@/lib/phone/normalize";
+import { publishInboxEvent } from "@/lib/realtime/publish";
 import type { SandboxContext } from "./context";
 import { notFound, SandboxError } from "./errors";
 import { noContent, twilioJson } from "./http";
@@ -18,6 +20,11 @@ import { newSid } from "./sids";
 import { buyNumberSchema, numberConfigSchema, parseTwilioParams } from "./validation";
 
 const LIST_KEY = "incoming_phone_numbers";
+
+/** Every simulated phone may now see another list of business numbers ("*": not one handset, all). */
+function announceNumbersChanged(db: Database): Promise<void> {
+  return publishInboxEvent({ db, event: { type: "sandbox.updated", handset: "*" } });
+}
 const TYPE_PATHS: Readonly<Record<string, OwnedType>> = { Local: "local", Mobile: "mobile", TollFree: "toll-free" };
 
 function typeFromPath(context: SandboxContext): OwnedType | undefined {
@@ -88,6 +95,7 @@ export async function buyIncomingNumber(context: SandboxContext): Promise<Respon
   });
   // Another buyer took it between the check and the insert.
   if (!bought) throw new SandboxError(400, 21422, `PhoneNumber ${number.e164} is not available.`);
+  await announceNumbersChanged(context.db);
   return twilioJson(serializeIncomingNumber(bought), 201);
 }
 
@@ -119,6 +127,7 @@ export async function updateIncomingNumber(context: SandboxContext): Promise<Res
     },
   });
   if (!updated) throw notFound(context.resourcePath);
+  await announceNumbersChanged(context.db);
   return twilioJson(serializeIncomingNumber(updated));
 }
 
@@ -126,5 +135,6 @@ export async function updateIncomingNumber(context: SandboxContext): Promise<Res
 export async function releaseIncomingNumber(context: SandboxContext): Promise<Response> {
   const released = await deleteSandboxNumber({ db: context.db, accountSid: context.account.accountSid, sid: context.path.Sid ?? "" });
   if (!released) throw notFound(context.resourcePath);
+  await announceNumbersChanged(context.db);
   return noContent();
 }

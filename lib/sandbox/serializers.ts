@@ -80,7 +80,7 @@ export function serializeAvailableNumber(number: PoolNumber) {
   return {
     address_requirements: "none",
     beta: false,
-    capabilities: { mms: number.capabilities.mms, sms: number.capabilities.sms, voice: number.capabilities.voice },
+    capabilities: { fax: false, mms: number.capabilities.mms, sms: number.capabilities.sms, voice: number.capabilities.voice },
     friendly_name: friendlyNameFor(number.e164),
     iso_country: number.country,
     lata: place?.lata ?? null,

@@ -63,7 +63,7 @@ describe.each(testDatabases())("sandbox phone numbers on $name", (database) => {
     for (const number of sanFrancisco) {
       expect(number.phoneNumber).toMatch(/^\+1415\d{7}$/);
       expect(normalizePhoneNumber(number.phoneNumber)).toMatchObject({ ok: true, country: "US" });
-      expect(number.capabilities).toEqual({ mms: true, sms: true, voice: true });
+      expect(number.capabilities).toEqual({ fax: false, mms: true, sms: true, voice: true });
       expect(number.locality).toBe("San Francisco");
       expect(number.region).toBe("CA");
       expect(number.friendlyName).toMatch(/^\(415\) \d{3}-\d{4}$/);
@@ -73,7 +73,7 @@ describe.each(testDatabases())("sandbox phone numbers on $name", (database) => {
 
     const tollFree = await client.availablePhoneNumbers("US").tollFree.list({ limit: 3 });
     expect(tollFree.map((n) => numberType(n.phoneNumber))).toEqual(["toll-free", "toll-free", "toll-free"]);
-    expect(tollFree[0]?.capabilities).toEqual({ mms: true, sms: true, voice: true });
+    expect(tollFree[0]?.capabilities).toEqual({ fax: false, mms: true, sms: true, voice: true });
 
     const canada = await client.availablePhoneNumbers("CA").local.list({ limit: 2 });
     expect(canada.map((n) => normalizePhoneNumber(n.phoneNumber))).toEqual([
@@ -84,15 +84,15 @@ describe.each(testDatabases())("sandbox phone numbers on $name", (database) => {
     const ukMobile = await client.availablePhoneNumbers("GB").mobile.list({ limit: 2 });
     expect(ukMobile).toHaveLength(2);
     expect(ukMobile.map((n) => numberType(n.phoneNumber))).toEqual(["mobile", "mobile"]);
-    expect(ukMobile[0]?.capabilities).toEqual({ mms: false, sms: true, voice: true });
+    expect(ukMobile[0]?.capabilities).toEqual({ fax: false, mms: false, sms: true, voice: true });
 
     const ukLocal = await client.availablePhoneNumbers("GB").local.list({ limit: 2 });
     expect(ukLocal.map((n) => numberType(n.phoneNumber))).toEqual(["local", "local"]);
-    expect(ukLocal[0]?.capabilities).toEqual({ mms: false, sms: false, voice: true });
+    expect(ukLocal[0]?.capabilities).toEqual({ fax: false, mms: false, sms: false, voice: true });
     expect(await client.availablePhoneNumbers("GB").local.list({ smsEnabled: true, limit: 2 })).toEqual([]);
 
     const japan = await client.availablePhoneNumbers("JP").local.list({ limit: 1 });
-    expect(japan[0]?.capabilities).toEqual({ mms: false, sms: false, voice: true });
+    expect(japan[0]?.capabilities).toEqual({ fax: false, mms: false, sms: false, voice: true });
     expect(await client.availablePhoneNumbers("US").mobile.list({ limit: 2 })).toEqual([]);
   });
 

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { getTwilioClient } from "@/lib/twilio/client";
+import { getSandboxCredentials } from "@/lib/twilio/credentials";
+import { startAppServer, type AppServer, type Exchange } from "../support/app-server";
+import { testDatabases, useDatabase } from "../support/database";
+import { TINY_PNG, uniqueHandset } from "../support/fixtures";
+import { runJobsUntilIdle } from "../support/jobs";
+import { checkSchema, findOperation, missingRequired, unknownParameters, type OpenApi } from "./openapi";
+import spec from "./twilio_api_v2010.trimmed.json";
+
+const api = spec as unknown as OpenApi;
+const PREFIX = "/sandbox/twilio";
+
+function isTwilioErrorBody(body: unknown, status: number): boolean {
+  const error = body as Record<string, unknown>;
+  return (
+    typeof error.code === "number" &&
+    typeof error.message === "string" &&
+    error.more_info === `https://www.twilio.com/docs/errors/${error.code}` &&
+    error.status === status
+  );
+}
+
+/** Everything about one request and its answer that the spec disagrees with. */
+function problemsWith(call: Exchange): string[] {
+  const path = call.path.slice(PREFIX.length);
+  const found = findOperation(api, call.method, path);
+  if (!found) return [`${call.method} ${path}: not in Twilio's API description`];
+  const label = `${call.method} ${found.template} → ${call.status}`;
+  const form = call.method === "POST" ? [...new Set(new URLSearchParams(call.body).keys())] : [];
+  const problems = unknownParameters(api, found.operation, [...new Set(call.search.keys())], form).map((p) => `${label}: unknown ${p}`);
+  if (call.status >= 400) {
+    if (!isTwilioErrorBody(JSON.parse(call.responseBody), call.status)) problems.push(`${label}: not Twilio's error body: ${call.responseBody}`);
+    return problems;
+  }
+  problems.push(...missingRequired(api, found.operation, form).map((name) => `${label}: required ${name} missing`));
+  const response = found.operation.responses[String(call.status)];
+  if (!response) return [...problems, `${label}: the spec has no ${call.status} answer for this operation`];
+  const schema = response.content?.["application/json"]?.schema;
+  if (!schema) return call.responseBody === "" ? problems : [...problems, `${label}: expected no body`];
+  if (!call.responseType?.startsWith("application/json")) problems.push(`${label}: answered ${call.responseType}`);
+  return [...problems, ...checkSchema(api, JSON.parse(call.responseBody), schema).map((error) => `${label} ${error}`)];
+}
+
+describe("the sandbox against Twilio's OpenAPI description", () => {
+  let handle: DatabaseHandle;
+  let server: AppServer;
+
+  beforeAll(async () => {
+    delete process.env.TWILIO_ACCOUNT_SID;
+    delete process.env.TWILIO_AUTH_TOKEN;
+    process.env.SANDBOX_STEP_MS = "10";
+    handle = await testDatabases()[0]!.open();
+    useDatabase(handle);
+    server = await startAppServer();
+    server.route("/media/cat.png", () => new Response(new Uint8Array(TINY_PNG), { headers: { "Content-Type": "image/png" } }));
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await handle.close();
+  });
+
+  it("answers every request the real SDK makes (buy and configure a number, send SMS and MMS, list media) as the spec says", async () => {
+    const client = await getTwilioClient();
+    const smsUrl = `${server.url}/api/twilio/sms`;
+    const statusCallback = `${server.url}/api/twilio/status`;
+
+    // Buy and configure a number, as Settings → Phone numbers does.
+    await client.availablePhoneNumbers.list();
+    await client.availablePhoneNumbers("GB").fetch();
+    const [offer] = await client.availablePhoneNumbers("US").local.list({ areaCode: 415, smsEnabled: true, mmsEnabled: true, limit: 3 });
+    const [ukMobile] = await client.availablePhoneNumbers("GB").mobile.list({ smsEnabled: true, limit: 2 });
+    await client.availablePhoneNumbers("US").tollFree.list({ contains: "8**", voiceEnabled: true, limit: 2 });
+    const number = await client.incomingPhoneNumbers.create({ phoneNumber: offer!.phoneNumber, smsUrl, smsMethod: "POST", friendlyName: "Support" });
+    await client.incomingPhoneNumbers(number.sid).update({
+      smsUrl,
+      smsMethod: "POST",
+      smsFallbackUrl: `${server.url}/fallback`,
+      smsFallbackMethod: "POST",
+      statusCallback,
+      statusCallbackMethod: "POST",
+      friendlyName: "Support line",
+    });
+    await client.incomingPhoneNumbers(number.sid).fetch();
+    await client.incomingPhoneNumbers.list({ phoneNumber: number.phoneNumber, friendlyName: "Support line", pageSize: 20 });
+    await client.incomingPhoneNumbers.mobile.create({ phoneNumber: ukMobile!.phoneNumber });
+    await client.incomingPhoneNumbers.create({ areaCode: "212" });
+    await client.incomingPhoneNumbers.tollFree.list();
+    await client.incomingPhoneNumbers.list({ pageSize: 1, limit: 3 });
+
+    // Send an SMS and an MMS, and follow them.
+    const to = uniqueHandset();
+    const sms = await client.messages.create({ to, from: number.phoneNumber, body: "Your order shipped", statusCallback });
+    const mms = await client.messages.create({ to, from: number.phoneNumber, body: "Your receipt", mediaUrl: [`${server.url}/media/cat.png`, `${server.url}/media/cat.png`], statusCallback });
+    await client.messages.create({ to, messagingServiceSid: `MG${"0".repeat(32)}`, body: "Via a service" });
+    await runJobsUntilIdle(handle.db);
+    await client.messages(sms.sid).fetch();
+    await client.messages.list({ to, from: number.phoneNumber, dateSent: new Date(), pageSize: 1, limit: 3 });
+    await client.messages.list({ dateSentAfter: new Date(Date.now() - 60_000), dateSentBefore: new Date(Date.now() + 60_000), limit: 5 });
+
+    // List, fetch and delete media.
+    const media = await client.messages(mms.sid).media.list();
+    expect(media).toHaveLength(2);
+    await client.messages(mms.sid).media(media[0]!.sid).fetch();
+    await client.messages(mms.sid).media(media[0]!.sid).remove();
+    await client.messages(mms.sid).media.list({ pageSize: 1 });
+
+    // Redact and delete, fetch the account, refuse what Twilio refuses, and release.
+    await client.messages(sms.sid).update({ body: "" });
+    await client.messages(sms.sid).remove();
+    const { accountSid } = await getSandboxCredentials();
+    await client.api.v2010.accounts(accountSid).fetch();
+    await expect(client.messages.create({ to: "+1 123", from: number.phoneNumber, body: "x" })).rejects.toMatchObject({ code: 21211 });
+    await expect(client.messages(sms.sid).fetch()).rejects.toMatchObject({ code: 20404 });
+    await client.incomingPhoneNumbers(number.sid).remove();
+
+    const calls = server.exchanges.filter((exchange) => exchange.path.startsWith(`${PREFIX}/`));
+    expect(calls.flatMap(problemsWith)).toEqual([]);
+
+    const exercised = new Set(calls.map((call) => `${call.method} ${findOperation(api, call.method, call.path.slice(PREFIX.length))?.template}`));
+    const account = "/2010-04-01/Accounts/{AccountSid}";
+    expect([...exercised]).toEqual(
+      expect.arrayContaining([
+        `GET ${account}/AvailablePhoneNumbers/{CountryCode}/Local.json`,
+        `GET ${account}/AvailablePhoneNumbers/{CountryCode}/Mobile.json`,
+        `GET ${account}/AvailablePhoneNumbers/{CountryCode}/TollFree.json`,
+        `POST ${account}/IncomingPhoneNumbers.json`,
+        `POST ${account}/IncomingPhoneNumbers/{Sid}.json`,
+        `GET ${account}/IncomingPhoneNumbers/{Sid}.json`,
+        `DELETE ${account}/IncomingPhoneNumbers/{Sid}.json`,
+        `GET ${account}/IncomingPhoneNumbers.json`,
+        `POST ${account}/Messages.json`,
+        `GET ${account}/Messages.json`,
+        `GET ${account}/Messages/{Sid}.json`,
+        `POST ${account}/Messages/{Sid}.json`,
+        `DELETE ${account}/Messages/{Sid}.json`,
+        `GET ${account}/Messages/{MessageSid}/Media.json`,
+        `GET ${account}/Messages/{MessageSid}/Media/{Sid}.json`,
+        `DELETE ${account}/Messages/{MessageSid}/Media/{Sid}.json`,
+        "GET /2010-04-01/Accounts/{Sid}.json",
+      ]),
+    );
+  });
+});
