@@ -55,7 +55,7 @@ test("a deactivated user is signed out at their next request, and can return whe
   await adminPage.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();
   await expect(adminPage.getByRole("row", { name: new RegExp(user.name) })).toContainText("Deactivated");
 
-  await userPage.reload();
+  await userPage.goto("/tickets");
   await expect(userPage).toHaveURL(/\/login/);
   await signIn(userPage, user.email, user.password);
   await expect(userPage.getByRole("main").getByRole("alert")).toHaveText("This account is deactivated. Ask an admin to reactivate it.");
