@@ -24,6 +24,7 @@ const { GET: ticketRoute, PATCH: actRoute } = await import("@/app/api/tickets/[t
 const { GET: threadRoute } = await import("@/app/api/tickets/[ticketId]/thread/route");
 const { POST: noteRoute } = await import("@/app/api/tickets/[ticketId]/notes/route");
 const { POST: inboundRoute } = await import("@/app/api/twilio/sms/route");
+const { POST: retryAttachmentRoute } = await import("@/app/api/attachments/[attachmentId]/retry/route");
 
 const BASE = "http://inbox.test";
 const ctx = <T extends Record<string, string>>(params: T) => ({ params: Promise.resolve(params) });
@@ -224,6 +225,24 @@ describe.each(testDatabases())("inbox API on $name", (database) => {
     const bad = await json<{ error: { fieldErrors: Record<string, string> } }>(await startRoute(new Request(`${BASE}/api/tickets`, { method: "POST", body: form })));
     expect(bad.status).toBe(400);
     expect(bad.body.error.fieldErrors.phone).toContain("“12”");
+  });
+
+  it("puts a picture that could not be downloaded back in the download queue, once", async () => {
+    const { ticket } = await seedTicket(handle.db);
+    const [message] = await handle.db.insert(messages).values({ ticketId: ticket.id, direction: "inbound", body: "", status: "received" }).returning();
+    const [failed] = await handle.db
+      .insert(attachments)
+      .values({ messageId: message!.id, status: "failed", contentType: "image/jpeg", fileName: "attachment-1", sourceUrl: "https://api.twilio.com/media/ME1", error: "404" })
+      .returning();
+    const retry = () => retryAttachmentRoute(new Request(`${BASE}/api/attachments/${failed!.id}/retry`, { method: "POST" }), { params: Promise.resolve({ attachmentId: failed!.id }) });
+    expect((await retry()).status).toBe(200);
+    const [row] = await handle.db.select().from(attachments).where(eq(attachments.id, failed!.id));
+    expect(row).toMatchObject({ status: "pending", error: null });
+    const queued = await handle.db.execute(sql`select kind, payload from jobs where payload->>'attachmentId' = ${failed!.id}`);
+    const rows = (Array.isArray(queued) ? queued : (queued as unknown as { rows: unknown[] }).rows) as { kind: string; payload: unknown }[];
+    expect(rows).toEqual([{ kind: "media.download", payload: { attachmentId: failed!.id } }]);
+    // Already waiting for its download: a second click changes nothing.
+    expect((await retry()).status).toBe(409);
   });
 
   it("keeps attachment bytes out of the conversation data", async () => {

@@ -140,6 +140,18 @@ describe.each(testDatabases())("outbound messages on $name", (database) => {
     expect(timeline.map((event) => event.type)).toContain("message.retried");
   });
 
+  it("marks a message unknown, without sending, when the worker that claimed it died mid-send", async () => {
+    const { ticket } = await seedTicket(handle.db);
+    const message = await queueOutboundMessage({ db: handle.db, ticketId: ticket.id, body: "Claimed, then the process died" });
+    // What a crash between the claim and Twilio's answer leaves behind: "sending", no SID, and the job's lease expired.
+    await handle.db.update(messages).set({ status: "sending", statusChangedAt: new Date(Date.now() - 60_000) }).where(eq(messages.id, message.id));
+    await runDueJobs({ db: handle.db });
+    expect(twilio.messageRequests()).toHaveLength(0);
+    const row = await messageRow(message.id);
+    expect(row.status).toBe("unknown");
+    expect(row.errorMessage).toContain("Check with the customer before you retry");
+  });
+
   it("fails at once on a permanent Twilio error, with the reason in words", async () => {
     const { ticket } = await seedTicket(handle.db);
     twilio.replies.push({ status: 400, body: { code: 21211, message: "The 'To' number is not a valid phone number.", status: 400 } });
