@@ -42,8 +42,14 @@ export function useLiveUpdates(): LiveState {
     let connectedBefore = false;
     const flush = () => {
       timer = undefined;
-      for (const queryKey of pending.values()) void queryClient.invalidateQueries({ queryKey });
-      pending.clear();
+      for (const [id, queryKey] of pending) {
+        // A fetch under way (the agent's "Load more", an earlier refetch) is not cancelled:
+        // the refetch waits for it, so neither the page asked for nor the update is lost.
+        if (queryClient.isFetching({ queryKey }) > 0) continue;
+        pending.delete(id);
+        void queryClient.invalidateQueries({ queryKey });
+      }
+      if (pending.size > 0) timer = setTimeout(flush, COALESCE_MS);
     };
     const schedule = (keys: QueryKey[]) => {
       for (const key of keys) pending.set(JSON.stringify(key), key);
