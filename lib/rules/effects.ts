@@ -26,6 +26,12 @@ export type ActionResult =
   | { kind: "done"; summary: string; action: RuleAction["type"]; messageId?: string }
   | { kind: "skipped"; summary: string; action: RuleAction["type"] };
 
+/** "This message is…." → "this message is…", to follow "no auto-reply: "; "SMS…" stays. */
+function midSentence(message: string): string {
+  const trimmed = message.replace(/\.$/, "");
+  return /^[A-Z][a-z]/.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
+}
+
 async function sendAutoReply(context: ActionContext, template: string): Promise<ActionResult> {
   const { tx, rule, ticketId, now } = context;
   const since = new Date(now.getTime() - AUTO_REPLY_QUIET_HOURS * 3_600_000);
@@ -38,7 +44,7 @@ async function sendAutoReply(context: ActionContext, template: string): Promise<
     const message = await tx.transaction((savepoint) => insertOutboundMessage(savepoint, { ticketId, body, ruleId: rule.id, ruleName: rule.name }));
     return { kind: "done", action: "auto_reply", summary: "sent an auto-reply", messageId: message.id };
   } catch (error) {
-    if (error instanceof AppError) return { kind: "skipped", action: "auto_reply", summary: `no auto-reply: ${error.message.replace(/\.$/, "")}` };
+    if (error instanceof AppError) return { kind: "skipped", action: "auto_reply", summary: `no auto-reply: ${midSentence(error.message)}` };
     throw error;
   }
 }

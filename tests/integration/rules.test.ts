@@ -275,6 +275,28 @@ describe.each(testDatabases())("rules on $name", (database) => {
     expect(await ruleEvents((await ticketOf(from)).id)).toHaveLength(1);
   });
 
+  it("records a reply the sending path refuses, and still does the rule's other actions", async () => {
+    await createRule({
+      db: handle.db,
+      input: { name: "Long", trigger: "message_received", conditions: [], actions: [{ type: "auto_reply", text: CLOSED_TEXT }, { type: "add_tag", tag: "night" }] },
+    });
+    await handle.db.update(smsIntegrations).set({ maxMessageLength: 20 }).where(eq(smsIntegrations.id, integrationId));
+    try {
+      const from = customerNumber();
+      await text(from, "Hi");
+      await runJobsUntilIdle(handle.db);
+      expect(repliesTo(from)).toHaveLength(0);
+      const ticket = await ticketOf(from);
+      expect(ticket.tags).toEqual(["night"]);
+      expect(await handle.db.select().from(messages).where(and(eq(messages.ticketId, ticket.id), eq(messages.direction, "outbound")))).toHaveLength(0);
+      expect((await ruleEvents(ticket.id)).map((event) => event.summary)).toEqual([
+        "no auto-reply: this message is 45 characters; the limit for this SMS integration is 20; added the tag “night”.",
+      ]);
+    } finally {
+      await handle.db.update(smsIntegrations).set({ maxMessageLength: 160 }).where(eq(smsIntegrations.id, integrationId));
+    }
+  });
+
   it("does nothing for disabled rules", async () => {
     const rule = await afterHoursRule();
     await handle.db.update(rules).set({ enabled: false }).where(eq(rules.id, rule.id));
