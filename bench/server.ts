@@ -5,9 +5,16 @@ import path from "node:path";
 export interface AppServer {
   url: string;
   process: ChildProcess;
+  /** Resident memory of the app (all its processes) now, in MB. */
+  rssMb(): number;
   peakRssMb(): number;
   resetPeak(): void;
+  /** Everything the process wrote to stdout and stderr so far (only with `captureOutput`). */
+  output(): string;
+  /** SIGTERM, then SIGKILL if it has not exited within 10 s. */
   stop(): Promise<void>;
+  /** SIGKILL at once, as a crash or an out-of-memory kill would. */
+  kill(): Promise<void>;
 }
 
 function rssMb(pid: number): number {
@@ -46,22 +53,55 @@ export async function waitForHealth(url: string, timeoutMs = 120_000): Promise<v
   throw new Error(`${url} did not become healthy`);
 }
 
+interface StartOptions {
+  port: number;
+  env: Record<string, string | undefined>;
+  /** Keep stdout and stderr in memory (for `output()`) instead of passing stderr through. */
+  captureOutput?: boolean;
+  /** How long to wait for /api/health to answer 200. */
+  timeoutMs?: number;
+}
+
 /** Starts the production build (`next start`) with its own environment. */
-export async function startApp({ port, env }: { port: number; env: Record<string, string | undefined> }): Promise<AppServer> {
+export async function startApp({ port, env, captureOutput = false, timeoutMs }: StartOptions): Promise<AppServer> {
   const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", PORT: String(port), ...env },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: captureOutput ? ["ignore", "pipe", "pipe"] : ["ignore", "ignore", "inherit"],
   });
+  const chunks: string[] = [];
+  child.stdout?.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
+  const currentRss = () => descendants(child.pid!).reduce((sum, pid) => sum + rssMb(pid), 0);
   let peak = 0;
   const sampler = setInterval(() => {
-    const total = descendants(child.pid!).reduce((sum, pid) => sum + rssMb(pid), 0);
-    peak = Math.max(peak, total);
+    peak = Math.max(peak, currentRss());
   }, 100);
-  await waitForHealth(url);
+  try {
+    await waitForHealth(url, timeoutMs);
+  } catch (error) {
+    clearInterval(sampler);
+    child.kill("SIGKILL");
+    throw new Error(`${(error as Error).message}${captureOutput ? `\n${chunks.join("")}` : ""}`);
+  }
   return {
     url,
     process: child,
+    rssMb: currentRss,
+    output: () => chunks.join(""),
+    kill: async () => {
+      clearInterval(sampler);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      for (const pid of descendants(child.pid!).reverse()) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          // Already gone.
+        }
+      }
+      await exited;
+    },
     peakRssMb: () => peak,
     resetPeak: () => {
       peak = 0;

@@ -54,7 +54,9 @@ test("a customer texts, the ticket appears live, and the agent's reply reaches t
   await expect(row).not.toContainText("Unread");
 
   await page.keyboard.press("r");
+  await expect(page.getByLabel("Message", { exact: true })).toBeFocused();
   await page.keyboard.type("It ships today!");
+  await expect(page.getByLabel("Message", { exact: true })).toHaveValue("It ships today!");
   await page.keyboard.press("Control+Enter");
   await expect(bubble(page, "It ships today!").getByTestId("delivery-state")).toHaveText("Delivered", { timeout: 20_000 });
   await expect(phoneMessages(phone).filter({ hasText: "It ships today!" })).toBeVisible();
