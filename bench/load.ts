@@ -18,7 +18,16 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[index]!;
 }
 
-export async function runLoad({ concurrency, seconds, makeRequest, onAccepted }: { concurrency: number; seconds: number; makeRequest: RequestFactory; onAccepted?: (index: number) => void }): Promise<LoadResult> {
+interface LoadOptions {
+  concurrency: number;
+  seconds: number;
+  makeRequest: RequestFactory;
+  onAccepted?: (index: number) => void;
+  /** Reads the response (its body is not consumed otherwise); counted in the latency. */
+  onResponse?: (index: number, response: Response) => Promise<void>;
+}
+
+export async function runLoad({ concurrency, seconds, makeRequest, onAccepted, onResponse }: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   const errorSamples: string[] = [];
   let errors = 0;
@@ -32,7 +41,8 @@ export async function runLoad({ concurrency, seconds, makeRequest, onAccepted }:
       const t0 = performance.now();
       try {
         const response = await fetch(url, init);
-        await response.arrayBuffer();
+        if (onResponse) await onResponse(index, response);
+        else await response.arrayBuffer();
         const ok = accept ? accept(response.status) : response.ok;
         if (ok) {
           latencies.push(performance.now() - t0);

@@ -1,20 +1,29 @@
 // `npm run bench`: builds and starts the production app, drives it over HTTP as Twilio and
 // browsers would, and writes BENCHMARKS.md. BENCH_DATABASE_URL adds a PostgreSQL run.
 import { execSync, spawn } from "node:child_process";
-import { inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { messages } from "../db/schema";
 import { appEnv, freshTarget, openTarget, type Target } from "./database";
-import { runIngest, startMediaServer, type IngestOptions } from "./ingest";
+import { runInboxScenario } from "./inbox";
+import { BUSINESS_NUMBER, runIngest, startMediaServer, type IngestOptions } from "./ingest";
+import { runLive } from "./live";
 import { medianRun, runLoad, type LoadResult } from "./load";
+import { runOutbound } from "./outbound";
 import { writeReport, type Figure } from "./report";
-import { seedBase } from "./seed";
-import { startApp } from "./server";
+import { BENCH_AGENT, FULL_SCALE, seedBase, seedInbox, type InboxScale } from "./seed";
+import { startApp, type AppServer } from "./server";
+import { signIn } from "./session";
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 20);
 const REPEATS = Number(process.env.BENCH_REPEATS || 3);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS || 5);
+const INBOX_SECONDS = Number(process.env.BENCH_INBOX_SECONDS || 5);
+const SCALE: InboxScale = process.env.BENCH_SMALL
+  ? { tickets: 4_000, customers: 2_000, messagesPerTicket: 10, bigTicketMessages: 1_000 }
+  : FULL_SCALE;
 const PORT = 3300;
 const FLOOR_PORT = 3390;
+const RSS_TARGET_MB = 500;
 
 async function repeat(run: () => Promise<LoadResult>): Promise<LoadResult> {
   const runs: LoadResult[] = [];
@@ -32,15 +41,24 @@ async function startFloor(target: Target): Promise<{ url: string; stop: () => vo
   return { url: `http://127.0.0.1:${FLOOR_PORT}`, stop: () => child.kill("SIGTERM") };
 }
 
+function memory(database: Figure["database"], scenario: string, app: AppServer): Figure {
+  const peak = app.peakRssMb();
+  app.resetPeak();
+  return { database, scenario: `Peak RSS: ${scenario}`, value: `${peak.toFixed(0)} MB`, target: `< ${RSS_TARGET_MB} MB`, ok: peak < RSS_TARGET_MB };
+}
+
 async function benchTarget(name: "pglite" | "postgresql", figures: Figure[]) {
   console.log(`\n== ${name}`);
   const target = await freshTarget(name);
   const setup = await openTarget(target);
   const seeded = await seedBase(setup.db);
+  const seedStarted = Date.now();
+  const { bigTicketId } = await seedInbox(setup.db, seeded, SCALE);
+  console.log(`seeded ${SCALE.tickets} tickets, ${SCALE.tickets * SCALE.messagesPerTicket} messages in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s`);
   await setup.close();
 
   const media = await startMediaServer();
-  const app = await startApp({ port: PORT, env: { ...appEnv(target), PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}` } });
+  const app = await startApp({ port: PORT, env: { ...appEnv(target), PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}`, SANDBOX_STEP_MS: "0" } });
   const accepted = new Set<string>();
   const options = (concurrency: number, seconds: number): IngestOptions => ({
     appUrl: app.url,
@@ -52,61 +70,138 @@ async function benchTarget(name: "pglite" | "postgresql", figures: Figure[]) {
     concurrency,
     seconds,
   });
+  const ingest: Record<number, LoadResult> = {};
+  const health: Record<number, LoadResult> = {};
+  let outboundSids = 0;
   try {
+    // 1. Inbound ingest, with the framework's floor (/api/health) measured by the same process.
     await runIngest(options(10, WARMUP_SECONDS), accepted);
     app.resetPeak();
-    const ingest: Record<number, LoadResult> = {};
-    const health: Record<number, LoadResult> = {};
     for (const concurrency of [10, 50]) {
       ingest[concurrency] = await repeat(() => runIngest(options(concurrency, SECONDS), accepted));
-      health[concurrency] = await repeat(() =>
-        runLoad({ concurrency, seconds: SECONDS, makeRequest: () => ({ url: `${app.url}/api/health`, init: {} }) }),
-      );
+      health[concurrency] = await repeat(() => runLoad({ concurrency, seconds: SECONDS, makeRequest: () => ({ url: `${app.url}/api/health`, init: {} }) }));
       console.log(`ingest c=${concurrency}: ${ingest[concurrency]!.throughput.toFixed(0)}/s p99 ${ingest[concurrency]!.p99.toFixed(1)} ms; health ${health[concurrency]!.throughput.toFixed(0)}/s`);
     }
-    const ingestPeak = app.peakRssMb();
-    await app.stop();
+    figures.push(memory(name, "ingest", app));
+    // Let the media downloads and jobs the ingest left finish before measuring reads.
+    await new Promise((resolve) => setTimeout(resolve, 5000));
 
-    const floor = await startFloor(target);
-    const floorRuns: Record<number, LoadResult> = {};
-    for (const concurrency of [10, 50]) {
-      floorRuns[concurrency] = await repeat(() => runIngest({ ...options(concurrency, SECONDS), appUrl: floor.url }, new Set()));
-      console.log(`floor c=${concurrency}: ${floorRuns[concurrency]!.throughput.toFixed(0)}/s`);
+    // 2. The inbox at scale, as a signed-in agent.
+    const cookie = await signIn(app.url, BENCH_AGENT);
+    app.resetPeak();
+    const inbox = await runInboxScenario({ appUrl: app.url, cookie, integrationId: seeded.integrationId, bigTicketId, seconds: INBOX_SECONDS, repeats: REPEATS });
+    for (const item of inbox) {
+      figures.push({
+        database: name,
+        scenario: item.name,
+        result: item.result,
+        value: `${item.result.requests} requests`,
+        target: `p95 < ${item.target} ms`,
+        ok: item.result.errors === 0 && item.result.p95 < item.target,
+      });
     }
-    floor.stop();
+    figures.push(memory(name, "inbox", app));
 
-    const check = await openTarget(target);
-    const sids = [...accepted];
-    let found = 0;
-    for (let i = 0; i < sids.length; i += 5000) {
-      const [row] = await check.db.select({ n: sql<number>`count(*)::int` }).from(messages).where(inArray(messages.twilioSid, sids.slice(i, i + 5000)));
-      found += row?.n ?? 0;
+    // 3. Live latency with 50 connected browsers.
+    const liveRuns = [];
+    for (let i = 0; i < REPEATS; i++) {
+      liveRuns.push(await runLive({ appUrl: app.url, cookie, accountSid: seeded.accountSid, authToken: seeded.authToken, businessNumber: BUSINESS_NUMBER, clients: 50, seconds: SECONDS }));
     }
-    const duplicated = await check.db
-      .select({ sid: messages.twilioSid })
-      .from(messages)
-      .where(sql`${messages.twilioSid} is not null`)
-      .groupBy(messages.twilioSid)
-      .having(sql`count(*) > 1`);
-    await check.close();
+    const live = [...liveRuns].sort((a, b) => a.p95 - b.p95)[Math.floor(liveRuns.length / 2)]!;
+    console.log(`live: ${live.samples} samples, p50 ${live.p50.toFixed(1)} ms, p95 ${live.p95.toFixed(1)} ms, missing ${live.missing}`);
+    figures.push({
+      database: name,
+      scenario: "Live: webhook 200 → SSE event, 50 clients",
+      value: `${live.webhooks} webhooks × ${live.clients} clients, ${live.missing} missed`,
+      result: { requests: live.samples, errors: live.missing, seconds: SECONDS, throughput: 0, p50: live.p50, p95: live.p95, p99: live.p99, errorSamples: [] },
+      target: "p95 < 250 ms",
+      ok: live.missing === 0 && live.p95 < 250,
+    });
+    figures.push(memory(name, "live", app));
 
-    for (const concurrency of [10, 50]) {
-      figures.push({ database: name, scenario: `Ingest c=${concurrency}`, result: ingest[concurrency]!, health: health[concurrency]!, floor: floorRuns[concurrency]! });
-    }
-    figures.push({ database: name, scenario: "Ingest check", note: `${accepted.size} acknowledged, ${found} in the database, ${duplicated.length} duplicated`, ok: found === accepted.size && duplicated.length === 0 });
-    figures.push({ database: name, scenario: "Peak RSS during ingest", value: ingestPeak, unit: "MB", target: 500 });
+    // 4. Outbound: agents' replies through the sandbox, status callbacks back.
+    const outbound = await runOutbound({ appUrl: app.url, cookie, concurrency: 5, seconds: SECONDS });
+    outboundSids = outbound.sent;
+    console.log(`outbound: ${outbound.accepted.throughput.toFixed(0)} replies/s accepted, ${outbound.deliveredPerSecond.toFixed(0)} delivered/s, to delivered p50 ${outbound.toDelivered.p50.toFixed(0)} ms`);
+    figures.push({
+      database: name,
+      scenario: "Outbound: agent replies accepted (c=5)",
+      result: outbound.accepted,
+      target: "",
+    });
+    figures.push({
+      database: name,
+      scenario: "Outbound: reply → delivered",
+      value: `${outbound.deliveredPerSecond.toFixed(0)} delivered/s; ${outbound.delivered} of ${outbound.sent} delivered, ${outbound.failed} not`,
+      result: { ...outbound.accepted, ...outbound.toDelivered, errors: outbound.failed },
+      target: "every reply delivered",
+      ok: outbound.failed === 0 && outbound.delivered === outbound.sent,
+    });
+    figures.push(memory(name, "outbound", app));
   } finally {
     await app.stop();
     media.close();
   }
+
+  const floor = await startFloor(target);
+  const floorRuns: Record<number, LoadResult> = {};
+  for (const concurrency of [10, 50]) {
+    floorRuns[concurrency] = await repeat(() => runIngest({ ...options(concurrency, SECONDS), appUrl: floor.url }, new Set()));
+    console.log(`floor c=${concurrency}: ${floorRuns[concurrency]!.throughput.toFixed(0)}/s`);
+  }
+  floor.stop();
+
+  const check = await openTarget(target);
+  const sids = [...accepted];
+  let found = 0;
+  for (let i = 0; i < sids.length; i += 5000) {
+    const [row] = await check.db.select({ n: sql<number>`count(*)::int` }).from(messages).where(inArray(messages.twilioSid, sids.slice(i, i + 5000)));
+    found += row?.n ?? 0;
+  }
+  const duplicated = await check.db.select({ sid: messages.twilioSid }).from(messages).where(isNotNull(messages.twilioSid)).groupBy(messages.twilioSid).having(sql`count(*) > 1`);
+  const sentOnce = await check.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(messages)
+    .where(and(eq(messages.direction, "outbound"), isNotNull(messages.authorId), isNotNull(messages.twilioSid)));
+  await check.close();
+
+  for (const concurrency of [10, 50]) {
+    const result = ingest[concurrency]!;
+    const ratio = result.throughput / health[concurrency]!.throughput;
+    const ok =
+      name === "postgresql"
+        ? concurrency === 10
+          ? result.errors === 0 && result.throughput >= 500 && result.p99 < 50 && ratio >= 0.6
+          : undefined
+        : result.errors === 0 && result.p99 < 200;
+    const target = name === "postgresql" ? (concurrency === 10 ? "≥ 500/s, p99 < 50 ms, ≥ 60 % of health" : "") : "usable: p99 < 200 ms";
+    figures.push({ database: name, scenario: `Ingest c=${concurrency}`, result, health: health[concurrency], floor: floorRuns[concurrency], target, ok });
+  }
+  figures.push({
+    database: name,
+    scenario: "Ingest: every acknowledged webhook stored once",
+    value: `${accepted.size} acknowledged, ${found} stored, ${duplicated.length} duplicated`,
+    target: "nothing lost, nothing twice",
+    ok: found === accepted.size && duplicated.length === 0,
+  });
+  figures.push({
+    database: name,
+    scenario: "Outbound: each reply sent once",
+    value: `${outboundSids} replies, ${sentOnce[0]?.n ?? 0} agent messages with a Twilio SID`,
+    target: "one SID per reply",
+    ok: (sentOnce[0]?.n ?? 0) >= outboundSids,
+  });
 }
 
 async function main() {
   if (!process.env.BENCH_SKIP_BUILD) execSync("npx next build", { stdio: "inherit" });
   const figures: Figure[] = [];
-  await benchTarget("pglite", figures);
-  if (process.env.BENCH_DATABASE_URL) await benchTarget("postgresql", figures);
-  else console.log("BENCH_DATABASE_URL is not set: PostgreSQL figures skipped.");
+  const only = process.env.BENCH_ONLY;
+  if (!only || only === "pglite") await benchTarget("pglite", figures);
+  if (process.env.BENCH_DATABASE_URL && (!only || only === "postgresql")) await benchTarget("postgresql", figures);
+  else if (!process.env.BENCH_DATABASE_URL) console.log("BENCH_DATABASE_URL is not set: PostgreSQL figures skipped.");
+  // PostgreSQL first: it is the one with targets.
+  figures.sort((a, b) => (a.database === b.database ? 0 : a.database === "postgresql" ? -1 : 1));
   writeReport(figures, { seconds: SECONDS, repeats: REPEATS });
 }
 

@@ -1,10 +1,10 @@
-import { and, eq, isNull, TransactionRollbackError } from "drizzle-orm";
+import { eq, TransactionRollbackError } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
-import { listExtraAllowedCountries } from "@/db/queries/countries";
 import { findOrCreateCustomer, setOptOut } from "@/db/queries/customers";
 import { recordEvent } from "@/db/queries/events";
+import { loadInboundContext } from "@/db/queries/inbound";
 import { enqueueJob } from "@/db/queries/jobs";
-import { attachments, messages, smsIntegrations, tickets, type SmsIntegration } from "@/db/schema";
+import { attachments, messages, tickets, type SmsIntegration } from "@/db/schema";
 import { log } from "@/lib/log";
 import { isCountryAllowed } from "@/lib/phone/countries";
 import { countryOfNumber, isShortCodeOrAlphanumericSender, normalizePhoneNumber } from "@/lib/phone/normalize";
@@ -23,14 +23,9 @@ export type InboundOutcome =
   | { outcome: "blocked_country"; country: string | null }
   | { outcome: "blocked_otp" };
 
-async function findLiveIntegration(db: Database, to: string): Promise<SmsIntegration | null> {
-  const normalized = normalizePhoneNumber(to);
-  const e164 = normalized.ok ? normalized.e164 : to;
-  const [row] = await db
-    .select()
-    .from(smsIntegrations)
-    .where(and(eq(smsIntegrations.phoneE164, e164), isNull(smsIntegrations.deletedAt)));
-  return row ?? null;
+function e164Of(number: string): string {
+  const normalized = normalizePhoneNumber(number);
+  return normalized.ok ? normalized.e164 : number;
 }
 
 function carrierKeyword(message: InboundMessage): CarrierKeyword | null {
@@ -46,10 +41,10 @@ function carrierKeyword(message: InboundMessage): CarrierKeyword | null {
  * one transaction, so a 200 to Twilio means all of it is durable.
  */
 export async function recordInboundMessage({ db, message, now = new Date() }: { db: Database; message: InboundMessage; now?: Date }): Promise<InboundOutcome> {
-  const [seen] = await db.select({ id: messages.id }).from(messages).where(eq(messages.twilioSid, message.MessageSid));
-  if (seen) return { outcome: "duplicate" };
+  const context = await loadInboundContext({ db, messageSid: message.MessageSid, toE164: e164Of(message.To) });
+  if (context.seen) return { outcome: "duplicate" };
 
-  const integration = await findLiveIntegration(db, message.To);
+  const { integration } = context;
   if (!integration || integration.status !== "active") {
     log.info({ messageSid: message.MessageSid, reason: integration ? "integration deactivated" : "no SMS integration for this number" }, "inbound message not filed");
     return { outcome: "no_integration" };
@@ -64,13 +59,13 @@ export async function recordInboundMessage({ db, message, now = new Date() }: { 
   const from = normalizePhoneNumber(message.From);
   const phoneE164 = from.ok ? from.e164 : message.From;
   const country = (message.FromCountry || (from.ok ? from.country : countryOfNumber(phoneE164)) || null)?.toUpperCase() ?? null;
-  if (!isCountryAllowed(country, await listExtraAllowedCountries({ db }))) {
+  if (!isCountryAllowed(country, context.extraAllowedCountries)) {
     await recordEvent({ db, ticketId: null, type: "audit.country_blocked", data: { integrationId: integration.id, country } });
     log.info({ messageSid: message.MessageSid, country }, "inbound message from a country that is not allowed");
     return { outcome: "blocked_country", country };
   }
 
-  const file = () => fileMessage({ db, message, integration, phoneE164, country, now });
+  const file = () => fileMessage({ db, message, integration, phoneE164, country, now, runRules: context.rulesEnabled });
   // A ticket closed or opened by someone else mid-way can trip the one-open-ticket index: file again.
   return file().catch((error: unknown) => (isUniqueViolation(error) ? file() : Promise.reject(error)));
 }
@@ -82,6 +77,7 @@ async function fileMessage({
   phoneE164,
   country,
   now,
+  runRules,
 }: {
   db: Database;
   message: InboundMessage;
@@ -89,6 +85,8 @@ async function fileMessage({
   phoneE164: string;
   country: string | null;
   now: Date;
+  /** False when no rule is enabled: there is nothing for a rules job to do. */
+  runRules: boolean;
 }): Promise<InboundOutcome> {
   return db.transaction(async (tx) => {
     const { customer } = await findOrCreateCustomer({ db: tx, phoneE164, country });
@@ -122,7 +120,7 @@ async function fileMessage({
 
     await storeMediaPlaceholders(tx, stored.id, message);
     // Rules run after the answer to Twilio, from this row: a crash in between only delays them.
-    await enqueueJob({ db: tx, job: { kind: RULES_RUN_JOB, payload: { messageId: stored.id, ticketCreated: change === "created" }, dedupeKey: `rules:${stored.id}` } });
+    if (runRules) await enqueueJob({ db: tx, job: { kind: RULES_RUN_JOB, payload: { messageId: stored.id, ticketCreated: change === "created" }, dedupeKey: `rules:${stored.id}` } });
 
     const keyword = carrierKeyword(message);
     if (keyword && keyword.kind !== "help") {
