@@ -60,11 +60,13 @@ interface StartOptions {
   captureOutput?: boolean;
   /** How long to wait for /api/health to answer 200. */
   timeoutMs?: number;
+  /** Flags for node itself (e.g. --cpu-prof), which NODE_OPTIONS does not take. */
+  nodeArgs?: string[];
 }
 
 /** Starts the production build (`next start`) with its own environment. */
-export async function startApp({ port, env, captureOutput = false, timeoutMs }: StartOptions): Promise<AppServer> {
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+export async function startApp({ port, env, captureOutput = false, timeoutMs, nodeArgs = [] }: StartOptions): Promise<AppServer> {
+  const child = spawn(process.execPath, [...nodeArgs, path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", PORT: String(port), ...env },
     stdio: captureOutput ? ["ignore", "pipe", "pipe"] : ["ignore", "ignore", "inherit"],
   });

@@ -1,18 +1,32 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { customers, optOuts, type Customer } from "../schema";
+import { customers, optOuts, tickets, type Customer, type Ticket } from "../schema";
 
 /** Finds the customer with this number, creating them if new; safe under concurrent first messages. */
 export async function findOrCreateCustomer({ db, phoneE164, country }: { db: DbOrTx; phoneE164: string; country: string | null }): Promise<{ customer: Customer; created: boolean }> {
-  // Most messages come from customers already known: look first, insert only when new.
-  const [known] = await db.select().from(customers).where(eq(customers.phoneE164, phoneE164));
-  if (known) return { customer: known, created: false };
   const [inserted] = await db.insert(customers).values({ phoneE164, country }).onConflictDoNothing().returning();
   if (inserted) return { customer: inserted, created: true };
-  // Another message from the same new customer inserted them a moment ago.
   const [existing] = await db.select().from(customers).where(eq(customers.phoneE164, phoneE164));
   if (!existing) throw new Error("customer vanished between insert and select");
   return { customer: existing, created: false };
+}
+
+/** A known customer and their open ticket on one integration, if they have one, in one query. */
+export async function findCustomerWithOpenTicket({
+  db,
+  phoneE164,
+  integrationId,
+}: {
+  db: DbOrTx;
+  phoneE164: string;
+  integrationId: string;
+}): Promise<{ customer: Customer; openTicket: Ticket | null } | null> {
+  const [row] = await db
+    .select({ customer: customers, openTicket: tickets })
+    .from(customers)
+    .leftJoin(tickets, and(eq(tickets.customerId, customers.id), eq(tickets.integrationId, integrationId), eq(tickets.status, "open")))
+    .where(eq(customers.phoneE164, phoneE164));
+  return row ?? null;
 }
 
 export async function setOptOut({

@@ -1,6 +1,6 @@
 import { eq, TransactionRollbackError } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
-import { findOrCreateCustomer, setOptOut } from "@/db/queries/customers";
+import { findCustomerWithOpenTicket, findOrCreateCustomer, setOptOut } from "@/db/queries/customers";
 import { recordEvent } from "@/db/queries/events";
 import { loadInboundContext } from "@/db/queries/inbound";
 import { enqueueJob } from "@/db/queries/jobs";
@@ -89,8 +89,11 @@ async function fileMessage({
   runRules: boolean;
 }): Promise<InboundOutcome> {
   return db.transaction(async (tx) => {
-    const { customer } = await findOrCreateCustomer({ db: tx, phoneE164, country });
-    const { ticket, change } = await resolveTicketForInbound({ tx, integration, customerId: customer.id, now });
+    const known = await findCustomerWithOpenTicket({ db: tx, phoneE164, integrationId: integration.id });
+    const customer = known?.customer ?? (await findOrCreateCustomer({ db: tx, phoneE164, country })).customer;
+    const { ticket, change } = known?.openTicket
+      ? { ticket: known.openTicket, change: "joined" as const }
+      : await resolveTicketForInbound({ tx, integration, customerId: customer.id, now });
 
     const [stored] = await tx
       .insert(messages)
@@ -112,29 +115,36 @@ async function fileMessage({
       throw new Error("unreachable");
     }
 
-    await tx
-      .update(tickets)
-      .set({ lastMessageAt: now, lastMessagePreview: previewOf(message.Body, message.media.length), unread: true })
-      .where(eq(tickets.id, ticket.id));
-    if (change !== "joined") await recordEvent({ db: tx, ticketId: ticket.id, type: change === "created" ? "ticket.created" : "ticket.reopened" });
-
-    await storeMediaPlaceholders(tx, stored.id, message);
-    // Rules run after the answer to Twilio, from this row: a crash in between only delays them.
-    if (runRules) await enqueueJob({ db: tx, job: { kind: RULES_RUN_JOB, payload: { messageId: stored.id, ticketCreated: change === "created" }, dedupeKey: `rules:${stored.id}` } });
-
+    // Independent writes, sent together: on PostgreSQL they share one round trip (pipelined on
+    // the transaction's connection); if any fails the transaction rolls back as a whole.
     const keyword = carrierKeyword(message);
-    if (keyword && keyword.kind !== "help") {
-      const optedOut = keyword.kind === "opt-out";
-      await setOptOut({ db: tx, customerId: customer.id, businessE164: integration.phoneE164, optedOut, keyword: keyword.keyword });
-      await recordEvent({ db: tx, ticketId: ticket.id, type: optedOut ? "customer.opted_out" : "customer.opted_in", data: { keyword: keyword.keyword, messageId: stored.id } });
-    }
-
-    await publishInboxEvent({ db: tx, event: change === "created" ? { type: "ticket.created", ticketId: ticket.id } : { type: "message.created", ticketId: ticket.id, messageId: stored.id } });
+    await Promise.all([
+      tx
+        .update(tickets)
+        .set({ lastMessageAt: now, lastMessagePreview: previewOf(message.Body, message.media.length), unread: true })
+        .where(eq(tickets.id, ticket.id)),
+      change !== "joined" && recordEvent({ db: tx, ticketId: ticket.id, type: change === "created" ? "ticket.created" : "ticket.reopened" }),
+      storeMediaPlaceholders(tx, stored.id, message),
+      // Rules run after the answer to Twilio, from this row: a crash in between only delays them.
+      runRules &&
+        enqueueJob({ db: tx, job: { kind: RULES_RUN_JOB, payload: { messageId: stored.id, ticketCreated: change === "created" }, dedupeKey: `rules:${stored.id}` } }),
+      keyword && keyword.kind !== "help" && recordKeyword(tx, { customerId: customer.id, ticketId: ticket.id, messageId: stored.id, businessE164: integration.phoneE164, keyword }),
+      publishInboxEvent({ db: tx, event: change === "created" ? { type: "ticket.created", ticketId: ticket.id } : { type: "message.created", ticketId: ticket.id, messageId: stored.id } }),
+    ]);
     return { outcome: "stored" as const, ticketId: ticket.id, messageId: stored.id, ticketChange: change };
   }).catch((error: unknown) => {
     if (isRollback(error)) return { outcome: "duplicate" as const };
     throw error;
   });
+}
+
+async function recordKeyword(
+  tx: Transaction,
+  { customerId, ticketId, messageId, businessE164, keyword }: { customerId: string; ticketId: string; messageId: string; businessE164: string; keyword: CarrierKeyword },
+) {
+  const optedOut = keyword.kind === "opt-out";
+  await setOptOut({ db: tx, customerId, businessE164, optedOut, keyword: keyword.keyword });
+  await recordEvent({ db: tx, ticketId, type: optedOut ? "customer.opted_out" : "customer.opted_in", data: { keyword: keyword.keyword, messageId } });
 }
 
 async function storeMediaPlaceholders(tx: Transaction, messageId: string, message: InboundMessage) {
