@@ -15,9 +15,9 @@ const captured = vi.hoisted(() => {
   return { lines: [] as string[] };
 });
 vi.mock("pino", async (importOriginal) => {
-  const real = (await importOriginal<typeof import("pino")>()).default;
+  const real = ((await importOriginal()) as { default: (options: unknown, stream: unknown) => unknown }).default;
   const capture = { write: (line: string) => void captured.lines.push(line) };
-  const wrapped = Object.assign((options: Parameters<typeof real>[0]) => real(options as never, capture), real);
+  const wrapped = Object.assign((options: unknown) => real(options, capture), real);
   return { default: wrapped };
 });
 
@@ -41,7 +41,9 @@ async function signIn(email: string, password: string): Promise<unknown> {
 }
 
 /** Everything logged or printed, as one text to search. */
-function everythingLogged(consoleSpies: ReturnType<typeof vi.spyOn>[]): string {
+type Spy = { mock: { calls: unknown[][] }; mockRestore(): void };
+
+function everythingLogged(consoleSpies: Spy[]): string {
   const printed = consoleSpies.flatMap((spy) => spy.mock.calls.map((call) => call.map(String).join(" ")));
   return [...captured.lines, ...printed].join("\n");
 }
@@ -54,7 +56,7 @@ function expectNoSecretsIn(text: string, secrets: Record<string, string>) {
 
 describe.each(testDatabases())("what the app logs on $name", (database) => {
   let handle: DatabaseHandle;
-  let consoleSpies: ReturnType<typeof vi.spyOn>[];
+  let consoleSpies: Spy[];
   const nextAuthSecret = `nextauth-${randomBytes(24).toString("hex")}`;
   const liveAuthToken = randomBytes(16).toString("hex");
   let passwordHash = "";
