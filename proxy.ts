@@ -1,12 +1,19 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIES } from "@/lib/auth/cookies";
+import { isSameOrigin } from "@/lib/http/same-origin";
 
+const SIGN_IN_PAGES = /^\/(login|setup)(\/|$)/;
 
 /**
- * Comfort only: sends visitors without a session cookie to sign in. Every page, action
- * and route handler checks the session and role itself.
+ * Turns away server actions posted from another site with a 403 (Next would refuse them
+ * too, but as a 500), then, for comfort only, sends visitors without a session cookie to
+ * sign in. Every page, action and route handler checks the session and role itself.
  */
 export default function proxy(request: NextRequest) {
+  if (request.method === "POST" && request.headers.has("next-action") && !isSameOrigin(request.headers)) {
+    return new NextResponse("This request came from another site and was refused.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  if (SIGN_IN_PAGES.test(request.nextUrl.pathname)) return NextResponse.next();
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (hasSession) return NextResponse.next();
   const url = request.nextUrl.clone();
@@ -17,5 +24,5 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|login|setup|sandbox/twilio/|_next/|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/|sandbox/twilio/|_next/|favicon.ico|robots.txt).*)"],
 };

@@ -1,22 +1,21 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
-export const emailSchema = z
-  .string()
+export const emailSchema = text()
   .trim()
   .min(1, "Enter an email address.")
   .max(254, "That email address is too long.")
   .email("Enter a valid email address, like name@example.com.");
 
-export const passwordSchema = z
-  .string()
+export const passwordSchema = text()
   .min(8, "Use at least 8 characters for the password.")
   .max(200, "Use at most 200 characters for the password.");
 
-export const nameSchema = z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters for the name.");
+export const nameSchema = text().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters for the name.");
 
 export const credentialsSchema = z.object({
-  email: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(200),
+  email: text().trim().min(1).max(254),
+  password: text().min(1).max(200),
 });
 
 export const newUserSchema = z.object({

@@ -1,19 +1,26 @@
 import { AppError } from "@/lib/errors";
 
 /**
- * Refuses a state-changing request sent by another site's page (a form can post
- * multipart across origins without asking): its Origin must be this host. Requests
- * with no Origin (curl, tests) are not a browser acting for someone, so they pass.
+ * Whether a request's Origin names this host (X-Forwarded-Host behind a proxy, else Host).
+ * Requests with no Origin (curl, tests) are not a browser acting for someone, so they pass.
  */
-export function assertSameOrigin(request: Request): void {
-  const origin = request.headers.get("origin");
-  if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+export function isSameOrigin(headers: Headers): boolean {
+  const origin = headers.get("origin");
+  if (!origin) return true;
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
   let originHost: string | null = null;
   try {
     originHost = new URL(origin).host;
   } catch {
     originHost = null;
   }
-  if (!host || originHost !== host) throw new AppError("forbidden", "This request came from another site and was refused.");
+  return !!host && originHost === host;
+}
+
+/**
+ * Refuses a state-changing request sent by another site's page (a form can post
+ * multipart across origins without asking): its Origin must be this host.
+ */
+export function assertSameOrigin(request: Request): void {
+  if (!isSameOrigin(request.headers)) throw new AppError("forbidden", "This request came from another site and was refused.");
 }

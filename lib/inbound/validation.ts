@@ -7,16 +7,24 @@ const sid = (prefix: string) =>
     .trim()
     .regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be a Twilio ${prefix} id`);
 
-const optionalText = z.string().max(200).optional();
+// PostgreSQL text cannot hold NUL: a field that names something is refused with it, and
+// a message body keeps its place with U+FFFD, as for any other unreadable byte.
+const noNul = (text: string) => !text.includes("\u0000");
+const optionalText = z.string().max(200).refine(noNul, "must not contain NUL").optional();
+const phoneField = (name: string) => z.string().trim().min(1, `${name} is missing`).max(64).refine(noNul, `${name} must not contain NUL`);
 
 /** Twilio's inbound message webhook, as far as the inbox uses it. */
 export const inboundMessageSchema = z
   .object({
     MessageSid: z.union([sid("SM"), sid("MM")]),
     AccountSid: sid("AC"),
-    From: z.string().trim().min(1, "From is missing").max(64),
-    To: z.string().trim().min(1, "To is missing").max(64),
-    Body: z.string().max(1600 * 4).default(""),
+    From: phoneField("From"),
+    To: phoneField("To"),
+    Body: z
+      .string()
+      .max(1600 * 4)
+      .default("")
+      .transform((body) => body.replaceAll("\u0000", "\ufffd")),
     NumMedia: z.coerce.number().int().min(0).max(MAX_MEDIA_COUNT).default(0),
     FromCountry: optionalText,
     OptOutType: optionalText,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 export const INTEGRATION_NAME_MAX = 100;
 export const DEFAULT_REOPEN_WINDOW_DAYS = 3;
@@ -8,8 +9,7 @@ export const DEFAULT_MAX_MESSAGE_LENGTH = 160;
 /** Twilio refuses longer bodies (error 21617). */
 export const MAX_MESSAGE_LENGTH_LIMIT = 1600;
 
-export const integrationNameSchema = z
-  .string({ error: "Enter a name for the integration." })
+export const integrationNameSchema = text({ error: "Enter a name for the integration." })
   .trim()
   .min(1, "Enter a name for the integration.")
   .max(INTEGRATION_NAME_MAX, `Use at most ${INTEGRATION_NAME_MAX} characters for the name.`);
@@ -23,7 +23,7 @@ export const newIntegrationSchema = z.object({
 function wholeNumber(label: string, min: number, max: number) {
   const range = `${label} must be a whole number from ${min} to ${max}.`;
   return z
-    .union([z.string(), z.number()], { error: `Enter ${label.toLowerCase()}.` })
+    .union([text(), z.number()], { error: `Enter ${label.toLowerCase()}.` })
     .transform((value) => (typeof value === "string" ? value.trim() : value))
     .refine((value) => value !== "", `Enter ${label.toLowerCase()}.`)
     .transform(Number)
@@ -36,8 +36,7 @@ export const integrationSettingsSchema = z.object({
 });
 
 export const deactivationSchema = z.object({
-  reason: z
-    .string({ error: "Say why it is deactivated; agents see this on its tickets." })
+  reason: text({ error: "Say why it is deactivated; agents see this on its tickets." })
     .trim()
     .min(1, "Say why it is deactivated; agents see this on its tickets.")
     .max(300, "Use at most 300 characters for the reason."),
@@ -46,8 +45,7 @@ export const deactivationSchema = z.object({
 export const renameSchema = z.object({ name: integrationNameSchema });
 
 export const countrySchema = z.object({
-  country: z
-    .string({ error: "Choose a country." })
+  country: text({ error: "Choose a country." })
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, "Choose a country."),

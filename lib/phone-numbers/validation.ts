@@ -1,18 +1,18 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { allCountries } from "@/lib/phone/countries";
 import { normalizePhoneNumber } from "@/lib/phone/normalize";
 import { BUYABLE_NUMBER_TYPES } from "./types";
 
 const COUNTRY_CODES = new Set(allCountries().map((country) => country.code as string));
 
-export const countryCodeSchema = z
-  .string({ error: "Choose a country." })
+export const countryCodeSchema = text({ error: "Choose a country." })
   .trim()
   .toUpperCase()
   .refine((code) => COUNTRY_CODES.has(code), "Choose a country from the list.");
 
 /** A phone number as people type it, turned into E.164, or the reason it is not one. */
-export const e164Schema = z.string({ error: "Type a phone number." }).transform((input, ctx) => {
+export const e164Schema = text({ error: "Type a phone number." }).transform((input, ctx) => {
   const result = normalizePhoneNumber(input);
   if (!result.ok) {
     ctx.addIssue({ code: "custom", message: result.message });
@@ -24,8 +24,7 @@ export const e164Schema = z.string({ error: "Type a phone number." }).transform(
 const numberTypeSchema = z.enum(BUYABLE_NUMBER_TYPES, { error: "Choose local, mobile or toll-free." });
 
 const optionalText = (schema: z.ZodString) =>
-  z
-    .string()
+  text()
     .trim()
     .optional()
     .transform((value) => (value ? value : undefined))
@@ -35,10 +34,9 @@ export const numberSearchSchema = z
   .object({
     country: countryCodeSchema,
     type: numberTypeSchema,
-    areaCode: optionalText(z.string().regex(/^\d{3}$/, "An area code has 3 digits, like 415.")),
+    areaCode: optionalText(text().regex(/^\d{3}$/, "An area code has 3 digits, like 415.")),
     contains: optionalText(
-      z
-        .string()
+      text()
         .max(16, "Use at most 16 characters.")
         .regex(/^[0-9A-Za-z*]{2,}$/, "Use at least 2 digits or letters; * stands for any one digit."),
     ),
@@ -52,12 +50,11 @@ export type NumberSearch = z.infer<typeof numberSearchSchema>;
 export const buyNumberSchema = z.object({ phoneNumber: e164Schema, type: numberTypeSchema });
 
 export const importNumbersSchema = z.object({
-  sids: z.array(z.string().regex(/^PN[0-9a-fA-F]{32}$/), { error: "Choose at least one number." }).min(1, "Choose at least one number.").max(200),
+  sids: z.array(text().regex(/^PN[0-9a-fA-F]{32}$/), { error: "Choose at least one number." }).min(1, "Choose at least one number.").max(200),
 });
 
 const required = (label: string, max: number) =>
-  z
-    .string({ error: `Enter the ${label}.` })
+  text({ error: `Enter the ${label}.` })
     .trim()
     .min(1, `Enter the ${label}.`)
     .max(max, `Use at most ${max} characters for the ${label}.`);

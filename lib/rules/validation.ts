@@ -1,16 +1,16 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { isValidTimeZone, parseClockTime, WEEKDAYS } from "./business-hours";
 
 export const RULE_TRIGGERS = ["ticket_created", "message_received"] as const;
 export type RuleTrigger = (typeof RULE_TRIGGERS)[number];
 
 const words = z
-  .array(z.string().trim().min(1).max(60, "Keep each word or phrase under 60 characters."))
+  .array(text().trim().min(1).max(60, "Keep each word or phrase under 60 characters."))
   .min(1, "Add at least one word.")
   .max(50, "Use at most 50 words here.");
 
-const countryCode = z
-  .string()
+const countryCode = text()
   .trim()
   .regex(/^[A-Za-z]{2}$/, "Choose a country.")
   .transform((code) => code.toUpperCase());
@@ -32,13 +32,12 @@ export const MAX_AUTO_REPLY_LENGTH = 1600;
 export const actionSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("auto_reply"),
-    text: z.string().trim().min(1, "Write the reply.").max(MAX_AUTO_REPLY_LENGTH, `Keep the reply under ${MAX_AUTO_REPLY_LENGTH} characters.`),
+    text: text().trim().min(1, "Write the reply.").max(MAX_AUTO_REPLY_LENGTH, `Keep the reply under ${MAX_AUTO_REPLY_LENGTH} characters.`),
   }),
   z.object({ type: z.literal("assign"), userId: z.uuid("Choose an agent.") }),
   z.object({
     type: z.literal("add_tag"),
-    tag: z
-      .string()
+    tag: text()
       .trim()
       .min(1, "Write the tag.")
       .max(40, "Keep tags under 40 characters.")
@@ -52,7 +51,7 @@ export type ActionType = RuleAction["type"];
 
 export const ruleInputSchema = z
   .object({
-    name: z.string().trim().min(1, "Give the rule a name.").max(80, "Keep the name under 80 characters."),
+    name: text().trim().min(1, "Give the rule a name.").max(80, "Keep the name under 80 characters."),
     trigger: z.enum(RULE_TRIGGERS, "Choose when the rule runs."),
     enabled: z.boolean().default(true),
     conditions: z.array(conditionSchema).max(20, "Use at most 20 conditions."),
@@ -69,10 +68,10 @@ export type RuleInput = z.infer<typeof ruleInputSchema>;
 /** A stored rule's conditions and actions, read back; anything that no longer parses is reported, not run. */
 export const storedRuleSchema = z.object({ conditions: z.array(conditionSchema), actions: z.array(actionSchema) });
 
-const clockTime = z.string().refine((value) => parseClockTime(value) !== null, "Use a time like 09:00.");
+const clockTime = text().refine((value) => parseClockTime(value) !== null, "Use a time like 09:00.");
 
 export const businessHoursSchema = z.object({
-  timeZone: z.string().trim().refine(isValidTimeZone, "Choose a time zone from the list."),
+  timeZone: text().trim().refine(isValidTimeZone, "Choose a time zone from the list."),
   periods: z
     .array(
       z
@@ -84,7 +83,7 @@ export const businessHoursSchema = z.object({
     .array(
       z.object({
         date: z.iso.date("Use a date like 2025-12-25."),
-        label: z.string().trim().max(60, "Keep the name under 60 characters.").default(""),
+        label: text().trim().max(60, "Keep the name under 60 characters.").default(""),
       }),
     )
     .max(366, "Use at most 366 closed dates.")
@@ -93,11 +92,11 @@ export const businessHoursSchema = z.object({
 export type BusinessHoursInput = z.infer<typeof businessHoursSchema>;
 
 export const ruleTestSchema = z.object({
-  body: z.string().max(MAX_AUTO_REPLY_LENGTH).default(""),
-  localTime: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and time."),
+  body: text().max(MAX_AUTO_REPLY_LENGTH).default(""),
+  localTime: text().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and time."),
   integrationId: z.uuid("Choose an SMS integration."),
   country: countryCode,
-  customerName: z.string().trim().max(80).default(""),
+  customerName: text().trim().max(80).default(""),
   ticketCreated: z.boolean().default(true),
   assigned: z.boolean().default(false),
 });

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { INBOX_VIEWS } from "@/db/queries/inbox-views";
 
 export const inboxFiltersSchema = z.object({
   view: z.enum(INBOX_VIEWS).catch("open"),
   integration: z.uuid().optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: text().trim().max(200).optional().catch(undefined),
 });
 export type InboxFilters = z.infer<typeof inboxFiltersSchema>;
 
@@ -26,20 +27,20 @@ export const ticketActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("read") }),
 ]);
 
-export const noteSchema = z.object({ body: z.string().max(20_000) });
+export const noteSchema = z.object({ body: text().max(20_000) });
 
-export const customerNameSchema = z.object({ name: z.string().max(500), ticketId: z.uuid().optional() });
+export const customerNameSchema = z.object({ name: text().max(500), ticketId: z.uuid().optional() });
 
-const policyOverride = z.string().max(64).optional().transform((value) => value || null);
+const policyOverride = text().max(64).optional().transform((value) => value || null);
 
 export const replyFieldsSchema = z.object({
-  body: z.string().max(5_000).default(""),
+  body: text().max(5_000).default(""),
   policyOverride,
 });
 
 export const newConversationFieldsSchema = z.object({
-  phone: z.string().max(64),
-  integrationId: z.string().max(64),
-  body: z.string().max(5_000).default(""),
+  phone: text().max(64),
+  integrationId: z.uuid(),
+  body: text().max(5_000).default(""),
   policyOverride,
 });
