@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { appSettings, customers, smsIntegrations, users } from "../db/schema";
+import { appSettings, customers, phoneNumbers, sandboxPhoneNumbers, smsIntegrations, users } from "../db/schema";
 import { hashPassword } from "../lib/auth/password";
 import { BUSINESS_NUMBER } from "./ingest";
 
@@ -26,4 +26,28 @@ export async function seedBase(db: Database, customerCount = 2000): Promise<Seed
     on conflict do nothing`);
   const rows = await db.select({ phone: customers.phoneE164 }).from(customers).limit(customerCount);
   return { ...credentials, integrationId: integration!.id, existingCustomers: rows.map((row) => row.phone) };
+}
+
+/**
+ * Makes the integration's number one the sandbox account owns (and the app lists), so
+ * replies and auto-replies can go out through the sandbox, pictures included.
+ */
+export async function seedSendingNumber(db: Database, seeded: Seeded): Promise<void> {
+  const sid = `PN${randomBytes(16).toString("hex")}`;
+  await db.insert(sandboxPhoneNumbers).values({
+    sid,
+    accountSid: seeded.accountSid,
+    phoneNumber: BUSINESS_NUMBER,
+    friendlyName: "(415) 555-0100",
+    isoCountry: "US",
+    numberType: "local",
+    sms: true,
+    mms: true,
+    voice: false,
+  });
+  const [number] = await db
+    .insert(phoneNumbers)
+    .values({ e164: BUSINESS_NUMBER, twilioSid: sid, friendlyName: "(415) 555-0100", country: "US", type: "local", twilioSms: true, twilioMms: true, source: "purchased" })
+    .returning();
+  await db.update(smsIntegrations).set({ phoneNumberId: number!.id }).where(eq(smsIntegrations.id, seeded.integrationId));
 }

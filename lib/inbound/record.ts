@@ -1,4 +1,4 @@
-import { and, eq, isNull, TransactionRollbackError } from "drizzle-orm";
+import { and, eq, is, isNull, TransactionRollbackError } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { listExtraAllowedCountries } from "@/db/queries/countries";
 import { findOrCreateCustomer, setOptOut } from "@/db/queries/customers";
@@ -160,7 +160,9 @@ async function storeMediaPlaceholders(tx: Transaction, messageId: string, messag
 }
 
 function isRollback(error: unknown): boolean {
-  return error instanceof TransactionRollbackError;
+  // Not instanceof: the production server bundles drizzle-orm more than once, and the
+  // transaction may come from another copy than this module's (the one opened at start).
+  return is(error, TransactionRollbackError);
 }
 
 function isUniqueViolation(error: unknown): boolean {
