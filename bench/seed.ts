@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { appSettings, customers, sandboxPhoneNumbers, smsIntegrations, users } from "../db/schema";
+import { appSettings, customers, phoneNumbers, sandboxPhoneNumbers, smsIntegrations, users } from "../db/schema";
 import { hashPassword } from "../lib/auth/password";
 import { BUSINESS_NUMBER } from "./ingest";
 
@@ -132,4 +132,18 @@ export async function seedInbox(db: Database, seeded: Seeded, scale: InboxScale 
 /** postgres.js answers with the rows, PGlite with { rows }. */
 export function rowsOf<T>(answer: unknown): T[] {
   return (Array.isArray(answer) ? answer : (answer as { rows: T[] }).rows) as T[];
+}
+
+/**
+ * Lists the integration's number (which the sandbox account owns) among the app's phone
+ * numbers and links it, as buying it in Settings would.
+ */
+export async function seedSendingNumber(db: Database, seeded: Seeded): Promise<void> {
+  const [owned] = await db.select({ sid: sandboxPhoneNumbers.sid }).from(sandboxPhoneNumbers).where(eq(sandboxPhoneNumbers.phoneNumber, BUSINESS_NUMBER));
+  const sid = owned!.sid;
+  const [number] = await db
+    .insert(phoneNumbers)
+    .values({ e164: BUSINESS_NUMBER, twilioSid: sid, friendlyName: "(415) 555-0100", country: "US", type: "local", twilioSms: true, twilioMms: true, source: "purchased" })
+    .returning();
+  await db.update(smsIntegrations).set({ phoneNumberId: number!.id }).where(eq(smsIntegrations.id, seeded.integrationId));
 }

@@ -1,4 +1,4 @@
-import { eq, TransactionRollbackError } from "drizzle-orm";
+import { eq, is, TransactionRollbackError } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { findCustomerWithOpenTicket, findOrCreateCustomer, setOptOut } from "@/db/queries/customers";
 import { recordEvent } from "@/db/queries/events";
@@ -168,7 +168,9 @@ async function storeMediaPlaceholders(tx: Transaction, messageId: string, messag
 }
 
 function isRollback(error: unknown): boolean {
-  return error instanceof TransactionRollbackError;
+  // Not instanceof: the production server bundles drizzle-orm more than once, and the
+  // transaction may come from another copy than this module's (the one opened at start).
+  return is(error, TransactionRollbackError);
 }
 
 function isUniqueViolation(error: unknown): boolean {
