@@ -30,3 +30,55 @@ export async function loadInboundContext({ db, messageSid, toE164 }: { db: DbOrT
   if (!row) return { seen: false, integration: null, extraAllowedCountries: [], rulesEnabled: false };
   return { seen: row.seen, integration: row.integration, extraAllowedCountries: row.countries ?? [], rulesEnabled: row.rulesEnabled };
 }
+
+export interface AppendToOpenTicket {
+  messageSid: string;
+  fromE164: string;
+  toE164: string;
+  integrationId: string;
+  body: string;
+  preview: string;
+  now: Date;
+  /** The rules job's kind, or null when no rule is enabled. */
+  rulesJobKind: string | null;
+  channel: string;
+}
+
+/**
+ * The common case of an inbound SMS, in one statement (so one round trip, atomic on its
+ * own): a known customer writes again to an open ticket. Stores the message, touches the
+ * ticket, queues the rules job and notifies the inbox. Returns null when the case does not
+ * apply (no open ticket, or the MessageSid was stored meanwhile): the caller files it the
+ * general way, which also tells a duplicate from a new ticket.
+ */
+export async function appendToOpenTicket(db: DbOrTx, input: AppendToOpenTicket): Promise<{ messageId: string; ticketId: string } | null> {
+  const at = input.now.toISOString();
+  const answer = await db.execute(sql`
+    with target as (
+      select t.id as ticket_id
+      from customers c
+      join tickets t on t.customer_id = c.id and t.integration_id = ${input.integrationId} and t.status = 'open'
+      where c.phone_e164 = ${input.fromE164}
+    ), stored as (
+      insert into messages (ticket_id, direction, body, status, twilio_sid, from_e164, to_e164, created_at, status_changed_at)
+      select ticket_id, 'inbound', ${input.body}, 'received', ${input.messageSid}, ${input.fromE164}, ${input.toE164}, ${at}::timestamptz, ${at}::timestamptz
+      from target
+      on conflict (twilio_sid) do nothing
+      returning id, ticket_id
+    ), touched as (
+      update tickets set last_message_at = ${at}::timestamptz, last_message_preview = ${input.preview}, unread = true
+      from stored where tickets.id = stored.ticket_id
+      returning tickets.id
+    ), queued as (
+      insert into jobs (kind, payload, dedupe_key)
+      select ${input.rulesJobKind}, jsonb_build_object('messageId', stored.id, 'ticketCreated', false), 'rules:' || stored.id
+      from stored where ${input.rulesJobKind}::text is not null
+      on conflict do nothing
+    )
+    select stored.id as message_id, stored.ticket_id,
+      pg_notify(${input.channel}, json_build_object('type', 'message.created', 'ticketId', stored.ticket_id, 'messageId', stored.id)::text) as notified
+    from stored`);
+  const rows = (Array.isArray(answer) ? answer : (answer as { rows: unknown[] }).rows) as Array<{ message_id: string; ticket_id: string }>;
+  const row = rows[0];
+  return row ? { messageId: row.message_id, ticketId: row.ticket_id } : null;
+}

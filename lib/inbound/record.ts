@@ -2,13 +2,13 @@ import { eq, is, TransactionRollbackError } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { findCustomerWithOpenTicket, findOrCreateCustomer, setOptOut } from "@/db/queries/customers";
 import { recordEvent } from "@/db/queries/events";
-import { loadInboundContext } from "@/db/queries/inbound";
+import { appendToOpenTicket, loadInboundContext } from "@/db/queries/inbound";
 import { enqueueJob } from "@/db/queries/jobs";
 import { attachments, messages, tickets, type SmsIntegration } from "@/db/schema";
 import { log } from "@/lib/log";
 import { isCountryAllowed } from "@/lib/phone/countries";
 import { countryOfNumber, isShortCodeOrAlphanumericSender, normalizePhoneNumber } from "@/lib/phone/normalize";
-import { publishInboxEvent } from "@/lib/realtime/publish";
+import { INBOX_CHANNEL, publishInboxEvent } from "@/lib/realtime/publish";
 import { classifyKeyword, keywordFromOptOutType, type CarrierKeyword } from "./keywords";
 import { looksLikeOneTimePasscode } from "./otp";
 import { previewOf, resolveTicketForInbound } from "./ticket";
@@ -63,6 +63,22 @@ export async function recordInboundMessage({ db, message, now = new Date() }: { 
     await recordEvent({ db, ticketId: null, type: "audit.country_blocked", data: { integrationId: integration.id, country } });
     log.info({ messageSid: message.MessageSid, country }, "inbound message from a country that is not allowed");
     return { outcome: "blocked_country", country };
+  }
+
+  // Most messages are a known customer writing again, as text: one statement files them.
+  if (message.media.length === 0 && !carrierKeyword(message)) {
+    const appended = await appendToOpenTicket(db, {
+      messageSid: message.MessageSid,
+      fromE164: phoneE164,
+      toE164: integration.phoneE164,
+      integrationId: integration.id,
+      body: message.Body,
+      preview: previewOf(message.Body, 0),
+      now,
+      rulesJobKind: context.rulesEnabled ? RULES_RUN_JOB : null,
+      channel: INBOX_CHANNEL,
+    });
+    if (appended) return { outcome: "stored", ...appended, ticketChange: "joined" };
   }
 
   const file = () => fileMessage({ db, message, integration, phoneE164, country, now, runRules: context.rulesEnabled });
