@@ -19,6 +19,10 @@ export interface LiveResult {
   p50: number;
   p95: number;
   p99: number;
+  /** From sending the webhook (so including the app's own handling) to the event. */
+  fromSent: { p50: number; p95: number };
+  /** Events that reached a browser before the webhook's 200 reached Twilio. */
+  beforeResponse: number;
 }
 
 interface Client {
@@ -68,6 +72,7 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
   const clients = Array.from({ length: options.clients }, () => connect(options.appUrl, options.cookie));
   await Promise.all(clients.map((client) => client.ready));
   const acknowledged: number[] = [];
+  const sentAt: number[] = [];
   const deadline = performance.now() + options.seconds * 1000;
   const stamp = Date.now() % 1_000_000;
   for (let index = 0; performance.now() < deadline; index++) {
@@ -81,6 +86,7 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
       Body: `Live latency probe ${index}`,
       NumMedia: "0",
     };
+    sentAt.push(performance.now());
     const response = await fetch(`${options.appUrl}/api/twilio/sms`, {
       method: "POST",
       headers: {
@@ -97,15 +103,20 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
   await new Promise((resolve) => setTimeout(resolve, 2000));
   for (const client of clients) client.close();
   const latencies: number[] = [];
+  const fromSent: number[] = [];
   let missing = 0;
+  let beforeResponse = 0;
   for (const client of clients) {
     acknowledged.forEach((at, k) => {
       const arrival = client.arrivals[k];
-      if (arrival === undefined) missing++;
-      else latencies.push(Math.max(0, arrival - at));
+      if (arrival === undefined) return void missing++;
+      if (arrival < at) beforeResponse++;
+      latencies.push(Math.max(0, arrival - at));
+      fromSent.push(arrival - sentAt[k]!);
     });
   }
   latencies.sort((a, b) => a - b);
+  fromSent.sort((a, b) => a - b);
   return {
     clients: clients.length,
     webhooks: acknowledged.length,
@@ -114,5 +125,7 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
+    fromSent: { p50: percentile(fromSent, 50), p95: percentile(fromSent, 95) },
+    beforeResponse,
   };
 }
