@@ -24,7 +24,9 @@ export async function enqueueJob({ db, job }: { db: DbOrTx; job: NewJob }): Prom
  * job to another worker if this process dies holding it.
  */
 export async function claimDueJobs({ db, limit, leaseSeconds }: { db: DbOrTx; limit: number; leaseSeconds: number }): Promise<Job[]> {
-  const now = new Date();
+  // The database's clock, not this process's: rows enqueued a moment ago carry the database's
+  // now(), and every process must agree on when a job is due and when a lease ran out.
+  const now = sql`now()`;
   const due = db
     .select({ id: jobs.id })
     .from(jobs)
@@ -34,7 +36,7 @@ export async function claimDueJobs({ db, limit, leaseSeconds }: { db: DbOrTx; li
     .for("update", { skipLocked: true });
   return db
     .update(jobs)
-    .set({ lockedUntil: new Date(now.getTime() + leaseSeconds * 1000), attempts: sql`${jobs.attempts} + 1` })
+    .set({ lockedUntil: sql`now() + make_interval(secs => ${leaseSeconds})`, attempts: sql`${jobs.attempts} + 1` })
     .where(inArray(jobs.id, due))
     .returning();
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { messages } from "@/db/schema";
 import { log } from "@/lib/log";
@@ -18,17 +18,17 @@ export async function applyStatusCallback({
   messageSid,
   status,
   errorCode,
+  sentAs,
 }: {
   db: Database;
   messageSid: string;
   status: string;
   errorCode?: string;
+  /** The message and send attempt named in the callback URL the app gave Twilio. */
+  sentAs?: { messageId: string; attempt: number };
 }): Promise<StatusOutcome> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const [message] = await db
-      .select({ id: messages.id, ticketId: messages.ticketId, status: messages.status })
-      .from(messages)
-      .where(eq(messages.twilioSid, messageSid));
+    const message = (await findBySid(db, messageSid)) ?? (sentAs ? await findAttemptAwaitingSid(db, sentAs) : undefined);
     if (!message) {
       log.info({ messageSid, status }, "status callback for a message this app does not know");
       return "unknown_message";
@@ -42,10 +42,12 @@ export async function applyStatusCallback({
         .update(messages)
         .set({
           status: next,
+          // A callback that beat Twilio's answer to the send: this is the message's SID.
+          ...(message.twilioSid ? {} : { twilioSid: messageSid }),
           statusChangedAt: new Date(),
           ...(failed ? { errorCode: code, errorMessage: describeTwilioError(code) ?? "The carrier did not deliver this message." } : {}),
         })
-        .where(eqStatus(message.id, message.status))
+        .where(message.twilioSid ? eqStatus(message.id, message.status) : and(eqStatus(message.id, message.status), isNull(messages.twilioSid)))
         .returning({ id: messages.id });
       if (rows.length > 0) await publishInboxEvent({ db: tx, event: { type: "message.updated", ticketId: message.ticketId, messageId: message.id } });
       return rows.length > 0;
@@ -53,6 +55,34 @@ export async function applyStatusCallback({
     if (updated) return "updated";
   }
   return "unchanged";
+}
+
+const columns = { id: messages.id, ticketId: messages.ticketId, status: messages.status, twilioSid: messages.twilioSid };
+
+async function findBySid(db: Database, messageSid: string) {
+  const [row] = await db.select(columns).from(messages).where(eq(messages.twilioSid, messageSid));
+  return row;
+}
+
+/**
+ * The message a callback's URL names, while its send is still waiting for Twilio's answer
+ * (or timed out): same attempt, no SID yet. A late callback from an earlier attempt, before
+ * an agent's retry, names another attempt and is ignored.
+ */
+async function findAttemptAwaitingSid(db: Database, sentAs: { messageId: string; attempt: number }) {
+  const [row] = await db
+    .select(columns)
+    .from(messages)
+    .where(
+      and(
+        eq(messages.id, sentAs.messageId),
+        eq(messages.direction, "outbound"),
+        eq(messages.sendAttempts, sentAs.attempt),
+        isNull(messages.twilioSid),
+        inArray(messages.status, ["sending", "unknown"]),
+      ),
+    );
+  return row;
 }
 
 function eqStatus(id: string, status: (typeof messages.$inferSelect)["status"]) {

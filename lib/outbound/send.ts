@@ -77,6 +77,10 @@ async function handleFailure(db: Database, job: Job, message: Message, error: un
   await changed(db, await recordSendResult({ db, id: message.id, changes }));
 }
 
+export function statusCallbackUrl(messageId: string, attempt: number): string {
+  return `${publicBaseUrl()}/api/twilio/status?${new URLSearchParams({ message: messageId, attempt: String(attempt) })}`;
+}
+
 /**
  * The "message.send" job: hands one stored message to Twilio, exactly once. The
  * pending → sending claim is the guard: however many workers run this job, or copies of
@@ -104,7 +108,8 @@ export async function sendMessageJob({ db, job }: { db: Database; job: Job }): P
       from: message.fromE164 ?? "",
       body: message.body,
       ...(mediaUrl.length ? { mediaUrl } : {}),
-      statusCallback: `${publicBaseUrl()}/api/twilio/status`,
+      // Names the message and attempt, so a callback that beats Twilio's answer still finds it.
+      statusCallback: statusCallbackUrl(message.id, message.sendAttempts),
     });
   } catch (error) {
     return handleFailure(db, job, message, error, client);

@@ -66,7 +66,7 @@ describe.each(testDatabases())("outbound messages on $name", (database) => {
       To: customer.phoneE164,
       From: integration.phoneE164,
       Body: "Your order shipped today.",
-      StatusCallback: "https://inbox.example.com/api/twilio/status",
+      StatusCallback: `https://inbox.example.com/api/twilio/status?message=${message.id}&attempt=1`,
     });
     const row = await messageRow(message.id);
     expect(row.status).toBe("queued");

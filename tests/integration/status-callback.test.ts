@@ -76,4 +76,45 @@ describe.each(testDatabases())("delivery status callbacks on $name", (database) 
     expect((await statusCallback(request)).status).toBe(403);
     expect((await stateOf(sid))?.status).toBe("queued");
   });
+  describe("a callback that beats Twilio's answer to the send", () => {
+    async function awaitingSid(status: "sending" | "unknown", sendAttempts: number) {
+      const [row] = await handle.db.insert(messages).values({ ticketId, direction: "outbound", body: "On its way", status, sendAttempts }).returning();
+      return row!;
+    }
+    async function callbackFor(sid: string, status: string, query: string) {
+      const { accountSid } = await getTwilioCredentials();
+      const params = { MessageSid: sid, MessageStatus: status, AccountSid: accountSid, From: "+14155550100", To: "+14155552000" };
+      return (await statusCallback(await signedTwilioRequest("/api/twilio/status", params, { url: `${PUBLIC_BASE}/api/twilio/status?${query}` }))).status;
+    }
+    const byId = async (id: string) => (await handle.db.select().from(messages).where(eq(messages.id, id)))[0]!;
+
+    it("finds the message named in its URL, and records its SID and status", async () => {
+      const message = await awaitingSid("sending", 1);
+      const sid = messageSid();
+      expect(await callbackFor(sid, "sent", `message=${message.id}&attempt=1`)).toBe(204);
+      expect(await byId(message.id)).toMatchObject({ status: "sent", twilioSid: sid });
+      expect(await callbackFor(sid, "delivered", `message=${message.id}&attempt=1`)).toBe(204);
+      expect((await byId(message.id)).status).toBe("delivered");
+    });
+
+    it("settles a send that timed out (unknown) with what Twilio reports", async () => {
+      const message = await awaitingSid("unknown", 2);
+      const sid = messageSid();
+      await callbackFor(sid, "delivered", `message=${message.id}&attempt=2`);
+      expect(await byId(message.id)).toMatchObject({ status: "delivered", twilioSid: sid });
+    });
+
+    it("ignores a late callback from an earlier attempt, and a URL that was not signed", async () => {
+      const message = await awaitingSid("sending", 2);
+      expect(await callbackFor(messageSid(), "undelivered", `message=${message.id}&attempt=1`)).toBe(204);
+      expect(await byId(message.id)).toMatchObject({ status: "sending", twilioSid: null });
+
+      const { accountSid } = await getTwilioCredentials();
+      const params = { MessageSid: messageSid(), MessageStatus: "delivered", AccountSid: accountSid };
+      const forged = await signedTwilioRequest("/api/twilio/status", params, { url: `${PUBLIC_BASE}/api/twilio/status` });
+      const retargeted = new Request(`${forged.url}?message=${message.id}&attempt=2`, { method: "POST", headers: forged.headers, body: await forged.text() });
+      expect((await statusCallback(retargeted)).status).toBe(403);
+      expect(await byId(message.id)).toMatchObject({ status: "sending", twilioSid: null });
+    });
+  });
 });

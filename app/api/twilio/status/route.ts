@@ -6,6 +6,16 @@ import { verifyTwilioWebhook } from "@/lib/twilio/webhook";
 
 export const dynamic = "force-dynamic";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `?message=&attempt=`, as the app wrote them into the StatusCallback URL (signed with the rest). */
+function sentAsFrom(url: string): { messageId: string; attempt: number } | undefined {
+  const query = new URL(url).searchParams;
+  const messageId = query.get("message") ?? "";
+  const attempt = Number(query.get("attempt"));
+  return UUID.test(messageId) && Number.isInteger(attempt) && attempt > 0 ? { messageId, attempt } : undefined;
+}
+
 /** Twilio's delivery-status callback for messages the app sent. */
 export async function POST(request: Request) {
   try {
@@ -15,7 +25,13 @@ export async function POST(request: Request) {
     if (!parsed.success) {
       return new Response("Invalid status callback: MessageSid and MessageStatus are required.", { status: 400 });
     }
-    await applyStatusCallback({ db: await getDb(), messageSid: parsed.data.MessageSid, status: parsed.data.MessageStatus, errorCode: parsed.data.ErrorCode });
+    await applyStatusCallback({
+      db: await getDb(),
+      messageSid: parsed.data.MessageSid,
+      status: parsed.data.MessageStatus,
+      errorCode: parsed.data.ErrorCode,
+      sentAs: sentAsFrom(request.url),
+    });
     return new Response(null, { status: 204 });
   } catch (error) {
     return errorResponse(error);
