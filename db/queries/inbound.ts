@@ -34,31 +34,33 @@ export async function loadInboundContext({ db, messageSid, toE164 }: { db: DbOrT
 export interface AppendToOpenTicket {
   messageSid: string;
   fromE164: string;
+  /** The business number the message was sent to. */
   toE164: string;
-  integrationId: string;
   body: string;
   preview: string;
   now: Date;
-  /** The rules job's kind, or null when no rule is enabled. */
-  rulesJobKind: string | null;
+  /** The job that runs rules on the message (queued only while some rule is enabled). */
+  rulesJobKind: string;
   channel: string;
 }
 
 /**
- * The common case of an inbound SMS, in one statement (so one round trip, atomic on its
- * own): a known customer writes again to an open ticket. Stores the message, touches the
- * ticket, queues the rules job and notifies the inbox. Returns null when the case does not
- * apply (no open ticket, or the MessageSid was stored meanwhile): the caller files it the
- * general way, which also tells a duplicate from a new ticket.
+ * The common case of an inbound SMS, in one statement (one round trip, atomic on its own):
+ * a known customer writes again to their open ticket on an active integration. Stores the
+ * message, touches the ticket, queues the rules job if any rule is enabled, and notifies
+ * the inbox. Returns null when the case does not apply (no such integration or open
+ * ticket, or the MessageSid is already stored): the caller then files it the general way,
+ * which also tells a duplicate from a new ticket or a refusal.
  */
 export async function appendToOpenTicket(db: DbOrTx, input: AppendToOpenTicket): Promise<{ messageId: string; ticketId: string } | null> {
   const at = input.now.toISOString();
   const answer = await db.execute(sql`
     with target as (
       select t.id as ticket_id
-      from customers c
-      join tickets t on t.customer_id = c.id and t.integration_id = ${input.integrationId} and t.status = 'open'
-      where c.phone_e164 = ${input.fromE164}
+      from sms_integrations i
+      join tickets t on t.integration_id = i.id and t.status = 'open'
+      join customers c on c.id = t.customer_id and c.phone_e164 = ${input.fromE164}
+      where i.phone_e164 = ${input.toE164} and i.deleted_at is null and i.status = 'active'
     ), stored as (
       insert into messages (ticket_id, direction, body, status, twilio_sid, from_e164, to_e164, created_at, status_changed_at)
       select ticket_id, 'inbound', ${input.body}, 'received', ${input.messageSid}, ${input.fromE164}, ${input.toE164}, ${at}::timestamptz, ${at}::timestamptz
@@ -72,7 +74,7 @@ export async function appendToOpenTicket(db: DbOrTx, input: AppendToOpenTicket):
     ), queued as (
       insert into jobs (kind, payload, dedupe_key)
       select ${input.rulesJobKind}, jsonb_build_object('messageId', stored.id, 'ticketCreated', false), 'rules:' || stored.id
-      from stored where ${input.rulesJobKind}::text is not null
+      from stored where exists (select 1 from rules where enabled)
       on conflict do nothing
     )
     select stored.id as message_id, stored.ticket_id,

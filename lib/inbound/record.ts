@@ -41,6 +41,28 @@ function carrierKeyword(message: InboundMessage): CarrierKeyword | null {
  * one transaction, so a 200 to Twilio means all of it is durable.
  */
 export async function recordInboundMessage({ db, message, now = new Date() }: { db: Database; message: InboundMessage; now?: Date }): Promise<InboundOutcome> {
+  const from = normalizePhoneNumber(message.From);
+  const phoneE164 = from.ok ? from.e164 : message.From;
+  const country = (message.FromCountry || (from.ok ? from.country : countryOfNumber(phoneE164)) || null)?.toUpperCase() ?? null;
+  const otp = isShortCodeOrAlphanumericSender(message.From) || looksLikeOneTimePasscode(message.Body);
+
+  // Most messages are a known customer writing again, as text, from a country allowed by
+  // default: one statement checks the integration and files them. Anything else (and a
+  // Twilio retry of a stored message) takes the general way below.
+  if (!otp && message.media.length === 0 && !carrierKeyword(message) && isCountryAllowed(country, [])) {
+    const appended = await appendToOpenTicket(db, {
+      messageSid: message.MessageSid,
+      fromE164: phoneE164,
+      toE164: e164Of(message.To),
+      body: message.Body,
+      preview: previewOf(message.Body, 0),
+      now,
+      rulesJobKind: RULES_RUN_JOB,
+      channel: INBOX_CHANNEL,
+    });
+    if (appended) return { outcome: "stored", ...appended, ticketChange: "joined" };
+  }
+
   const context = await loadInboundContext({ db, messageSid: message.MessageSid, toE164: e164Of(message.To) });
   if (context.seen) return { outcome: "duplicate" };
 
@@ -50,35 +72,16 @@ export async function recordInboundMessage({ db, message, now = new Date() }: { 
     return { outcome: "no_integration" };
   }
 
-  if (isShortCodeOrAlphanumericSender(message.From) || looksLikeOneTimePasscode(message.Body)) {
+  if (otp) {
     await recordEvent({ db, ticketId: null, type: "audit.otp_blocked", data: { integrationId: integration.id, messageSid: message.MessageSid } });
     log.info({ messageSid: message.MessageSid }, "one-time passcode not received");
     return { outcome: "blocked_otp" };
   }
 
-  const from = normalizePhoneNumber(message.From);
-  const phoneE164 = from.ok ? from.e164 : message.From;
-  const country = (message.FromCountry || (from.ok ? from.country : countryOfNumber(phoneE164)) || null)?.toUpperCase() ?? null;
   if (!isCountryAllowed(country, context.extraAllowedCountries)) {
     await recordEvent({ db, ticketId: null, type: "audit.country_blocked", data: { integrationId: integration.id, country } });
     log.info({ messageSid: message.MessageSid, country }, "inbound message from a country that is not allowed");
     return { outcome: "blocked_country", country };
-  }
-
-  // Most messages are a known customer writing again, as text: one statement files them.
-  if (message.media.length === 0 && !carrierKeyword(message)) {
-    const appended = await appendToOpenTicket(db, {
-      messageSid: message.MessageSid,
-      fromE164: phoneE164,
-      toE164: integration.phoneE164,
-      integrationId: integration.id,
-      body: message.Body,
-      preview: previewOf(message.Body, 0),
-      now,
-      rulesJobKind: context.rulesEnabled ? RULES_RUN_JOB : null,
-      channel: INBOX_CHANNEL,
-    });
-    if (appended) return { outcome: "stored", ...appended, ticketChange: "joined" };
   }
 
   const file = () => fileMessage({ db, message, integration, phoneE164, country, now, runRules: context.rulesEnabled });

@@ -229,6 +229,25 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
     expect(await ticketsOf(from)).toHaveLength(0);
   });
 
+  it("applies every check to a customer who already has an open ticket", async () => {
+    const from = newCustomer();
+    await text(from, "first");
+    const [ticket] = await ticketsOf(from);
+    const count = async () => (await handle.db.select({ id: messages.id }).from(messages).where(eq(messages.ticketId, ticket!.id))).length;
+
+    await handle.db.update(smsIntegrations).set({ status: "deactivated" }).where(eq(smsIntegrations.id, integrationId));
+    await text(from, "while deactivated");
+    await handle.db.update(smsIntegrations).set({ status: "active" }).where(eq(smsIntegrations.id, integrationId));
+    await text(from, "Your verification code is 482913");
+    await text(from, "from abroad", { FromCountry: "RU" });
+    expect(await count()).toBe(1);
+
+    await text(from, "second");
+    expect(await count()).toBe(2);
+    const [row] = await handle.db.select().from(tickets).where(eq(tickets.id, ticket!.id));
+    expect(row).toMatchObject({ lastMessagePreview: "second", unread: true });
+  });
+
   it("refuses forged, unsigned and re-targeted webhooks with 403 and stores nothing", async () => {
     const from = newCustomer();
     const params = await inboundParams({ From: from, To: BUSINESS, Body: "forged" });
