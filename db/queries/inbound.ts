@@ -52,15 +52,17 @@ export interface AppendToOpenTicket {
  * ticket, or the MessageSid is already stored): the caller then files it the general way,
  * which also tells a duplicate from a new ticket or a refusal.
  */
-export async function appendToOpenTicket(db: DbOrTx, input: AppendToOpenTicket): Promise<{ messageId: string; ticketId: string } | null> {
+export async function appendToOpenTicket(db: DbOrTx, input: AppendToOpenTicket): Promise<{ messageId: string; ticketId: string; queuedWork: boolean } | null> {
   const at = input.now.toISOString();
   const answer = await db.execute(sql`
     with target as (
+      -- Both sides by their unique keys first, then the one-open-ticket index: a single row
+      -- whatever the number of open tickets.
       select t.id as ticket_id
-      from sms_integrations i
-      join tickets t on t.integration_id = i.id and t.status = 'open'
-      join customers c on c.id = t.customer_id and c.phone_e164 = ${input.fromE164}
-      where i.phone_e164 = ${input.toE164} and i.deleted_at is null and i.status = 'active'
+      from tickets t
+      where t.status = 'open'
+        and t.integration_id = (select i.id from sms_integrations i where i.phone_e164 = ${input.toE164} and i.deleted_at is null and i.status = 'active')
+        and t.customer_id = (select c.id from customers c where c.phone_e164 = ${input.fromE164})
     ), stored as (
       insert into messages (ticket_id, direction, body, status, twilio_sid, from_e164, to_e164, created_at, status_changed_at)
       select ticket_id, 'inbound', ${input.body}, 'received', ${input.messageSid}, ${input.fromE164}, ${input.toE164}, ${at}::timestamptz, ${at}::timestamptz
@@ -76,11 +78,12 @@ export async function appendToOpenTicket(db: DbOrTx, input: AppendToOpenTicket):
       select ${input.rulesJobKind}, jsonb_build_object('messageId', stored.id, 'ticketCreated', false), 'rules:' || stored.id
       from stored where exists (select 1 from rules where enabled)
       on conflict do nothing
+      returning id
     )
-    select stored.id as message_id, stored.ticket_id,
+    select stored.id as message_id, stored.ticket_id, exists (select 1 from queued) as queued_work,
       pg_notify(${input.channel}, json_build_object('type', 'message.created', 'ticketId', stored.ticket_id, 'messageId', stored.id)::text) as notified
     from stored`);
-  const rows = (Array.isArray(answer) ? answer : (answer as { rows: unknown[] }).rows) as Array<{ message_id: string; ticket_id: string }>;
+  const rows = (Array.isArray(answer) ? answer : (answer as { rows: unknown[] }).rows) as Array<{ message_id: string; ticket_id: string; queued_work: boolean }>;
   const row = rows[0];
-  return row ? { messageId: row.message_id, ticketId: row.ticket_id } : null;
+  return row ? { messageId: row.message_id, ticketId: row.ticket_id, queuedWork: row.queued_work } : null;
 }

@@ -17,7 +17,14 @@ import { isSupportedDeclaredType, MEDIA_DOWNLOAD_JOB } from "./media";
 import { RULES_RUN_JOB } from "@/lib/rules/job";
 
 export type InboundOutcome =
-  | { outcome: "stored"; ticketId: string; messageId: string; ticketChange: "joined" | "reopened" | "created" }
+  | {
+      outcome: "stored";
+      ticketId: string;
+      messageId: string;
+      ticketChange: "joined" | "reopened" | "created";
+      /** Whether it left background work (media to fetch, rules to run). */
+      queuedWork: boolean;
+    }
   | { outcome: "duplicate" }
   | { outcome: "no_integration" }
   | { outcome: "blocked_country"; country: string | null }
@@ -150,7 +157,8 @@ async function fileMessage({
       keyword && keyword.kind !== "help" && recordKeyword(tx, { customerId: customer.id, ticketId: ticket.id, messageId: stored.id, businessE164: integration.phoneE164, keyword }),
       publishInboxEvent({ db: tx, event: change === "created" ? { type: "ticket.created", ticketId: ticket.id } : { type: "message.created", ticketId: ticket.id, messageId: stored.id } }),
     ]);
-    return { outcome: "stored" as const, ticketId: ticket.id, messageId: stored.id, ticketChange: change };
+    const queuedWork = runRules || message.media.some((media) => isSupportedDeclaredType(media.contentType));
+    return { outcome: "stored" as const, ticketId: ticket.id, messageId: stored.id, ticketChange: change, queuedWork };
   }).catch((error: unknown) => {
     if (isRollback(error)) return { outcome: "duplicate" as const };
     throw error;

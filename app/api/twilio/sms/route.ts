@@ -25,7 +25,7 @@ export async function POST(request: Request) {
     const result = await recordInboundMessage({ db: await getDb(), message: parsed.message });
     if (result.outcome === "stored") {
       log.info({ messageSid: parsed.message.MessageSid, ticketId: result.ticketId, ticket: result.ticketChange }, "inbound message stored");
-      kickJobWorker();
+      if (result.queuedWork) kickJobWorker();
     }
     return twimlEmpty();
   } catch (error) {
