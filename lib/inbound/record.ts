@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq, is, TransactionRollbackError } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { findCustomerWithOpenTicket, findOrCreateCustomer, setOptOut } from "@/db/queries/customers";
@@ -116,10 +117,11 @@ async function fileMessage({
 }): Promise<InboundOutcome> {
   return db.transaction(async (tx) => {
     const known = await findCustomerWithOpenTicket({ db: tx, phoneE164, integrationId: integration.id });
-    const customer = known?.customer ?? (await findOrCreateCustomer({ db: tx, phoneE164, country })).customer;
+    const found = known ? { customer: known.customer, created: false } : await findOrCreateCustomer({ db: tx, phoneE164, country });
+    const customer = found.customer;
     const { ticket, change } = known?.openTicket
       ? { ticket: known.openTicket, change: "joined" as const }
-      : await resolveTicketForInbound({ tx, integration, customerId: customer.id, now });
+      : await resolveTicketForInbound({ tx, integration, customerId: customer.id, now, newCustomer: found.created });
 
     const [stored] = await tx
       .insert(messages)
@@ -175,23 +177,25 @@ async function recordKeyword(
 }
 
 async function storeMediaPlaceholders(tx: Transaction, messageId: string, message: InboundMessage) {
-  for (const [position, media] of message.media.entries()) {
-    const supported = isSupportedDeclaredType(media.contentType);
-    const [row] = await tx
-      .insert(attachments)
-      .values({
-        messageId,
-        position,
-        status: supported ? "pending" : "unsupported",
-        contentType: media.contentType,
-        fileName: `attachment-${position + 1}`,
-        sourceUrl: supported ? media.url : null,
-      })
-      .returning({ id: attachments.id });
-    if (supported && row) {
-      await enqueueJob({ db: tx, job: { kind: MEDIA_DOWNLOAD_JOB, payload: { attachmentId: row.id }, dedupeKey: `media:${row.id}`, maxAttempts: 6 } });
-    }
-  }
+  // Ids made here, so each attachment and its download job are written together.
+  await Promise.all(
+    message.media.map(async (media, position) => {
+      const supported = isSupportedDeclaredType(media.contentType);
+      const id = randomUUID();
+      await Promise.all([
+        tx.insert(attachments).values({
+          id,
+          messageId,
+          position,
+          status: supported ? "pending" : "unsupported",
+          contentType: media.contentType,
+          fileName: `attachment-${position + 1}`,
+          sourceUrl: supported ? media.url : null,
+        }),
+        supported && enqueueJob({ db: tx, job: { kind: MEDIA_DOWNLOAD_JOB, payload: { attachmentId: id }, dedupeKey: `media:${id}`, maxAttempts: 6 } }),
+      ]);
+    }),
+  );
 }
 
 function isRollback(error: unknown): boolean {

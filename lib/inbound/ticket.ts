@@ -14,16 +14,19 @@ export async function resolveTicketForInbound({
   integration,
   customerId,
   now,
+  newCustomer = false,
 }: {
   tx: Transaction;
   integration: SmsIntegration;
   customerId: string;
   now: Date;
+  /** The customer was created in this transaction: they have no ticket to join or reopen. */
+  newCustomer?: boolean;
 }): Promise<TicketResolution> {
-  const open = await findOpenTicket(tx, integration.id, customerId);
+  const open = newCustomer ? undefined : await findOpenTicket(tx, integration.id, customerId);
   if (open) return { ticket: open, change: "joined" };
 
-  if (integration.reopenWindowDays > 0) {
+  if (!newCustomer && integration.reopenWindowDays > 0) {
     const windowStart = new Date(now.getTime() - integration.reopenWindowDays * 24 * 60 * 60 * 1000);
     const [recent] = await tx
       .select()
