@@ -10,7 +10,7 @@ import { runLive } from "./live";
 import { medianRun, runLoad, type LoadResult } from "./load";
 import { runOutbound } from "./outbound";
 import { writeReport, type Figure } from "./report";
-import { BENCH_AGENT, FULL_SCALE, seedBase, seedInbox, type InboxScale } from "./seed";
+import { BENCH_AGENT, FULL_SCALE, rowsOf, seedBase, seedInbox, type InboxScale } from "./seed";
 import { startApp, type AppServer } from "./server";
 import { signIn } from "./session";
 
@@ -55,6 +55,14 @@ async function benchTarget(name: "pglite" | "postgresql", figures: Figure[]) {
   const seedStarted = Date.now();
   const { bigTicketId } = await seedInbox(setup.db, seeded, SCALE);
   console.log(`seeded ${SCALE.tickets} tickets, ${SCALE.tickets * SCALE.messagesPerTicket} messages in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s`);
+  // The "existing customers" of the ingest mix are the shop's: people with a ticket on the
+  // integration, some of it open (they carry on a conversation), some closed (they come back).
+  const regulars = rowsOf<{ phone: string }>(
+    await setup.db.execute(sql`
+      select c.phone_e164 as phone from customers c join tickets t on t.customer_id = c.id
+      where t.integration_id = ${seeded.integrationId} order by md5(c.phone_e164) limit 2000`),
+  );
+  seeded.existingCustomers = regulars.map((row) => row.phone);
   await setup.close();
 
   const media = await startMediaServer();
