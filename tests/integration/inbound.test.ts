@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as inbound } from "@/app/api/twilio/sms/route";
 import type { DatabaseHandle } from "@/db/client";
 import { attachments, customers, events, messages, optOuts, smsIntegrations, tickets } from "@/db/schema";
+import { retryAttachmentDownload } from "@/lib/tickets/manage";
 import { testDatabases, useDatabase } from "../support/database";
 import { runJobsUntilIdle } from "../support/jobs";
 import { inboundParams, messageSid, PUBLIC_BASE, signedTwilioRequest } from "../support/twilio";
@@ -16,6 +17,7 @@ const PDF = Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n");
 let mediaHits: Record<string, number> = {};
 let mediaServer: http.Server;
 let mediaBase = "";
+let mediaBack = false;
 
 beforeAll(async () => {
   process.env.PUBLIC_BASE_URL = PUBLIC_BASE;
@@ -26,6 +28,7 @@ beforeAll(async () => {
     if (!req.headers.authorization?.startsWith("Basic ")) return void res.writeHead(401).end();
     if (path === "/late.png" && mediaHits[path]! <= 2) return void res.writeHead(404).end();
     if (path === "/never.png") return void res.writeHead(404).end();
+    if (path === "/back-later.png" && !mediaBack) return void res.writeHead(503).end();
     if (path.endsWith(".png")) return void res.writeHead(200, { "Content-Type": "image/png" }).end(PNG);
     if (path.endsWith(".pdf")) return void res.writeHead(200, { "Content-Type": "application/pdf" }).end(PDF);
     if (path === "/renamed.png.txt") return void res.writeHead(200, { "Content-Type": "image/png" }).end(PDF);
@@ -69,6 +72,7 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
   });
   beforeEach(() => {
     mediaHits = {};
+    mediaBack = false;
   });
 
   it("files a first message as a new ticket and answers Twilio with empty TwiML", async () => {
@@ -176,6 +180,25 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
     expect(mediaHits["/late.png"]).toBe(3);
     expect(files[1]?.status).toBe("failed");
     expect(mediaHits["/never.png"]).toBe(6);
+  });
+
+  it("keeps the message when a picture cannot be downloaded, says so, and stores it once when an agent retries", async () => {
+    const from = newCustomer();
+    await text(from, "See the photo", { NumMedia: "1", MediaUrl0: `${mediaBase}/back-later.png`, MediaContentType0: "image/png" });
+    await runJobsUntilIdle(handle.db);
+    const [ticket] = await ticketsOf(from);
+    const [message] = await handle.db.select().from(messages).where(eq(messages.ticketId, ticket!.id));
+    expect(message?.body).toBe("See the photo");
+    const [failed] = await handle.db.select().from(attachments).where(eq(attachments.messageId, message!.id));
+    expect(failed).toMatchObject({ status: "failed", error: "The download failed (503)." });
+
+    mediaBack = true;
+    await retryAttachmentDownload({ db: handle.db, attachmentId: failed!.id });
+    await runJobsUntilIdle(handle.db);
+    const files = await handle.db.select().from(attachments).where(eq(attachments.messageId, message!.id));
+    expect(files.map((file) => [file.id, file.status, file.error])).toEqual([[failed!.id, "stored", null]]);
+    expect(files[0]!.data?.equals(PNG)).toBe(true);
+    expect(mediaHits["/back-later.png"]).toBe(7);
   });
 
   it("does not receive messages from a country that is not allowed, keeping only an audit entry", async () => {

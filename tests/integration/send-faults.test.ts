@@ -1,0 +1,83 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { messages } from "@/db/schema";
+import { testDatabases, useDatabase } from "../support/database";
+import { startFakeTwilio } from "../support/fake-twilio";
+import { runJobsUntilIdle } from "../support/jobs";
+import { seedTicket } from "../support/inbox-seed";
+import { messageSid, signedTwilioRequest } from "../support/twilio";
+
+vi.hoisted(() => {
+  process.env.TWILIO_ACCOUNT_SID = `AC${"4".repeat(32)}`;
+  process.env.TWILIO_AUTH_TOKEN = "send-faults-auth-token";
+  process.env.NEXTAUTH_SECRET = "send-faults-secret";
+  process.env.PUBLIC_BASE_URL = "https://inbox.example.test";
+});
+
+const { queueOutboundMessage } = await import("@/lib/outbound/queue");
+const { POST: statusCallback } = await import("@/app/api/twilio/status/route");
+
+describe.each(testDatabases())("sending when Twilio keeps failing, on $name", (database) => {
+  let handle: DatabaseHandle;
+  let twilio: Awaited<ReturnType<typeof startFakeTwilio>>;
+
+  beforeAll(async () => {
+    handle = await database.open();
+    useDatabase(handle);
+    twilio = await startFakeTwilio();
+    process.env.TWILIO_API_BASE_URL = twilio.url;
+  });
+  afterAll(async () => {
+    await twilio.close();
+    await handle.close();
+  });
+  beforeEach(() => {
+    twilio.requests.length = 0;
+    twilio.replies.length = 0;
+  });
+
+  const messageRow = async (id: string) => (await handle.db.select().from(messages).where(eq(messages.id, id)))[0]!;
+
+  it("gives up after its last try on a Twilio that answers 500 and 503, and says so in words", async () => {
+    const { ticket } = await seedTicket(handle.db);
+    for (let i = 0; i < 8; i++) twilio.replies.push({ status: i % 2 ? 503 : 500, body: { code: 20500, message: "Internal Server Error", status: 500 } });
+    const message = await queueOutboundMessage({ db: handle.db, ticketId: ticket.id, body: "Twilio is having a bad day" });
+    await runJobsUntilIdle(handle.db);
+    expect(twilio.messageRequests()).toHaveLength(8);
+    const row = await messageRow(message.id);
+    expect(row.status).toBe("failed");
+    expect(row.errorMessage).toBe("Twilio could not be reached after 8 tries (Twilio answered 503). Retry when it is back.");
+  });
+
+  it("keeps a delivery report that arrives before the app has recorded Twilio's answer to the send", async () => {
+    const { ticket, customer, integration } = await seedTicket(handle.db);
+    const sid = messageSid();
+    let callbackStatus = 0;
+    // Twilio's report on the message overtakes its answer to the POST.
+    const racing = http.createServer((req, res) => {
+      let raw = "";
+      req.on("data", (chunk: Buffer) => (raw += chunk.toString()));
+      req.on("end", async () => {
+        const callbackUrl = new URLSearchParams(raw).get("StatusCallback")!;
+        const params = { MessageSid: sid, SmsSid: sid, MessageStatus: "undelivered", SmsStatus: "undelivered", ErrorCode: "30003", AccountSid: process.env.TWILIO_ACCOUNT_SID!, From: integration.phoneE164, To: customer.phoneE164, ApiVersion: "2010-04-01" };
+        callbackStatus = (await statusCallback(await signedTwilioRequest("/api/twilio/status", params, { url: callbackUrl }))).status;
+        res.writeHead(201, { "Content-Type": "application/json" }).end(JSON.stringify({ sid, status: "queued" }));
+      });
+    });
+    await new Promise<void>((resolve) => racing.listen(0, "127.0.0.1", resolve));
+    process.env.TWILIO_API_BASE_URL = `http://127.0.0.1:${(racing.address() as AddressInfo).port}`;
+    try {
+      const message = await queueOutboundMessage({ db: handle.db, ticketId: ticket.id, body: "Your parcel is at the door" });
+      await runJobsUntilIdle(handle.db);
+      expect(callbackStatus).toBe(204);
+      expect(await messageRow(message.id)).toMatchObject({ twilioSid: sid, status: "undelivered", errorCode: 30003, errorMessage: "The phone is switched off or unreachable." });
+    } finally {
+      process.env.TWILIO_API_BASE_URL = twilio.url;
+      racing.closeAllConnections();
+      racing.close();
+    }
+  });
+});
