@@ -38,7 +38,7 @@ export function inboundParams(options: IngestOptions, index: number): Record<str
   const existing = index % 5 !== 0 && options.existingCustomers.length > 0;
   const from = existing
     ? options.existingCustomers[index % options.existingCustomers.length]!
-    : `+1628${String(process.pid % 1000).padStart(3, "0")}${String(newCustomerCounter++ % 10000).padStart(4, "0")}`;
+    : `+1628${200 + (process.pid % 700)}${String(newCustomerCounter++ % 10000).padStart(4, "0")}`;
   const params: Record<string, string> = {
     MessageSid: sid,
     SmsSid: sid,

@@ -68,7 +68,11 @@ function connect(url: string, cookie: string): Client {
  * so the k-th event on every client belongs to the k-th webhook: latency is its arrival
  * minus the moment that webhook's 200 came back (an event may beat the response: 0).
  */
+let runs = 0;
+
 export async function runLive(options: LiveOptions): Promise<LiveResult> {
+  // New customers every run (each first message makes one ticket.created).
+  const run = runs++;
   const clients = Array.from({ length: options.clients }, () => connect(options.appUrl, options.cookie));
   await Promise.all(clients.map((client) => client.ready));
   const acknowledged: number[] = [];
@@ -81,7 +85,7 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
       MessageSid: sid,
       SmsSid: sid,
       AccountSid: options.accountSid,
-      From: `+1646${String(stamp).padStart(6, "0").slice(-3)}${String(index).padStart(4, "0")}`,
+      From: `+1646${300 + run}${String(index).padStart(4, "0")}`,
       To: options.businessNumber,
       Body: `Live latency probe ${index}`,
       NumMedia: "0",

@@ -25,9 +25,11 @@ interface LoadOptions {
   onAccepted?: (index: number) => void;
   /** Reads the response (its body is not consumed otherwise); counted in the latency. */
   onResponse?: (index: number, response: Response) => Promise<void>;
+  /** A pause after each answer, for a steady rate instead of as fast as it goes. */
+  pauseMs?: number;
 }
 
-export async function runLoad({ concurrency, seconds, makeRequest, onAccepted, onResponse }: LoadOptions): Promise<LoadResult> {
+export async function runLoad({ concurrency, seconds, makeRequest, onAccepted, onResponse, pauseMs = 0 }: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   const errorSamples: string[] = [];
   let errors = 0;
@@ -55,6 +57,7 @@ export async function runLoad({ concurrency, seconds, makeRequest, onAccepted, o
         errors++;
         if (errorSamples.length < 5) errorSamples.push((error as Error).message);
       }
+      if (pauseMs) await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
   }
   await Promise.all(Array.from({ length: concurrency }, worker));

@@ -5,10 +5,14 @@ export interface OutboundOptions {
   cookie: string;
   concurrency: number;
   seconds: number;
+  /** Each agent's pause between replies (0: as fast as the app answers). */
+  pauseMs?: number;
 }
 
 export interface OutboundResult {
   accepted: LoadResult;
+  /** The replies the app accepted (201), to look up once the run is over. */
+  messageIds: string[];
   sent: number;
   delivered: number;
   failed: number;
@@ -46,6 +50,7 @@ export async function runOutbound(options: OutboundOptions): Promise<OutboundRes
   const accepted = await runLoad({
     concurrency: options.concurrency,
     seconds: options.seconds,
+    pauseMs: options.pauseMs,
     makeRequest: (index) => {
       const ticketId = targets[index % targets.length]!;
       pending.set(index, ticketId);
@@ -89,6 +94,7 @@ export async function runOutbound(options: OutboundOptions): Promise<OutboundRes
   const statuses = [...final.values()];
   return {
     accepted,
+    messageIds: [...acceptedAt.keys()],
     sent: acceptedAt.size,
     delivered: deliveredAt.size,
     failed: statuses.filter((status) => status !== "delivered").length + (acceptedAt.size - final.size),

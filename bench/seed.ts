@@ -76,7 +76,8 @@ export async function seedInbox(db: Database, seeded: Seeded, scale: InboxScale 
   const words = `(array[${WORDS.map((word) => `'${word}'`).join(",")}])`;
   await db.execute(sql`
     insert into customers (phone_e164, name, country)
-    select '+1212' || lpad(g::text, 7, '0'), 'Customer ' || g, 'US' from generate_series(1, ${scale.customers}) g`);
+    select '+1212' || (2000000 + g)::text, 'Customer ' || g, 'US' from generate_series(1, ${scale.customers}) g`);
+  // Valid numbers (a NANP exchange cannot start with 0 or 1): (212) 200-0001 onwards.
   // Ticket g belongs to customer ((g - 1) % customers) + 1; only the first ticket of each
   // customer may be open, so the one-open-ticket-per-customer rule holds.
   await db.execute(sql`
