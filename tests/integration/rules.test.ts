@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { DatabaseHandle } from "@/db/client";
 import { allowedCountries, customers, events, jobs, messages, phoneNumbers, ruleRuns, rules, smsIntegrations, tickets, users } from "@/db/schema";
 import { testDatabases, useDatabase } from "../support/database";
+import { uniqueUsNumber } from "../support/inbox-seed";
 import { startFakeTwilio } from "../support/fake-twilio";
 import { runJobsUntilIdle } from "../support/jobs";
 import { inboundParams, signedTwilioRequest } from "../support/twilio";
@@ -29,7 +30,7 @@ describe.each(testDatabases())("rules on $name", (database) => {
   let business: string;
   let integrationId: string;
 
-  const customerNumber = () => `+1415555${String(randomInt(0, 10_000)).padStart(4, "0")}`;
+  const customerNumber = uniqueUsNumber;
   async function deliver(params: Record<string, string>) {
     const response = await inbound(await signedTwilioRequest("/api/twilio/sms", params));
     expect(response.status).toBe(200);
