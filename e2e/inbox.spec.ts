@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { agent, agentState } from "./support/accounts";
-import { bubble, conversation, customerNumber, integrationIdOf, setUpSmsIntegration, startConversation, startConversationByApi, type SmsIntegration } from "./support/inbox";
+import { bubble, conversation, customerNumber, integrationIdOf, openTicketPage, setUpSmsIntegration, startConversation, startConversationByApi, type SmsIntegration } from "./support/inbox";
 
 test.use({ storageState: agentState });
 
@@ -29,7 +29,7 @@ test("an agent texts a customer first, in the number's local format, and sees th
 test("the reply is written, sent and the ticket closed with the keyboard alone", async ({ page }) => {
   const customer = customerNumber();
   const ticketId = await startConversation(page, { phone: customer.e164, integration: desk, body: "First message" });
-  await page.goto(`/tickets/${ticketId}`);
+  await openTicketPage(page, ticketId);
 
   await page.keyboard.press("r");
   await expect(page.getByLabel("Message", { exact: true })).toBeFocused();
@@ -105,7 +105,7 @@ test("a message that looks like it breaks the messaging policy needs an explicit
 
 test("an internal note stays inside, shown apart from messages", async ({ page }) => {
   const ticketId = await startConversation(page, { phone: customerNumber().e164, integration: desk, body: "Customer-facing text" });
-  await page.goto(`/tickets/${ticketId}`);
+  await openTicketPage(page, ticketId);
   await page.keyboard.press("n");
   await expect(page.getByRole("button", { name: "Internal note" })).toHaveAttribute("aria-pressed", "true");
   await page.getByLabel("Internal note", { exact: true }).last().fill("VIP: refund without asking for a photo");

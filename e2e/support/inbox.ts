@@ -63,3 +63,9 @@ export function conversation(page: Page) {
 export function bubble(page: Page, text: string | RegExp) {
   return conversation(page).getByRole("article").filter({ hasText: text });
 }
+
+/** Opens a ticket and waits until the page is live (hydrated, listening), so keys reach it. */
+export async function openTicketPage(page: Page, ticketId: string) {
+  await page.goto(`/tickets/${ticketId}`);
+  await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
+}
