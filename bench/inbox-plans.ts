@@ -2,7 +2,7 @@
 // EXPLAINs the inbox's queries, to check each walks an index instead of sorting the
 // table. On PostgreSQL when BENCH_DATABASE_URL is set, else on PGlite.
 import { sql } from "drizzle-orm";
-import type { Database } from "../db/client";
+import { rowsOf, type Database } from "../db/client";
 import { encodeCursor } from "../db/queries/cursor";
 import { inboxTicketsQuery, INBOX_VIEWS, type InboxQuery } from "../db/queries/tickets";
 import { smsIntegrations, users } from "../db/schema";
@@ -48,8 +48,7 @@ function nodes(plan: PlanNode): PlanNode[] {
 async function explain(db: Database, name: string, query: InboxQuery, expectIndex: boolean) {
   const built = inboxTicketsQuery(query).toSQL();
   const answer = (await db.execute(sql.raw(`explain (analyze, format json) ${inline(built.sql, built.params)}`))) as unknown;
-  // postgres.js answers with the rows, PGlite with { rows }.
-  const rows = (Array.isArray(answer) ? answer : (answer as { rows: unknown[] }).rows) as { "QUERY PLAN": unknown }[];
+  const rows = rowsOf<{ "QUERY PLAN": unknown }>(answer);
   const raw = rows[0]!["QUERY PLAN"];
   const result = (typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan: PlanNode; "Execution Time": number }[];
   const all = nodes(result[0]!.Plan);

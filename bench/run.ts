@@ -10,7 +10,8 @@ import { runLive } from "./live";
 import { medianRun, percentile, runLoad, type LoadResult } from "./load";
 import { runOutbound } from "./outbound";
 import { writeReport, type Figure } from "./report";
-import { BENCH_AGENT, FULL_SCALE, rowsOf, seedBase, seedInbox, type InboxScale } from "./seed";
+import { rowsOf } from "../db/client";
+import { BENCH_AGENT, FULL_SCALE, seedBase, seedInbox, type InboxScale } from "./seed";
 import { startApp, type AppServer } from "./server";
 import { signIn } from "./session";
 

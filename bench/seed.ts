@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import type { Database } from "../db/client";
+import { rowsOf, type Database } from "../db/client";
 import { appSettings, customers, phoneNumbers, sandboxPhoneNumbers, smsIntegrations, users } from "../db/schema";
 import { hashPassword } from "../lib/auth/password";
 import { BUSINESS_NUMBER } from "./ingest";
@@ -128,11 +128,6 @@ export async function seedInbox(db: Database, seeded: Seeded, scale: InboxScale 
     from generate_series(1, ${scale.bigTicketMessages - scale.messagesPerTicket}) k`);
   await db.execute(sql`analyze`);
   return { bigTicketId };
-}
-
-/** postgres.js answers with the rows, PGlite with { rows }. */
-export function rowsOf<T>(answer: unknown): T[] {
-  return (Array.isArray(answer) ? answer : (answer as { rows: T[] }).rows) as T[];
 }
 
 /**

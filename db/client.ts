@@ -8,6 +8,11 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type DbOrTx = Database | Transaction;
 export type DatabaseDriver = "pglite" | "postgresql";
 
+/** The rows of a raw `db.execute()`: postgres.js answers with the rows, PGlite with `{ rows }`. */
+export function rowsOf<T>(answer: unknown): T[] {
+  return (Array.isArray(answer) ? answer : (answer as { rows: T[] }).rows) as T[];
+}
+
 export type NotificationListener = (payload: string) => void;
 
 export interface DatabaseHandle {

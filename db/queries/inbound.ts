@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { DbOrTx } from "../client";
+import { rowsOf, type DbOrTx } from "../client";
 import { allowedCountries, messages, rules, smsIntegrations, type SmsIntegration } from "../schema";
 
 export interface InboundContext {
@@ -83,7 +83,6 @@ export async function appendToOpenTicket(db: DbOrTx, input: AppendToOpenTicket):
     select stored.id as message_id, stored.ticket_id, exists (select 1 from queued) as queued_work,
       pg_notify(${input.channel}, json_build_object('type', 'message.created', 'ticketId', stored.ticket_id, 'messageId', stored.id)::text) as notified
     from stored`);
-  const rows = (Array.isArray(answer) ? answer : (answer as { rows: unknown[] }).rows) as Array<{ message_id: string; ticket_id: string; queued_work: boolean }>;
-  const row = rows[0];
+  const [row] = rowsOf<{ message_id: string; ticket_id: string; queued_work: boolean }>(answer);
   return row ? { messageId: row.message_id, ticketId: row.ticket_id, queuedWork: row.queued_work } : null;
 }

@@ -51,6 +51,7 @@ function carrierKeyword(message: InboundMessage): CarrierKeyword | null {
 export async function recordInboundMessage({ db, message, now = new Date() }: { db: Database; message: InboundMessage; now?: Date }): Promise<InboundOutcome> {
   const from = normalizePhoneNumber(message.From);
   const phoneE164 = from.ok ? from.e164 : message.From;
+  const toE164 = e164Of(message.To);
   const country = (message.FromCountry || (from.ok ? from.country : countryOfNumber(phoneE164)) || null)?.toUpperCase() ?? null;
   const otp = isShortCodeOrAlphanumericSender(message.From) || looksLikeOneTimePasscode(message.Body);
 
@@ -61,7 +62,7 @@ export async function recordInboundMessage({ db, message, now = new Date() }: { 
     const appended = await appendToOpenTicket(db, {
       messageSid: message.MessageSid,
       fromE164: phoneE164,
-      toE164: e164Of(message.To),
+      toE164,
       body: message.Body,
       preview: previewOf(message.Body, 0),
       now,
@@ -71,7 +72,7 @@ export async function recordInboundMessage({ db, message, now = new Date() }: { 
     if (appended) return { outcome: "stored", ...appended, ticketChange: "joined" };
   }
 
-  const context = await loadInboundContext({ db, messageSid: message.MessageSid, toE164: e164Of(message.To) });
+  const context = await loadInboundContext({ db, messageSid: message.MessageSid, toE164 });
   if (context.seen) return { outcome: "duplicate" };
 
   const { integration } = context;

@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import twilio from "twilio";
+import { inboundSms } from "./app-pair";
 
 export const BUSINESS_NUMBER = "+14155550100";
 export const PNG = Buffer.from(
@@ -17,23 +18,9 @@ export function messageSid(): string {
 }
 
 export function inboundParams(from: string, body: string, extra: Record<string, string> = {}): Record<string, string> {
-  const sid = extra.MessageSid ?? messageSid();
-  return {
-    MessageSid: sid,
-    SmsSid: sid,
-    SmsMessageSid: sid,
-    AccountSid: LIVE_ACCOUNT.accountSid,
-    From: from,
-    To: BUSINESS_NUMBER,
-    Body: body,
-    NumMedia: "0",
-    NumSegments: "1",
-    FromCountry: "US",
-    ToCountry: "US",
-    SmsStatus: "received",
-    ApiVersion: "2010-04-01",
-    ...extra,
-  };
+  const params = inboundSms({ accountSid: LIVE_ACCOUNT.accountSid, from, to: BUSINESS_NUMBER, body });
+  const sid = extra.MessageSid ?? params.MessageSid!;
+  return { ...params, MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, ...extra };
 }
 
 /** Posts one webhook as Twilio does: form-encoded, signed over the public URL. Status 0: no answer. */

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { getDb } from "@/db";
 import { errorResponse } from "@/lib/http/respond";
 import { statusCallbackSchema } from "@/lib/inbound/validation";
@@ -6,14 +7,12 @@ import { verifyTwilioWebhook } from "@/lib/twilio/webhook";
 
 export const dynamic = "force-dynamic";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** `?message=&attempt=`, as the app wrote them into the StatusCallback URL (signed with the rest). */
 function sentAsFrom(url: string): { messageId: string; attempt: number } | undefined {
   const query = new URL(url).searchParams;
   const messageId = query.get("message") ?? "";
   const attempt = Number(query.get("attempt"));
-  return UUID.test(messageId) && Number.isInteger(attempt) && attempt > 0 ? { messageId, attempt } : undefined;
+  return z.uuid().safeParse(messageId).success && Number.isInteger(attempt) && attempt > 0 ? { messageId, attempt } : undefined;
 }
 
 /** Twilio's delivery-status callback for messages the app sent. */
