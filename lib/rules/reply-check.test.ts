@@ -2,16 +2,22 @@ import { describe, expect, it } from "vitest";
 import { checkAutoReplyText, replyLengthLimit } from "./reply-check";
 
 describe("replyLengthLimit", () => {
-  it("is 160 for any integration, else the strictest integration's limit", () => {
-    expect(replyLengthLimit([])).toBe(160);
+  it("is the strictest chosen integration's limit", () => {
     expect(replyLengthLimit([{ name: "A", maxMessageLength: 300 }, { name: "B", maxMessageLength: 120 }])).toBe(120);
+    expect(replyLengthLimit([{ name: "A", maxMessageLength: 300 }], [{ name: "B", maxMessageLength: 120 }])).toBe(300);
+  });
+
+  it("holds a rule for any integration to every integration's limit and to 160", () => {
+    expect(replyLengthLimit([])).toBe(160);
+    expect(replyLengthLimit([], [{ name: "A", maxMessageLength: 1600 }])).toBe(160);
+    expect(replyLengthLimit([], [{ name: "A", maxMessageLength: 1600 }, { name: "B", maxMessageLength: 100 }])).toBe(100);
   });
 });
 
 describe("checkAutoReplyText", () => {
   it("accepts the after-hours reply and measures it like the composer", () => {
     const check = checkAutoReplyText("Thanks! We are closed, we will answer at 9am.", { chosen: [], all: [{ name: "Shop", maxMessageLength: 100 }] });
-    expect(check).toMatchObject({ ok: true, limit: 160, measure: { characters: 45, encoding: "GSM-7", segments: 1 } });
+    expect(check).toMatchObject({ ok: true, limit: 100, measure: { characters: 45, encoding: "GSM-7", segments: 1 } });
   });
 
   it("counts room for the customer's name and the longest integration name", () => {

@@ -10,11 +10,12 @@ export interface ReplyTarget {
 
 /**
  * The limit an auto-reply is held to: the strictest of the integrations the rule is limited
- * to, or the product's 160 when it applies to any integration.
+ * to. A rule for any integration must fit every one of them, and the product's 160 that a
+ * new integration starts with.
  */
-export function replyLengthLimit(chosen: readonly ReplyTarget[]): number {
-  if (chosen.length === 0) return DEFAULT_MAX_LENGTH;
-  return Math.min(...chosen.map((target) => target.maxMessageLength));
+export function replyLengthLimit(chosen: readonly ReplyTarget[], all: readonly ReplyTarget[] = []): number {
+  const targets = chosen.length > 0 ? chosen : [...all, { name: "", maxMessageLength: DEFAULT_MAX_LENGTH }];
+  return Math.min(...targets.map((target) => target.maxMessageLength));
 }
 
 /** `longest`: the reply with the longest names it can get, which the counter measures. */
@@ -28,7 +29,7 @@ export type ReplyCheck =
  * same measure as the composer's counter.
  */
 export function checkAutoReplyText(template: string, { chosen, all }: { chosen: readonly ReplyTarget[]; all: readonly ReplyTarget[] }): ReplyCheck {
-  const limit = replyLengthLimit(chosen);
+  const limit = replyLengthLimit(chosen, all);
   const targets = chosen.length > 0 ? chosen : all;
   const longest = worstCaseRendering(template, targets.map((target) => target.name));
   const measure = measureSms(longest);
