@@ -1,15 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useRef } from "react";
-import { Button, buttonClass } from "@/components/ui/button";
-import { inputClass, SelectField, TextField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import { CONDITION_LABELS, type ConditionDraft } from "@/lib/rules/draft";
-import type { ConditionType } from "@/lib/rules/validation";
 import { CountryPicker } from "./country-picker";
 import type { RuleFormOptions } from "./options";
-
-const CONDITION_TYPES = Object.keys(CONDITION_LABELS) as ConditionType[];
+import { StepList } from "./step-list";
 
 function FieldError({ id, error }: { id: string; error?: string }) {
   return error ? (
@@ -99,53 +95,16 @@ export function ConditionRows({ conditions, onChange, onAdd, errors, options }: 
   errors: Record<string, string>;
   options: RuleFormOptions;
 }) {
-  const addButton = useRef<HTMLButtonElement>(null);
-  const update = (index: number, change: Partial<ConditionDraft>) => onChange(conditions.map((c, i) => (i === index ? { ...c, ...change } : c)));
   return (
-    <fieldset className="space-y-4">
-      <legend className="text-base font-semibold text-slate-900">Conditions</legend>
-      <p className="text-sm text-slate-600">
-        {conditions.length === 0 ? "No conditions: the rule runs on every message its trigger covers. Add one to narrow it down." : "All of these must hold."}
-      </p>
-      <ol className="space-y-4">
-        {conditions.map((condition, index) => (
-          <li key={condition.key} className="grid gap-3 rounded-md bg-slate-50 p-4 sm:grid-cols-[16rem_1fr_auto] sm:items-start">
-            <div className="space-y-1">
-              <label htmlFor={`condition-${condition.key}`} className="block text-sm font-medium text-slate-700">
-                Condition {index + 1}
-              </label>
-              <select
-                id={`condition-${condition.key}`}
-                className={inputClass}
-                value={condition.type}
-                autoFocus={condition.key.includes("new")}
-                onChange={(event) => update(index, { type: event.target.value as ConditionType })}
-              >
-                {CONDITION_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {CONDITION_LABELS[type]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <ConditionValue condition={condition} index={index} update={(change) => update(index, change)} errors={errors} options={options} />
-            <Button
-              variant="ghost"
-              className="sm:mt-6"
-              aria-label={`Remove condition ${index + 1}`}
-              onClick={() => {
-                onChange(conditions.filter((_, i) => i !== index));
-                addButton.current?.focus();
-              }}
-            >
-              Remove
-            </Button>
-          </li>
-        ))}
-      </ol>
-      <button ref={addButton} type="button" className={buttonClass("secondary")} onClick={onAdd}>
-        Add condition
-      </button>
-    </fieldset>
+    <StepList
+      noun="condition"
+      legend="Conditions"
+      intro={conditions.length === 0 ? "No conditions: the rule runs on every message its trigger covers. Add one to narrow it down." : "All of these must hold."}
+      items={conditions}
+      labels={CONDITION_LABELS}
+      onChange={onChange}
+      onAdd={onAdd}
+      renderValue={(condition, index, update) => <ConditionValue condition={condition} index={index} update={update} errors={errors} options={options} />}
+    />
   );
 }
