@@ -7,6 +7,7 @@ import { loadSimulatorState } from "@/lib/sandbox/simulator";
 import { NO_WEBHOOK } from "@/lib/sandbox/webhooks";
 import { getTwilioClient } from "@/lib/twilio/client";
 import { getSandboxCredentials } from "@/lib/twilio/credentials";
+import { expectSandboxCallsFollowSpec } from "../contract/exchanges";
 import { startAppServer, type AppServer, type Exchange } from "../support/app-server";
 import { testDatabases, useDatabase } from "../support/database";
 import { TINY_PDF, TINY_PNG, uniqueHandset } from "../support/fixtures";
@@ -39,6 +40,7 @@ describe.each(testDatabases())("texting from a sandbox handset on $name", (datab
     server.exchanges.length = 0;
   });
 
+  afterAll(() => expectSandboxCallsFollowSpec(server));
   afterAll(async () => {
     await server.close();
     await handle.close();

@@ -3,6 +3,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { recordSandboxOptOut } from "@/db/queries/sandbox-opt-outs";
 import { setHandsetReachable } from "@/lib/sandbox/carrier";
 import { getTwilioClient } from "@/lib/twilio/client";
+import { expectSandboxCallsFollowSpec } from "../contract/exchanges";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { testDatabases, useDatabase } from "../support/database";
 import { TINY_PNG, uniqueHandset } from "../support/fixtures";
@@ -51,6 +52,7 @@ describe.each(testDatabases())("sandbox messages on $name", (database) => {
     server.exchanges.length = 0;
   });
 
+  afterAll(() => expectSandboxCallsFollowSpec(server));
   afterAll(async () => {
     await server.close();
     await handle.close();
