@@ -77,6 +77,13 @@ test("a port request is followed to completion or rejection; in the sandbox the 
   const row = page.getByRole("row", { name: new RegExp(escapeRegExp(number)) });
   await expect(row).toContainText("Submitted");
   await expect(page.getByText("4321")).toHaveCount(0);
+  await expect(page.getByText("The carrier moves the number; this takes days.")).toBeVisible();
+  await row.getByRole("button", { name: `Mark port of ${number} in progress` }).click();
+  await expect(row).toContainText("In progress");
+  await expect(row.getByRole("button", { name: `Mark port of ${number} in progress` })).toHaveCount(0);
+  await row.getByRole("button", { name: `Check status of port of ${number}` }).click();
+  await expect(row.getByRole("status")).toContainText("is not in your Twilio account yet");
+  await expect(row).toContainText("In progress");
   await row.getByRole("button", { name: `Complete port of ${number} now` }).click();
   await expect(row).toContainText("Completed");
 
@@ -95,8 +102,17 @@ test("a port request is followed to completion or rejection; in the sandbox the 
   await form.getByRole("button", { name: "Submit port request" }).click();
   const rejected = page.getByRole("row", { name: new RegExp(escapeRegExp(other)) });
   await rejected.getByRole("button", { name: `Reject port of ${other}` }).click();
+  const reason = rejected.getByLabel("Reason the carrier gave");
+  await reason.fill("");
+  await rejected.getByRole("button", { name: "Record rejection" }).click();
+  // The browser asks for the reason before anything is sent.
+  expect(await reason.evaluate((field: HTMLTextAreaElement) => field.validity.valueMissing)).toBe(true);
+  await expect(rejected).toContainText("Submitted");
+  await reason.fill("Acme Mobile says the PIN does not match");
+  await rejected.getByRole("button", { name: "Record rejection" }).click();
   await expect(rejected).toContainText("Rejected");
-  await expect(rejected).toContainText("the account number or PIN does not match");
+  await expect(rejected).toContainText("Acme Mobile says the PIN does not match");
+  await expect(rejected.getByRole("button", { name: `Check status of port of ${other}` })).toHaveCount(0);
 });
 
 test("a number is not released while an SMS integration uses it, and is released after confirmation", async ({ page }) => {

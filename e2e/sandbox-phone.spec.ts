@@ -114,7 +114,12 @@ test.describe("phone simulator as an agent", () => {
 
   test("is open to agents, without the sandbox credentials", async ({ page }) => {
     await page.goto("/tickets");
-    await page.getByRole("link", { name: "Sandbox · Phone simulator" }).click();
+    const header = page.getByRole("banner");
+    const simulatorLink = header.getByRole("link", { name: "Sandbox · Phone simulator" });
+    await expect(simulatorLink).toBeVisible();
+    await expect(header.getByText("No Twilio account connected: text your inbox as a customer.")).toBeVisible();
+    await expect(simulatorLink).toHaveAccessibleDescription("No Twilio account connected: text your inbox as a customer.");
+    await simulatorLink.click();
     await expect(page.getByRole("heading", { name: "Phone simulator" })).toBeVisible();
     await expect(page.getByText("Play your customers")).toBeVisible();
     await expect(page.getByText("Sandbox account")).toHaveCount(0);

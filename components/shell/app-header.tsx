@@ -16,13 +16,20 @@ export function AppHeader({ user, sandbox }: { user: User; sandbox: boolean }) {
         </nav>
         <div className="ml-auto flex items-center gap-4">
           {sandbox ? (
-            <Link
-              href="/sandbox/phone"
-              className="rounded-full bg-amber-100 px-3 py-1 text-xs font-medium text-amber-900 hover:bg-amber-200"
-              title="No Twilio account is connected: messages go to a built-in test carrier. Open the phone simulator to text your inbox as a customer."
-            >
-              Sandbox · Phone simulator
-            </Link>
+            <div className="flex items-center gap-2">
+              <span id="sandbox-explanation" className="hidden text-xs text-slate-500 lg:inline">
+                No Twilio account connected: text your inbox as a customer.
+              </span>
+              <Link
+                href="/sandbox/phone"
+                aria-describedby="sandbox-explanation"
+                className="rounded-full bg-amber-100 px-3 py-1 text-xs font-medium text-amber-900 hover:bg-amber-200"
+                // The caption is hidden on narrow screens; the tooltip still explains there.
+                title="No Twilio account is connected: messages go to a built-in test carrier. Open the phone simulator to text your inbox as a customer."
+              >
+                Sandbox · Phone simulator
+              </Link>
+            </div>
           ) : null}
           <span className="text-sm text-slate-600">
             {user.name} <span className="text-slate-400">({user.role})</span>

@@ -49,3 +49,17 @@ export async function closePortRequest({
     .returning();
   return row ?? null;
 }
+
+/** submitted → in_progress; null when the request was not waiting to start. */
+export async function startPortRequest({ db, id }: { db: DbOrTx; id: string }): Promise<PortRequest | null> {
+  const [row] = await db
+    .update(portRequests)
+    .set({ status: "in_progress", updatedAt: new Date() })
+    .where(and(eq(portRequests.id, id), eq(portRequests.status, "submitted")))
+    .returning();
+  return row ?? null;
+}
+
+export async function listOpenPortRequests({ db }: { db: DbOrTx }): Promise<PortRequest[]> {
+  return db.select().from(portRequests).where(inArray(portRequests.status, [...OPEN_STATUSES]));
+}

@@ -1,7 +1,14 @@
 import type { Twilio } from "twilio";
 import type { Database } from "@/db/client";
 import { getPhoneNumberByE164 } from "@/db/queries/phone-numbers";
-import { closePortRequest, getOpenPortRequestForNumber, getPortRequest, insertPortRequest } from "@/db/queries/port-requests";
+import {
+  closePortRequest,
+  getOpenPortRequestForNumber,
+  getPortRequest,
+  insertPortRequest,
+  listOpenPortRequests,
+  startPortRequest,
+} from "@/db/queries/port-requests";
 import type { PortRequest } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -33,6 +40,68 @@ async function openRequest(db: Database, id: string): Promise<PortRequest> {
   return request;
 }
 
+/** The carrier has accepted the port and is working on it (the admin reads this at the carrier or in the Twilio console). */
+export async function markPortInProgress({ db, id }: { db: Database; id: string }): Promise<PortRequest> {
+  const request = await openRequest(db, id);
+  const started = await startPortRequest({ db, id });
+  if (!started) throw new AppError("conflict", `The port of ${formatPhoneNumber(request.e164)} is already in progress.`);
+  log.info({ event: "port_request_in_progress", portRequestId: id }, "port request in progress");
+  return started;
+}
+
+/** The carrier refused the port; its reason is kept so the admin can fix the details and try again. */
+export async function rejectPortRequest({ db, id, reason }: { db: Database; id: string; reason: string }): Promise<void> {
+  await openRequest(db, id);
+  const closed = await closePortRequest({ db, id, outcome: { status: "rejected", rejectionReason: reason } });
+  if (!closed) throw new AppError("conflict", "That port request was already closed.");
+  log.info({ event: "port_request_rejected", portRequestId: id }, "port request rejected");
+}
+
+export type PortCheck = { completed: boolean; message: string };
+
+/**
+ * A port is done when the carrier has moved the number into the Twilio account: then it is
+ * among the account's IncomingPhoneNumbers, and adopting it completes the request.
+ */
+export async function checkPortRequest({ db, twilio, id }: { db: Database; twilio: Twilio; id: string }): Promise<PortCheck> {
+  const request = await openRequest(db, id);
+  const shown = formatPhoneNumber(request.e164);
+  let found;
+  try {
+    found = await twilio.incomingPhoneNumbers.list({ phoneNumber: request.e164, limit: 20 });
+  } catch (error) {
+    throw twilioFailure(error, `Whether ${shown} has arrived could not be checked`);
+  }
+  const instance = found.find((number) => number.phoneNumber === request.e164);
+  if (!instance) {
+    return { completed: false, message: `${shown} is not in your Twilio account yet. The carrier moves it; this usually takes several days.` };
+  }
+  // Adopting completes the open request for this number in the same transaction.
+  const row = await adoptTwilioNumber({ db, instance, source: "ported" });
+  if (!row) throw new AppError("conflict", `${shown} is already one of your numbers.`);
+  log.info({ event: "port_request_completed", portRequestId: id }, "port request completed");
+  return { completed: true, message: `${shown} has arrived: it is now one of your numbers.` };
+}
+
+/** Checks every open request, once in a while per process, so opening the page stays cheap. */
+const lastChecked = new Map<string, number>();
+const RECHECK_MS = 5 * 60_000;
+
+export async function checkOpenPortRequests({ db, twilio, now = Date.now() }: { db: Database; twilio: Twilio; now?: number }): Promise<number> {
+  let completed = 0;
+  for (const request of await listOpenPortRequests({ db })) {
+    if (now - (lastChecked.get(request.id) ?? 0) < RECHECK_MS) continue;
+    lastChecked.set(request.id, now);
+    try {
+      if ((await checkPortRequest({ db, twilio, id: request.id })).completed) completed += 1;
+    } catch (error) {
+      // The page still shows the request; "Check status" says what went wrong.
+      log.warn({ portRequestId: request.id, err: error instanceof Error ? error.message : String(error) }, "port request check failed");
+    }
+  }
+  return completed;
+}
+
 /**
  * Sandbox only: plays the carrier finishing the port. The number comes into the account
  * through the Twilio API, exactly as a real completed port makes it appear there.
@@ -49,12 +118,4 @@ export async function completePortInSandbox({ db, twilio, id }: { db: Database; 
   const row = await adoptTwilioNumber({ db, instance, source: "ported" });
   if (!row) throw new AppError("conflict", `${formatPhoneNumber(request.e164)} is already one of your numbers.`);
   log.info({ event: "port_request_completed", portRequestId: id }, "port request completed");
-}
-
-/** Sandbox only: plays the carrier refusing the port. */
-export async function rejectPortInSandbox({ db, id }: { db: Database; id: string }): Promise<void> {
-  await openRequest(db, id);
-  const closed = await closePortRequest({ db, id, outcome: { status: "rejected", rejectionReason: SANDBOX_REJECTION_REASON } });
-  if (!closed) throw new AppError("conflict", "That port request was already closed.");
-  log.info({ event: "port_request_rejected", portRequestId: id }, "port request rejected");
 }

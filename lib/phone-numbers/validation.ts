@@ -70,3 +70,8 @@ export const portRequestSchema = z.object({
 export type PortRequestInput = z.infer<typeof portRequestSchema>;
 
 export const idSchema = z.object({ id: z.uuid() });
+
+export const portRejectionSchema = z.object({
+  id: z.uuid(),
+  reason: required("reason the carrier gave", 500),
+});

@@ -17,7 +17,7 @@ import { describePurchasable, friendlyNameFor, matchesContains, searchNumberPool
 import { pageEnvelope, readPage, slicePage } from "./pagination";
 import { accountUri, serializeIncomingNumber } from "./serializers";
 import { newSid } from "./sids";
-import { buyNumberSchema, numberConfigSchema, parseTwilioParams } from "./validation";
+import { buyNumberSchema, numberUpdateSchema, parseTwilioParams } from "./validation";
 
 const LIST_KEY = "incoming_phone_numbers";
 
@@ -110,7 +110,7 @@ export async function fetchIncomingNumber(context: SandboxContext): Promise<Resp
 }
 
 export async function updateIncomingNumber(context: SandboxContext): Promise<Response> {
-  const input = parseTwilioParams(numberConfigSchema, context.form);
+  const input = parseTwilioParams(numberUpdateSchema, context.form);
   await requireNumber(context);
   const updated = await updateSandboxNumber({
     db: context.db,

@@ -9,6 +9,7 @@ import { publishInboxEvent } from "@/lib/realtime/publish";
 import { ABSOLUTE_MAX_LENGTH, measureSms } from "@/lib/sms/segments";
 import { MAX_MEDIA_COUNT } from "@/lib/media/sniff";
 import { SandboxError } from "./errors";
+import { enqueueStatusCallback } from "./callbacks";
 import { enqueueAdvance } from "./lifecycle";
 import { runJobsSoon, stepDelayMs } from "./schedule";
 import { newSid } from "./sids";
@@ -110,6 +111,8 @@ export async function queueOutboundMessage({ db, request }: { db: Database; requ
         messagingServiceSid: request.messagingServiceSid ?? null,
       },
     });
+    // Twilio reports "queued" too, before sending → sent → delivered.
+    await enqueueStatusCallback({ db: tx, message: row });
     await enqueueAdvance({ db: tx, sid: row.sid, step: "sending", mediaUrls: request.mediaUrls });
     await publishInboxEvent({ db: tx, event: { type: "sandbox.updated", handset: to } });
     return row;

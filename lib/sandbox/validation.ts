@@ -41,6 +41,11 @@ export const numberConfigSchema = z.object({
   StatusCallbackMethod: httpMethod.optional(),
 });
 
+// The sandbox has no Twilio apps to attach, so only detaching one ("") can be asked for.
+export const numberUpdateSchema = numberConfigSchema.extend({
+  SmsApplicationSid: z.literal("", { message: "no such Twilio app in this account" }).optional(),
+});
+
 export const buyNumberSchema = numberConfigSchema.extend({
   PhoneNumber: z.string().trim().max(32).optional(),
   AreaCode: z

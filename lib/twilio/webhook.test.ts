@@ -1,3 +1,4 @@
+import twilio from "twilio";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { verifyTwilioWebhook } from "./webhook";
 
@@ -77,8 +78,29 @@ describe("verifyTwilioWebhook", () => {
     expect(check.ok ? 200 : check.response.status).toBe(503);
   });
 
-  it("refuses a body that is not a form", async () => {
-    const check = await verifyTwilioWebhook(webhook({ contentType: "application/json" }), URL_PATH);
+  it("refuses a forged request with 403 whatever its content type, before looking at the body", async () => {
+    for (const contentType of ["application/json", "text/plain", "multipart/form-data; boundary=x"]) {
+      const forged = await verifyTwilioWebhook(webhook({ contentType, signature: "forged+signature=" }), URL_PATH);
+      expect(forged.ok ? 200 : forged.response.status).toBe(403);
+      const unsigned = await verifyTwilioWebhook(webhook({ contentType, signature: null }), URL_PATH);
+      expect(unsigned.ok ? 200 : unsigned.response.status).toBe(403);
+    }
+    // A form's signature does not cover the same body sent as JSON.
+    const relabelled = await verifyTwilioWebhook(webhook({ contentType: "application/json" }), URL_PATH);
+    expect(relabelled.ok ? 200 : relabelled.response.status).toBe(403);
+  });
+
+  it("refuses a correctly signed body that is not a form with 415", async () => {
+    const signature = twilio.getExpectedTwilioSignature(TOKEN, `https://mycompany.com${URL_PATH}${QUERY}`, {});
+    const check = await verifyTwilioWebhook(webhook({ contentType: "application/json", signature }), URL_PATH);
     expect(check.ok ? 200 : check.response.status).toBe(415);
+  });
+
+  it("answers 503 without an auth token even to a request with no signature and no form", async () => {
+    delete process.env.TWILIO_AUTH_TOKEN;
+    process.env.TWILIO_API_KEY_SID = `SK${"2".repeat(32)}`;
+    process.env.TWILIO_API_KEY_SECRET = "key secret";
+    const check = await verifyTwilioWebhook(webhook({ contentType: "application/json", signature: null }), URL_PATH);
+    expect(check.ok ? 200 : check.response.status).toBe(503);
   });
 });

@@ -29,7 +29,8 @@ export function parseFormBody(body: string): Record<string, string> {
 
 /**
  * Checks X-Twilio-Signature before anything is parsed or stored. Fails closed: no auth
- * token configured → 503, missing or wrong signature → 403. There is no bypass.
+ * token configured → 503, missing or wrong signature → 403, whatever the content type.
+ * There is no bypass.
  */
 export async function verifyTwilioWebhook(request: Request, path: string): Promise<WebhookCheck> {
   const { authToken } = await getTwilioCredentials();
@@ -40,20 +41,20 @@ export async function verifyTwilioWebhook(request: Request, path: string): Promi
   const signature = request.headers.get("x-twilio-signature");
   if (!signature) return refuse(403, "Missing X-Twilio-Signature.");
 
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
-    return refuse(415, "Twilio webhooks are form-encoded (application/x-www-form-urlencoded).");
-  }
+  // The body must be read to check the signature; its size is the one thing checked first.
   const declaredLength = Number(request.headers.get("content-length") ?? 0);
   if (declaredLength > MAX_BODY_BYTES) return refuse(413, "Request body too large.");
   const body = await request.text();
   if (Buffer.byteLength(body) > MAX_BODY_BYTES) return refuse(413, "Request body too large.");
 
-  const params = parseFormBody(body);
+  // Twilio signs the posted parameters of a form, and only the URL of any other body.
+  const isForm = (request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded");
+  const params = isForm ? parseFormBody(body) : {};
   const url = signedUrlFor(request, path);
   if (!twilio.validateRequest(authToken, signature, url, params)) {
     log.warn({ path }, "webhook refused: bad signature");
     return refuse(403, "Invalid X-Twilio-Signature.");
   }
+  if (!isForm) return refuse(415, "Twilio webhooks are form-encoded (application/x-www-form-urlencoded).");
   return { ok: true, params };
 }

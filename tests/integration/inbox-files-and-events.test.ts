@@ -1,6 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { attachments, messages, type User } from "@/db/schema";
+import { attachments, messages, users, type User } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { testDatabases, useDatabase } from "../support/database";
 import { seedAgent, seedTicket } from "../support/inbox-seed";
@@ -20,6 +21,7 @@ vi.hoisted(() => {
 const { GET: attachmentRoute } = await import("@/app/api/attachments/[attachmentId]/route");
 const { GET: mediaRoute } = await import("@/app/api/media/[attachmentId]/route");
 const { GET: eventsRoute } = await import("@/app/api/events/route");
+const { GET: simulatorEventsRoute } = await import("@/app/(app)/sandbox/phone/events/route");
 const { signedMediaUrl } = await import("@/lib/outbound/media-url");
 const { publishInboxEvent } = await import("@/lib/realtime/publish");
 
@@ -132,5 +134,38 @@ describe.each(testDatabases())("attachments, signed media and live events on $na
     leave.abort();
     await vi.waitFor(() => expect(hub.emitter.listenerCount("event")).toBe(before - 1));
     expect((await reader.read()).done).toBe(true);
+  });
+
+  it.each([
+    ["the inbox", "http://x/api/events", () => eventsRoute],
+    ["the phone simulator", "http://x/sandbox/phone/events", () => simulatorEventsRoute],
+  ])("cuts %s's live stream off at the next heartbeat once the user is deactivated", async (_name, url, route) => {
+    const user = await seedAgent(handle.db);
+    session.user = user;
+    process.env.SSE_HEARTBEAT_MS = "50";
+    try {
+      const leave = new AbortController();
+      const response = await route()(new Request(url, { signal: leave.signal }));
+      expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let received = "";
+      const readUntil = async (text: string) => {
+        while (!received.includes(text)) {
+          const { value, done } = await reader.read();
+          if (done) return false;
+          received += decoder.decode(value);
+        }
+        return true;
+      };
+      // Still active: heartbeats keep coming and the stream stays open.
+      expect(await readUntil(": heartbeat\n\n: heartbeat\n\n")).toBe(true);
+      await handle.db.update(users).set({ active: false }).where(eq(users.id, user.id));
+      await vi.waitFor(async () => expect((await reader.read()).done).toBe(true), { timeout: 2000 });
+      leave.abort();
+    } finally {
+      delete process.env.SSE_HEARTBEAT_MS;
+      session.user = agent;
+    }
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { DatabaseHandle } from "@/db/client";
 import { attachments, events, jobs, messages } from "@/db/schema";
 import { testDatabases, useDatabase } from "../support/database";
+import { expectRequestsFollowSpec } from "../contract/exchanges";
 import { startFakeTwilio } from "../support/fake-twilio";
 import { seedAgent, seedTicket } from "../support/inbox-seed";
 
@@ -32,6 +33,7 @@ describe.each(testDatabases())("outbound messages on $name", (database) => {
     twilio = await startFakeTwilio();
     process.env.TWILIO_API_BASE_URL = twilio.url;
   });
+  afterAll(() => expectRequestsFollowSpec(twilio.contractRequests()));
   afterAll(async () => {
     await twilio.close();
     await handle.close();

@@ -9,6 +9,7 @@ import { buyPhoneNumber, importPhoneNumbers, listImportableNumbers, releasePhone
 import { completePortInSandbox, submitPortRequest } from "@/lib/phone-numbers/porting";
 import { searchAvailableNumbers } from "@/lib/phone-numbers/search";
 import { getTwilioClient } from "@/lib/twilio/client";
+import { expectSandboxCallsFollowSpec } from "../contract/exchanges";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { testDatabases, useDatabase } from "../support/database";
 import { createUser } from "../support/records";
@@ -29,6 +30,7 @@ describe.each(testDatabases())("phone numbers through Twilio, on $name", (databa
     adminId = (await createUser(handle.db)).id;
   });
 
+  afterAll(() => expectSandboxCallsFollowSpec(server));
   afterAll(async () => {
     await server.close();
     await handle.close();

@@ -7,6 +7,7 @@ import { loadSimulatorState } from "@/lib/sandbox/simulator";
 import { NO_WEBHOOK } from "@/lib/sandbox/webhooks";
 import { getTwilioClient } from "@/lib/twilio/client";
 import { getSandboxCredentials } from "@/lib/twilio/credentials";
+import { expectSandboxCallsFollowSpec } from "../contract/exchanges";
 import { startAppServer, type AppServer, type Exchange } from "../support/app-server";
 import { testDatabases, useDatabase } from "../support/database";
 import { TINY_PDF, TINY_PNG, uniqueHandset } from "../support/fixtures";
@@ -39,6 +40,7 @@ describe.each(testDatabases())("texting from a sandbox handset on $name", (datab
     server.exchanges.length = 0;
   });
 
+  afterAll(() => expectSandboxCallsFollowSpec(server));
   afterAll(async () => {
     await server.close();
     await handle.close();
@@ -146,6 +148,7 @@ describe.each(testDatabases())("texting from a sandbox handset on $name", (datab
     expect((await client.messages(allowed.sid).fetch()).status).toBe("delivered");
     const callbacks = webhooksTo("/api/twilio/status").map((e) => [paramsOf(e).MessageStatus, e.status]);
     expect(callbacks).toEqual([
+      ["queued", 204],
       ["sending", 204],
       ["sent", 204],
       ["delivered", 204],

@@ -1,11 +1,17 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { recordSandboxOptOut } from "@/db/queries/sandbox-opt-outs";
+import { messages } from "@/db/schema";
 import { setHandsetReachable } from "@/lib/sandbox/carrier";
+import { sendSignedRequest } from "@/lib/sandbox/outgoing";
 import { getTwilioClient } from "@/lib/twilio/client";
+import { getSandboxCredentials } from "@/lib/twilio/credentials";
+import { expectSandboxCallsFollowSpec } from "../contract/exchanges";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { testDatabases, useDatabase } from "../support/database";
 import { TINY_PNG, uniqueHandset } from "../support/fixtures";
+import { seedTicket } from "../support/inbox-seed";
 import { runJobsUntilIdle } from "../support/jobs";
 import { sandboxFetch } from "../support/sandbox";
 
@@ -51,6 +57,7 @@ describe.each(testDatabases())("sandbox messages on $name", (database) => {
     server.exchanges.length = 0;
   });
 
+  afterAll(() => expectSandboxCallsFollowSpec(server));
   afterAll(async () => {
     await server.close();
     await handle.close();
@@ -69,14 +76,33 @@ describe.each(testDatabases())("sandbox messages on $name", (database) => {
     expect(delivered.dateSent).toBeInstanceOf(Date);
 
     const callbacks = callbacksFor(sent.sid);
-    expect(callbacks.map((c) => c.params.MessageStatus)).toEqual(["sending", "sent", "delivered"]);
+    expect(callbacks.map((c) => c.params.MessageStatus)).toEqual(["queued", "sending", "sent", "delivered"]);
     // The app's own webhook route accepted every one: the signatures are right.
-    expect(callbacks.map((c) => c.status)).toEqual([204, 204, 204]);
-    const last = callbacks[2]!.params;
+    expect(callbacks.map((c) => c.status)).toEqual([204, 204, 204, 204]);
+    expect(callbacks[0]!.params).toMatchObject({ MessageSid: sent.sid, SmsStatus: "queued", From: business, To: to, ApiVersion: "2010-04-01" });
+    const last = callbacks[3]!.params;
     expect(last).toMatchObject({ MessageSid: sent.sid, SmsSid: sent.sid, SmsStatus: "delivered", From: business, To: to, ApiVersion: "2010-04-01" });
     expect(last.AccountSid).toMatch(/^AC/);
     expect(last.ErrorCode).toBeUndefined();
     expect(callbacks[0]!.headers.get("x-twilio-signature")).toBeTruthy();
+  });
+
+  it("moves the app's message forward with each callback, and a late 'queued' does not move it back", async () => {
+    const client = await getTwilioClient();
+    const { ticket } = await seedTicket(handle.db, { businessE164: business });
+    const sent = await client.messages.create({ to: uniqueHandset(), from: business, body: "Your refund is on its way", statusCallback: statusUrl });
+    const [row] = await handle.db.insert(messages).values({ ticketId: ticket.id, direction: "outbound", body: "Your refund is on its way", status: "pending", twilioSid: sent.sid }).returning();
+    const statusOf = async () => (await handle.db.select().from(messages).where(eq(messages.id, row!.id)))[0]?.status;
+
+    await runJobsUntilIdle(handle.db);
+    expect(callbacksFor(sent.sid).map((c) => [c.params.MessageStatus, c.status])).toEqual([["queued", 204], ["sending", 204], ["sent", 204], ["delivered", 204]]);
+    expect(await statusOf()).toBe("delivered");
+
+    // Callbacks can arrive out of order: the queued one again, late, as Twilio signs it.
+    const queued = callbacksFor(sent.sid)[0]!.params;
+    const { authToken } = await getSandboxCredentials();
+    expect(await sendSignedRequest({ url: statusUrl, method: "POST", params: queued, authToken, timeoutMs: 5000 })).toMatchObject({ ok: true });
+    expect(await statusOf()).toBe("delivered");
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { normalizePhoneNumber, numberType } from "@/lib/phone/normalize";
 import { getTwilioClient } from "@/lib/twilio/client";
+import { expectSandboxCallsFollowSpec } from "../contract/exchanges";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { testDatabases, useDatabase } from "../support/database";
 import { sandboxAuthHeader, sandboxFetch, withEnv } from "../support/sandbox";
@@ -29,6 +30,7 @@ describe.each(testDatabases())("sandbox phone numbers on $name", (database) => {
     server = await startAppServer();
   });
 
+  afterAll(() => expectSandboxCallsFollowSpec(server));
   afterAll(async () => {
     await server.close();
     await handle.close();

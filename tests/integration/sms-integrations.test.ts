@@ -10,6 +10,8 @@ import { buyPhoneNumber } from "@/lib/phone-numbers/manage";
 import { searchAvailableNumbers } from "@/lib/phone-numbers/search";
 import { sendFromHandset } from "@/lib/sandbox/handset";
 import { getTwilioClient } from "@/lib/twilio/client";
+import { getSandboxCredentials } from "@/lib/twilio/credentials";
+import { expectSandboxCallsFollowSpec } from "../contract/exchanges";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { testDatabases, useDatabase } from "../support/database";
 import { uniqueHandset } from "../support/fixtures";
@@ -34,6 +36,7 @@ describe.each(testDatabases())("SMS integrations and what Twilio is told, on $na
     adminId = (await createUser(handle.db)).id;
   });
 
+  afterAll(() => expectSandboxCallsFollowSpec(server));
   afterAll(async () => {
     await server.close();
     await handle.close();
@@ -96,6 +99,35 @@ describe.each(testDatabases())("SMS integrations and what Twilio is told, on $na
     expect(moved.state === "misconfigured" && moved.problems[0]?.message).toBe(
       `Customers’ messages go to ${server.url}/api/twilio/sms instead of this app (https://support.example.com/api/twilio/sms).`,
     );
+  });
+
+  it("detaches a Twilio app attached to the number when repairing, with the update Twilio documents", async () => {
+    const number = await buyUsNumber("213");
+    const integration = await createSmsIntegration({ db: handle.db, twilio, name: "Apps", phoneNumberId: number.id, actorId: adminId });
+    // Someone attached a Twilio app in the console (the sandbox has none): the number reports it until it is detached.
+    const { handleSandboxRequest } = await import("@/lib/sandbox/router");
+    const { accountSid } = await getSandboxCredentials();
+    const numberPath = `/sandbox/twilio/2010-04-01/Accounts/${accountSid}/IncomingPhoneNumbers/${number.twilioSid}.json`;
+    let attached = true;
+    const detachRequests: string[] = [];
+    server.route(numberPath, async (request) => {
+      if (request.method === "POST") {
+        const form = new URLSearchParams(await request.clone().text());
+        if (form.has("SmsApplicationSid")) {
+          detachRequests.push(form.toString());
+          attached = false;
+        }
+        return handleSandboxRequest(request);
+      }
+      const response = await handleSandboxRequest(request);
+      const body = (await response.json()) as Record<string, unknown>;
+      return Response.json({ ...body, sms_application_sid: attached ? `AP${"7".repeat(32)}` : null }, { status: response.status });
+    });
+
+    const broken = await checkIntegrationHealth({ db: handle.db, twilio, integration });
+    expect(broken.state === "misconfigured" && broken.problems.map((problem) => problem.setting)).toEqual(["SmsApplicationSid"]);
+    expect(await repairSmsIntegration({ db: handle.db, twilio, id: integration.id })).toMatchObject({ state: "healthy" });
+    expect(detachRequests).toEqual(["SmsApplicationSid="]);
   });
 
   it("saves nothing when Twilio refuses", async () => {

@@ -84,17 +84,21 @@ describe.each(testDatabases())("malformed inbound webhooks on $name", (database)
     await expectRefused(await signedTwilioRequest(PATH, await params({ Body: "y".repeat(1600 * 4 + 1) })), 400, /Body/);
   });
 
-  it("refuses JSON and multipart bodies, even when signed, before reading them", async () => {
+  it("refuses JSON and multipart bodies: 415 when signed as Twilio signs them (the URL alone), 403 otherwise", async () => {
     const signed = await params();
-    await expectRefused(await rawSignedRequest({ body: JSON.stringify(signed), contentType: "application/json", signed }), 415);
+    const json = JSON.stringify(signed);
+    await expectRefused(await rawSignedRequest({ body: json, contentType: "application/json", signed: {} }), 415);
+    // A form's signature does not vouch for the same fields sent another way.
+    await expectRefused(await rawSignedRequest({ body: json, contentType: "application/json", signed }), 403);
     const form = new FormData();
     for (const [key, value] of Object.entries(signed)) form.append(key, value);
     const multipart = new Request("http://x/", { method: "POST", body: form });
-    await expectRefused(
-      await rawSignedRequest({ body: await multipart.arrayBuffer(), contentType: multipart.headers.get("content-type")!, signed }),
-      415,
-    );
-    await expectRefused(await rawSignedRequest({ body: new URLSearchParams(signed).toString(), contentType: "text/plain", signed }), 415);
+    const multipartBody = await multipart.arrayBuffer();
+    const multipartType = multipart.headers.get("content-type")!;
+    await expectRefused(await rawSignedRequest({ body: multipartBody, contentType: multipartType, signed: {} }), 415);
+    await expectRefused(await rawSignedRequest({ body: multipartBody, contentType: multipartType, signed }), 403);
+    await expectRefused(await rawSignedRequest({ body: new URLSearchParams(signed).toString(), contentType: "text/plain", signed: {} }), 415);
+    await expectRefused(await rawSignedRequest({ body: new URLSearchParams(signed).toString(), contentType: "text/plain", signed }), 403);
   });
 
   it("refuses an empty signed body", async () => {

@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { SANDBOX_PREFIX } from "@/lib/sandbox/paths";
 
 type RouteHandler = (request: Request) => Promise<Response> | Response;
 
@@ -17,7 +18,10 @@ export interface Exchange {
 
 export interface AppServer {
   url: string;
+  /** Every exchange; a test may empty it. */
   exchanges: Exchange[];
+  /** Every exchange with the sandbox's Twilio API since the server started, never emptied. */
+  twilioExchanges: Exchange[];
   /** Serves `path` (exact, or a prefix when it ends with "/") with `handler`, ahead of the app's routes. */
   route(path: string, handler: RouteHandler): void;
   close(): Promise<void>;
@@ -55,6 +59,7 @@ function readBody(request: http.IncomingMessage): Promise<Buffer> {
  */
 export async function startAppServer(): Promise<AppServer> {
   const exchanges: Exchange[] = [];
+  const twilioExchanges: Exchange[] = [];
   const extra: Array<[string, RouteHandler]> = [];
   const server = http.createServer(async (incoming, outgoing) => {
     const body = await readBody(incoming);
@@ -67,7 +72,7 @@ export async function startAppServer(): Promise<AppServer> {
     const handler = custom ?? (await appHandler(url.pathname, method));
     const response = handler ? await handler(request) : new Response("Not Found", { status: 404 });
     const bytes = Buffer.from(await response.arrayBuffer());
-    exchanges.push({
+    const exchange: Exchange = {
       method,
       path: url.pathname,
       search: url.searchParams,
@@ -76,7 +81,9 @@ export async function startAppServer(): Promise<AppServer> {
       status: response.status,
       responseType: response.headers.get("content-type"),
       responseBody: bytes.toString("utf8"),
-    });
+    };
+    exchanges.push(exchange);
+    if (url.pathname.startsWith(SANDBOX_PREFIX + "/")) twilioExchanges.push(exchange);
     outgoing.writeHead(response.status, Object.fromEntries(response.headers));
     outgoing.end(bytes);
   });
@@ -87,6 +94,7 @@ export async function startAppServer(): Promise<AppServer> {
   return {
     url,
     exchanges,
+    twilioExchanges,
     route: (path, handler) => void extra.unshift([path, handler]),
     close: () =>
       new Promise((resolve) => {

@@ -2,6 +2,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface FakeTwilioRequest {
+  method: string;
+  /** With the query string, as sent. */
   path: string;
   params: URLSearchParams;
 }
@@ -16,6 +18,8 @@ export type FakeReply = { status: number; body: Record<string, unknown>; headers
  */
 export async function startFakeTwilio() {
   const requests: FakeTwilioRequest[] = [];
+  // Every request since the start, for checking them all against Twilio's API description.
+  const everyRequest: FakeTwilioRequest[] = [];
   const replies: FakeReply[] = [];
   const hanging = new Set<http.ServerResponse>();
   let count = 0;
@@ -23,7 +27,9 @@ export async function startFakeTwilio() {
     let raw = "";
     req.on("data", (chunk: Buffer) => (raw += chunk.toString()));
     req.on("end", () => {
-      requests.push({ path: req.url ?? "", params: new URLSearchParams(raw) });
+      const request = { method: req.method ?? "GET", path: req.url ?? "", params: new URLSearchParams(raw) };
+      requests.push(request);
+      everyRequest.push(request);
       const reply = replies.shift() ?? { status: 201, body: { sid: `SM${String(++count).padStart(32, "0")}`, status: "queued" } };
       if (reply === "hang") {
         hanging.add(res);
@@ -39,6 +45,12 @@ export async function startFakeTwilio() {
     url: `http://127.0.0.1:${port}`,
     requests,
     replies,
+    /** Every request since the start, as the contract checker reads them. */
+    contractRequests: () =>
+      everyRequest.map((request) => {
+        const url = new URL(request.path, "http://twilio.invalid");
+        return { method: request.method, path: url.pathname, search: url.searchParams, body: request.params.toString() };
+      }),
     messageRequests: () => requests.filter((request) => request.path.endsWith("/Messages.json")),
     close: async () => {
       for (const res of hanging) res.destroy();

@@ -8,9 +8,9 @@ import { fieldErrorsOf } from "@/lib/auth/validation";
 import { twilioMode } from "@/lib/config/env";
 import { AppError, failure, type ActionResult } from "@/lib/errors";
 import { buyPhoneNumber, importPhoneNumbers, releasePhoneNumber } from "@/lib/phone-numbers/manage";
-import { completePortInSandbox, rejectPortInSandbox, submitPortRequest } from "@/lib/phone-numbers/porting";
+import { checkPortRequest, completePortInSandbox, markPortInProgress, rejectPortRequest, submitPortRequest } from "@/lib/phone-numbers/porting";
 import { searchAvailableNumbers, type AvailableNumber } from "@/lib/phone-numbers/search";
-import { buyNumberSchema, idSchema, importNumbersSchema, numberSearchSchema, portRequestSchema } from "@/lib/phone-numbers/validation";
+import { buyNumberSchema, idSchema, importNumbersSchema, numberSearchSchema, portRejectionSchema, portRequestSchema } from "@/lib/phone-numbers/validation";
 import { getTwilioClient } from "@/lib/twilio/client";
 
 const LIST = "/settings/phone-numbers";
@@ -73,9 +73,9 @@ export async function submitPortRequestAction(_prev: unknown, form: FormData): P
   return { ok: true };
 }
 
-/** The sandbox plays the carrier; with a real Twilio account only the carrier decides. */
+/** The sandbox plays the carrier; with a real Twilio account only the carrier moves the number. */
 function sandboxOnly() {
-  if (twilioMode() !== "sandbox") throw new AppError("forbidden", "Only the carrier completes or rejects a real port.");
+  if (twilioMode() !== "sandbox") throw new AppError("forbidden", "Only the carrier completes a real port; use “Check status” once it says it is done.");
 }
 
 export async function completePortAction(input: { id: string }): Promise<ActionResult> {
@@ -92,13 +92,45 @@ export async function completePortAction(input: { id: string }): Promise<ActionR
   return { ok: true };
 }
 
-export async function rejectPortAction(input: { id: string }): Promise<ActionResult> {
+/** The carrier accepted the port and is working on it. */
+export async function markPortInProgressAction(input: { id: string }): Promise<ActionResult> {
   await requireAdmin();
   const parsed = idSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: "That port request does not exist." };
   try {
-    sandboxOnly();
-    await rejectPortInSandbox({ db: await getDb(), id: parsed.data.id });
+    await markPortInProgress({ db: await getDb(), id: parsed.data.id });
+  } catch (error) {
+    return failure(error);
+  }
+  revalidatePath(`${LIST}/port`);
+  return { ok: true };
+}
+
+/** Looks for the number among the Twilio account's numbers; completes the port when it is there. */
+export async function checkPortAction(input: { id: string }): Promise<ActionResult<{ completed: boolean; message: string }>> {
+  await requireAdmin();
+  const parsed = idSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: "That port request does not exist." };
+  let check;
+  try {
+    check = await checkPortRequest({ db: await getDb(), twilio: await getTwilioClient(), id: parsed.data.id });
+  } catch (error) {
+    return failure(error);
+  }
+  revalidatePath(LIST, "layout");
+  return { ok: true, ...check };
+}
+
+/** The carrier refused the port, for the reason the admin records. */
+export async function rejectPortAction(input: { id: string; reason: string }): Promise<ActionResult> {
+  await requireAdmin();
+  const parsed = portRejectionSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    return { ok: false, message: fieldErrors.reason ?? "That port request does not exist.", fieldErrors };
+  }
+  try {
+    await rejectPortRequest({ db: await getDb(), id: parsed.data.id, reason: parsed.data.reason });
   } catch (error) {
     return failure(error);
   }

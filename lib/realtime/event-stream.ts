@@ -1,0 +1,76 @@
+import { getDb } from "@/db";
+import { getUserById } from "@/db/queries/users";
+import { subscribeInboxEvents } from "./hub";
+import type { InboxEvent } from "./publish";
+
+const DEFAULT_HEARTBEAT_MS = 20_000;
+
+/**
+ * A server-sent event stream of the events `format` turns into text (null skips one) for a
+ * signed-in user. A heartbeat keeps proxies from closing it and, each time, checks that the
+ * user is still active: a deactivated user is cut off within one heartbeat, not when they
+ * happen to reload. "event: ready" tells the browser it is listening, so it can refetch
+ * anything missed while it was not.
+ */
+export function userEventStream({ request, userId, format }: { request: Request; userId: string; format: (event: InboxEvent) => string | null }): Response {
+  // Read per stream, so a test can shorten it.
+  const heartbeatMs = Number(process.env.SSE_HEARTBEAT_MS || DEFAULT_HEARTBEAT_MS);
+  const encoder = new TextEncoder();
+  let stop: () => void = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let closed = false;
+      let unsubscribe: () => void = () => {};
+      const timers: { heartbeat?: NodeJS.Timeout } = {};
+      stop = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(timers.heartbeat);
+        unsubscribe();
+        request.signal.removeEventListener("abort", stop);
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the client going away.
+        }
+      };
+      const send = (text: string) => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          stop();
+        }
+      };
+      request.signal.addEventListener("abort", stop);
+      unsubscribe = await subscribeInboxEvents((event) => {
+        const text = format(event);
+        if (text !== null) send(text);
+      });
+      // The browser may have gone while the subscription was being made.
+      if (closed) return unsubscribe();
+      timers.heartbeat = setInterval(() => {
+        send(": heartbeat\n\n");
+        void getDb()
+          .then((db) => getUserById({ db, id: userId }))
+          .then((current) => {
+            if (!current?.active) stop();
+          })
+          .catch(() => {});
+      }, heartbeatMs);
+      send("retry: 2000\nevent: ready\ndata: {}\n\n");
+    },
+    cancel() {
+      stop();
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      // no-transform keeps compression from buffering the stream.
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
+  });
+}
