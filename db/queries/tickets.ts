@@ -34,8 +34,8 @@ export interface InboxPage {
   nextCursor: string | null;
 }
 
-/** Counted for the views of work still to do; closed and all tickets grow without end, so they are not counted. */
-export type InboxCounts = Record<"open" | "mine" | "unassigned", number>;
+/** One number per view, all counted in one pass over the tickets. */
+export type InboxCounts = Record<InboxView, number>;
 
 function viewCondition(view: InboxView, userId: string): SQL | undefined {
   switch (view) {
@@ -154,15 +154,18 @@ export async function listInboxTickets(query: InboxQuery): Promise<InboxPage> {
 }
 
 export async function countInboxTickets({ db, userId, integrationId }: { db: DbOrTx; userId: string; integrationId?: string }): Promise<InboxCounts> {
+  const open = sql`${tickets.status} = 'open'`;
   const [row] = await db
     .select({
-      open: sql<number>`count(*)::int`,
-      mine: sql<number>`count(*) filter (where ${tickets.assigneeId} = ${userId})::int`,
-      unassigned: sql<number>`count(*) filter (where ${tickets.assigneeId} is null)::int`,
+      open: sql<number>`count(*) filter (where ${open})::int`,
+      mine: sql<number>`count(*) filter (where ${open} and ${tickets.assigneeId} = ${userId})::int`,
+      unassigned: sql<number>`count(*) filter (where ${open} and ${tickets.assigneeId} is null)::int`,
+      closed: sql<number>`count(*) filter (where ${tickets.status} = 'closed')::int`,
+      all: sql<number>`count(*)::int`,
     })
     .from(tickets)
-    .where(and(eq(tickets.status, "open"), integrationId ? eq(tickets.integrationId, integrationId) : undefined));
-  return row ?? { open: 0, mine: 0, unassigned: 0 };
+    .where(integrationId ? eq(tickets.integrationId, integrationId) : undefined);
+  return row ?? { open: 0, mine: 0, unassigned: 0, closed: 0, all: 0 };
 }
 
 export async function getTicket({ db, id, forUpdate = false }: { db: DbOrTx; id: string; forUpdate?: boolean }): Promise<Ticket | null> {

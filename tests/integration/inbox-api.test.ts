@@ -86,7 +86,7 @@ describe.each(testDatabases())("inbox API on $name", (database) => {
     expect(bad.status).toBe(400);
   });
 
-  it("filters by view and counts the work still to do", async () => {
+  it("filters by view and counts every view in one query", async () => {
     const mine = await seedTicket(handle.db);
     await handle.db.update(tickets).set({ assigneeId: agent.id }).where(eq(tickets.id, mine.ticket.id));
     const closed = await seedTicket(handle.db);
@@ -101,6 +101,14 @@ describe.each(testDatabases())("inbox API on $name", (database) => {
     expect(counts.mine).toBe(1);
     expect(counts.open).toBe((await ids("open")).length);
     expect(counts.unassigned).toBe(counts.open! - 1);
+    expect(counts.closed).toBe((await ids("closed")).length);
+    expect(counts.closed).toBeGreaterThan(0);
+    expect(counts.all).toBe((await ids("all")).length);
+    expect(counts.all).toBe(counts.open! + counts.closed!);
+
+    // Narrowed to one integration, every number follows it.
+    const { body: narrowed } = await json<Record<string, number>>(await countsRoute(new Request(`${BASE}/api/tickets/counts?integration=${closed.integration.id}`)));
+    expect(narrowed).toEqual({ open: 0, mine: 0, unassigned: 0, closed: 1, all: 1 });
   });
 
   it("finds tickets by a number typed any way, part of a number, a name, or words in a message", async () => {
