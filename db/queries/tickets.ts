@@ -27,6 +27,8 @@ export interface InboxTicket {
   integration: { id: string; name: string };
   customer: { id: string; name: string | null; phoneE164: string; country: string | null };
   optedOut: boolean;
+  /** Added by rules ("add a tag"), in the order they were added. */
+  tags: string[];
 }
 
 export interface InboxPage {
@@ -109,6 +111,7 @@ export function inboxTicketsQuery({ db, view, userId, integrationId, search, cur
       customerPhone: customers.phoneE164,
       customerCountry: customers.country,
       optedOut: sql<boolean>`coalesce(${optOuts.optedOut}, false)`,
+      tags: tickets.tags,
     })
     .from(tickets)
     .innerJoin(customers, eq(customers.id, tickets.customerId))
@@ -148,6 +151,7 @@ export async function listInboxTickets(query: InboxQuery): Promise<InboxPage> {
       integration: { id: row.integrationId, name: row.integrationName },
       customer: { id: row.customerId, name: row.customerName, phoneE164: row.customerPhone, country: row.customerCountry },
       optedOut: row.optedOut,
+      tags: row.tags,
     })),
     nextCursor: rows.length > limit && last ? encodeCursor({ at: last.stamp, id: last.id }) : null,
   };

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { attachments, customers, events, messages, tickets, users, type User } from "@/db/schema";
+import { addTicketTag } from "@/db/queries/rules";
 import { AppError } from "@/lib/errors";
 import { testDatabases, useDatabase } from "../support/database";
 import { seedAgent, seedTicket } from "../support/inbox-seed";
@@ -33,7 +34,7 @@ async function json<T>(response: Response): Promise<{ status: number; body: T }>
   return { status: response.status, body: (await response.json()) as T };
 }
 
-type Page = { tickets: { id: string; preview: string; customer: { label: string } }[]; nextCursor: string | null };
+type Page = { tickets: { id: string; preview: string; tags: string[]; customer: { label: string } }[]; nextCursor: string | null };
 
 describe.each(testDatabases())("inbox API on $name", (database) => {
   let handle: DatabaseHandle;
@@ -109,6 +110,21 @@ describe.each(testDatabases())("inbox API on $name", (database) => {
     // Narrowed to one integration, every number follows it.
     const { body: narrowed } = await json<Record<string, number>>(await countsRoute(new Request(`${BASE}/api/tickets/counts?integration=${closed.integration.id}`)));
     expect(narrowed).toEqual({ open: 0, mine: 0, unassigned: 0, closed: 1, all: 1 });
+  });
+
+  it("gives the tags rules added, in the list and on the ticket", async () => {
+    const { ticket, integration } = await seedTicket(handle.db);
+    const bare = await seedTicket(handle.db);
+    await addTicketTag({ db: handle.db, ticketId: ticket.id, tag: "refund" });
+    await addTicketTag({ db: handle.db, ticketId: ticket.id, tag: "vip" });
+    await addTicketTag({ db: handle.db, ticketId: ticket.id, tag: "refund" });
+
+    const listed = await listAll(`view=all&integration=${integration.id}`);
+    expect(listed.map((row) => ({ id: row.id, tags: row.tags }))).toEqual([{ id: ticket.id, tags: ["refund", "vip"] }]);
+    const { body: view } = await json<{ ticket: { tags: string[] } }>(await ticketRoute(new Request(`${BASE}/api/tickets/${ticket.id}`), ctx({ ticketId: ticket.id })));
+    expect(view.ticket.tags).toEqual(["refund", "vip"]);
+    const { body: untagged } = await json<{ ticket: { tags: string[] } }>(await ticketRoute(new Request(`${BASE}/api/tickets/${bare.ticket.id}`), ctx({ ticketId: bare.ticket.id })));
+    expect(untagged.ticket.tags).toEqual([]);
   });
 
   it("finds tickets by a number typed any way, part of a number, a name, or words in a message", async () => {
