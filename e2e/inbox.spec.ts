@@ -118,10 +118,10 @@ test("a PDF cannot be attached, a picture can, and goes out as MMS", async ({ pa
 
   const reply = page.getByRole("form", { name: "Reply" });
   await page.getByLabel("Pictures to attach").setInputFiles({ name: "invoice.pdf", mimeType: "application/pdf", buffer: PDF });
-  await expect(reply.getByRole("alert")).toHaveText("“invoice.pdf” is not a PNG, JPG or GIF picture. Only those can be sent by MMS.");
+  await expect(reply.getByRole("alert")).toHaveText("“invoice.pdf” is not a picture MMS can carry: PNG, JPG or GIF (WebP, BMP and TIFF are sent as JPG).");
   // Renaming does not help: the bytes decide.
   await page.getByLabel("Pictures to attach").setInputFiles({ name: "invoice.png", mimeType: "image/png", buffer: PDF });
-  await expect(reply.getByRole("alert")).toHaveText("“invoice.png” is not a PNG, JPG or GIF picture. Only those can be sent by MMS.");
+  await expect(reply.getByRole("alert")).toHaveText("“invoice.png” is not a picture MMS can carry: PNG, JPG or GIF (WebP, BMP and TIFF are sent as JPG).");
   await expect(page.getByRole("list", { name: "Pictures to send" })).toHaveCount(0);
 
   await page.getByLabel("Pictures to attach").setInputFiles({ name: "label.png", mimeType: "image/png", buffer: PNG });
