@@ -5,3 +5,4 @@ export * from "./schema/telephony";
 export * from "./schema/tickets";
 export * from "./schema/rules";
 export * from "./schema/sandbox";
+export * from "./schema/canned-replies";

@@ -48,6 +48,52 @@ test("the reply is written, sent and the ticket closed with the keyboard alone",
   await expect(page).toHaveURL(/\/tickets(\?|$)/);
 });
 
+test("j and k move to the next and previous ticket, from the list and from a ticket", async ({ page }) => {
+  const integrationId = await integrationIdOf(page, desk);
+  const marker = `plum${randomInt(1e6)}`;
+  const ids: string[] = [];
+  for (const index of [0, 1, 2]) ids.push(await startConversationByApi(page, { phone: customerNumber().e164, integrationId, body: `Queue ${index} ${marker}` }));
+  // Newest activity first: the last one started is at the top.
+  const [top, middle, bottom] = [ids[2]!, ids[1]!, ids[0]!];
+  const list = page.getByRole("list", { name: "Tickets" });
+  const selected = list.locator('a[aria-current="page"]');
+  const at = (ticketId: string) => new RegExp(`/tickets/${ticketId}\\?`);
+
+  await page.goto(`/tickets?view=all&q=${marker}`);
+  await expect(list.getByRole("listitem")).toHaveCount(3);
+  await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
+  await expect(selected).toHaveCount(0);
+
+  await page.keyboard.press("j");
+  await expect(page).toHaveURL(at(top));
+  await expect(selected).toHaveAttribute("data-ticket-id", top);
+  await expect(conversation(page)).toContainText(`Queue 2 ${marker}`);
+  await page.keyboard.press("j");
+  await expect(page).toHaveURL(at(middle));
+  await expect(selected).toHaveAttribute("data-ticket-id", middle);
+  await page.keyboard.press("j");
+  await expect(page).toHaveURL(at(bottom));
+  await expect(conversation(page)).toContainText(`Queue 0 ${marker}`);
+  // Past the last ticket, j stays put.
+  await page.keyboard.press("j");
+  await expect(page).toHaveURL(at(bottom));
+  await page.keyboard.press("k");
+  await expect(page).toHaveURL(at(middle));
+  await expect(selected).toHaveAttribute("data-ticket-id", middle);
+
+  // Straight onto a ticket page: k goes up, j comes back down.
+  await openTicketPage(page, `${middle}?view=all&q=${marker}`);
+  await expect(list.getByRole("listitem")).toHaveCount(3);
+  await page.keyboard.press("k");
+  await expect(page).toHaveURL(at(top));
+  await expect(selected).toHaveAttribute("data-ticket-id", top);
+  await expect(conversation(page)).toContainText(`Queue 2 ${marker}`);
+  await page.keyboard.press("j");
+  await expect(page).toHaveURL(at(middle));
+  await expect(selected).toHaveAttribute("data-ticket-id", middle);
+  await expect(conversation(page)).toContainText(`Queue 1 ${marker}`);
+});
+
 test("text over the integration's limit cannot be sent, and the counter names what forces Unicode", async ({ page }) => {
   const ticketId = await startConversation(page, { phone: customerNumber().e164, integration: desk, body: "Hello" });
   await page.goto(`/tickets/${ticketId}`);
@@ -72,10 +118,10 @@ test("a PDF cannot be attached, a picture can, and goes out as MMS", async ({ pa
 
   const reply = page.getByRole("form", { name: "Reply" });
   await page.getByLabel("Pictures to attach").setInputFiles({ name: "invoice.pdf", mimeType: "application/pdf", buffer: PDF });
-  await expect(reply.getByRole("alert")).toHaveText("“invoice.pdf” is not a PNG, JPG or GIF picture. Only those can be sent by MMS.");
+  await expect(reply.getByRole("alert")).toHaveText("“invoice.pdf” is not a picture MMS can carry: PNG, JPG or GIF (WebP, BMP and TIFF are sent as JPG).");
   // Renaming does not help: the bytes decide.
   await page.getByLabel("Pictures to attach").setInputFiles({ name: "invoice.png", mimeType: "image/png", buffer: PDF });
-  await expect(reply.getByRole("alert")).toHaveText("“invoice.png” is not a PNG, JPG or GIF picture. Only those can be sent by MMS.");
+  await expect(reply.getByRole("alert")).toHaveText("“invoice.png” is not a picture MMS can carry: PNG, JPG or GIF (WebP, BMP and TIFF are sent as JPG).");
   await expect(page.getByRole("list", { name: "Pictures to send" })).toHaveCount(0);
 
   await page.getByLabel("Pictures to attach").setInputFiles({ name: "label.png", mimeType: "image/png", buffer: PNG });

@@ -4,6 +4,13 @@ import type { InboxListPage } from "@/lib/tickets/inbox";
 import type { InboxFilters } from "@/lib/tickets/validation";
 import type { ThreadSlice, TicketView } from "@/lib/tickets/view";
 
+/** A saved answer as the composer's menu gets it, placeholders not yet filled. */
+export interface SavedReply {
+  id: string;
+  title: string;
+  body: string;
+}
+
 /** A refused request, with the server's message written for people. */
 export class ApiError extends Error {
   constructor(
@@ -64,5 +71,6 @@ export const inboxApi = {
   retryAttachment: (attachmentId: string) => request<{ ok: true }>(`/api/attachments/${attachmentId}/retry`, { method: "POST" }),
   renameCustomer: (customerId: string, name: string, ticketId: string) =>
     request<{ name: string | null }>(`/api/customers/${customerId}`, json("PATCH", { name, ticketId })),
+  savedReplies: () => request<{ replies: SavedReply[] }>("/api/canned-replies"),
   startConversation: (form: FormData) => request<{ ticketId: string; existing: boolean }>(`/api/tickets`, { method: "POST", body: form }),
 };

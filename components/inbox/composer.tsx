@@ -4,12 +4,14 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useImperativeHandle, useRef, useState, type Ref } from "react";
 import type { PolicyMatch } from "@/lib/outbound/policy-warning";
 import { checkMessagingPolicy } from "@/lib/policy/check";
+import { renderTemplate } from "@/lib/rules/template";
 import { composerCounter } from "@/lib/sms/counter";
 import type { TicketView } from "@/lib/tickets/view";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { ApiError, inboxApi } from "./api";
 import { PolicyWarningPanel } from "./policy-warning";
+import { SavedReplyMenu } from "./saved-reply-menu";
 import { ACCEPTED_IMAGES, fileSize, usePickedFiles } from "./use-picked-files";
 
 export interface ComposerHandle {
@@ -56,6 +58,20 @@ export function Composer({ ref, view, onSent }: { ref: Ref<ComposerHandle>; view
       if (error instanceof ApiError && error.policy) setWarning(error.policy);
     },
   });
+
+  /** The saved reply with this ticket's names filled in, as rules fill them, put where the cursor is. */
+  function insertSaved(template: string) {
+    const text = renderTemplate(template, { customerName: view.customer.name, integrationName: view.integration.name });
+    const element = textarea.current;
+    const start = element?.selectionStart ?? body.length;
+    const end = element?.selectionEnd ?? body.length;
+    setBody(body.slice(0, start) + text + body.slice(end));
+    setWarning(null);
+    requestAnimationFrame(() => {
+      element?.focus();
+      element?.setSelectionRange(start + text.length, start + text.length);
+    });
+  }
 
   const empty = body.trim() === "" && (mode === "note" || picked.files.length === 0);
   const blocked = !!locked || empty || send.isPending || (mode === "reply" && counter.over);
@@ -172,6 +188,7 @@ export function Composer({ ref, view, onSent }: { ref: Ref<ComposerHandle>; view
       <div className="mt-2 flex items-center gap-2">
         {!note ? (
           <>
+            <SavedReplyMenu disabled={!!locked} onInsert={(reply) => insertSaved(reply.body)} />
             <input
               ref={fileInput}
               type="file"

@@ -118,7 +118,7 @@ export function InboxSidebar({
                   className={`flex items-center gap-1 rounded-md px-2 py-1 text-sm ${filters.view === view ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
                 >
                   {label}
-                  {counts && view in counts ? <span className="text-xs tabular-nums text-slate-500">{counts[view as keyof InboxCounts]}</span> : null}
+                  {counts ? <span className="text-xs tabular-nums text-slate-500">{counts[view]}</span> : null}
                 </a>
               </li>
             ))}

@@ -11,4 +11,5 @@ export const inboxKeys = {
   ticket: (ticketId: string) => [...inboxKeys.tickets(), ticketId] as const,
   threads: () => [...inboxKeys.all, "thread"] as const,
   thread: (ticketId: string) => [...inboxKeys.threads(), ticketId] as const,
+  savedReplies: () => [...inboxKeys.all, "saved-replies"] as const,
 };

@@ -6,6 +6,7 @@ import type { TicketView } from "@/lib/tickets/view";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import type { inboxApi } from "./api";
+import { TagChips } from "./tag-chips";
 
 type Action = Parameters<typeof inboxApi.act>[1];
 
@@ -36,6 +37,7 @@ export function TicketHeader({ view, me, agents, act }: Props) {
             {integration.name} ({integration.phoneDisplay})
           </p>
         </div>
+        <TagChips tags={ticket.tags} />
         <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${open ? "bg-green-50 text-green-800" : "bg-slate-100 text-slate-600"}`}>{open ? "Open" : "Closed"}</span>
         <div className="flex items-center gap-2">
           <label htmlFor="ticket-assignee" className="text-sm text-slate-600">

@@ -2,6 +2,7 @@
 
 import type { InboxItem } from "@/lib/tickets/inbox";
 import { listTime } from "./format";
+import { TagChips } from "./tag-chips";
 
 export function TicketRow({ ticket, selected, href, onOpen }: { ticket: InboxItem; selected: boolean; href: string; onOpen: () => void }) {
   return (
@@ -42,6 +43,7 @@ export function TicketRow({ ticket, selected, href, onOpen }: { ticket: InboxIte
           <span className="truncate">{ticket.integration.name}</span>
           {ticket.status === "closed" ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-600">Closed</span> : null}
           {ticket.optedOut ? <span className="rounded bg-red-50 px-1.5 py-0.5 font-medium text-red-700">Opted out</span> : null}
+          <TagChips tags={ticket.tags} />
         </div>
       </a>
     </li>

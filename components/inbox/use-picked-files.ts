@@ -1,13 +1,17 @@
 "use client";
 
 import { useState } from "react";
-import { MAX_MEDIA_BYTES_TOTAL, MAX_MEDIA_COUNT, SUPPORTED_IMAGE_TYPES, sniffContentType } from "@/lib/media/sniff";
+import { CONVERTED_IMAGE_TYPES, MAX_MEDIA_COUNT, MAX_UPLOAD_BYTES_TOTAL, SUPPORTED_IMAGE_TYPES, sniffContentType } from "@/lib/media/sniff";
 
-export const ACCEPTED_IMAGES = "image/png,image/jpeg,image/gif,.png,.jpg,.jpeg,.gif";
+export const ACCEPTED_IMAGES = "image/png,image/jpeg,image/gif,image/webp,image/bmp,image/tiff,.png,.jpg,.jpeg,.gif,.webp,.bmp,.tif,.tiff";
+
+const PICKABLE: readonly (string | null)[] = [...SUPPORTED_IMAGE_TYPES, ...CONVERTED_IMAGE_TYPES];
 
 /**
  * Pictures picked for an MMS, checked in the browser from their first bytes so a PDF
- * renamed .png is refused at once; the server checks the same way again.
+ * renamed .png is refused at once; the server checks the same way again. WebP, BMP and
+ * TIFF are accepted (the server sends them as JPEG), and so are pictures over the MMS
+ * size, which the server scales down.
  */
 export function usePickedFiles() {
   const [files, setFiles] = useState<File[]>([]);
@@ -16,9 +20,9 @@ export function usePickedFiles() {
   async function add(picked: File[]) {
     setError(null);
     const types = await Promise.all(picked.map(async (file) => sniffContentType(new Uint8Array(await file.slice(0, 64).arrayBuffer()))));
-    const refused = picked.find((_, index) => !(SUPPORTED_IMAGE_TYPES as readonly (string | null)[]).includes(types[index] ?? null));
+    const refused = picked.find((_, index) => !PICKABLE.includes(types[index] ?? null));
     if (refused) {
-      setError(`“${refused.name}” is not a PNG, JPG or GIF picture. Only those can be sent by MMS.`);
+      setError(`“${refused.name}” is not a picture MMS can carry: PNG, JPG or GIF (WebP, BMP and TIFF are sent as JPG).`);
       return;
     }
     const next = [...files, ...picked];
@@ -27,8 +31,8 @@ export function usePickedFiles() {
       return;
     }
     const total = next.reduce((sum, file) => sum + file.size, 0);
-    if (total > MAX_MEDIA_BYTES_TOTAL) {
-      setError(`The pictures come to ${(total / 1024 / 1024).toFixed(1)} MB; one message can carry 5 MB in all.`);
+    if (total > MAX_UPLOAD_BYTES_TOTAL) {
+      setError(`The pictures come to ${(total / 1024 / 1024).toFixed(1)} MB; pick pictures under ${MAX_UPLOAD_BYTES_TOTAL / 1024 / 1024} MB in all.`);
       return;
     }
     setFiles(next);

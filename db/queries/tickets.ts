@@ -27,6 +27,8 @@ export interface InboxTicket {
   integration: { id: string; name: string };
   customer: { id: string; name: string | null; phoneE164: string; country: string | null };
   optedOut: boolean;
+  /** Added by rules ("add a tag"), in the order they were added. */
+  tags: string[];
 }
 
 export interface InboxPage {
@@ -34,8 +36,8 @@ export interface InboxPage {
   nextCursor: string | null;
 }
 
-/** Counted for the views of work still to do; closed and all tickets grow without end, so they are not counted. */
-export type InboxCounts = Record<"open" | "mine" | "unassigned", number>;
+/** One number per view, all counted in one pass over the tickets. */
+export type InboxCounts = Record<InboxView, number>;
 
 function viewCondition(view: InboxView, userId: string): SQL | undefined {
   switch (view) {
@@ -109,6 +111,7 @@ export function inboxTicketsQuery({ db, view, userId, integrationId, search, cur
       customerPhone: customers.phoneE164,
       customerCountry: customers.country,
       optedOut: sql<boolean>`coalesce(${optOuts.optedOut}, false)`,
+      tags: tickets.tags,
     })
     .from(tickets)
     .innerJoin(customers, eq(customers.id, tickets.customerId))
@@ -148,21 +151,25 @@ export async function listInboxTickets(query: InboxQuery): Promise<InboxPage> {
       integration: { id: row.integrationId, name: row.integrationName },
       customer: { id: row.customerId, name: row.customerName, phoneE164: row.customerPhone, country: row.customerCountry },
       optedOut: row.optedOut,
+      tags: row.tags,
     })),
     nextCursor: rows.length > limit && last ? encodeCursor({ at: last.stamp, id: last.id }) : null,
   };
 }
 
 export async function countInboxTickets({ db, userId, integrationId }: { db: DbOrTx; userId: string; integrationId?: string }): Promise<InboxCounts> {
+  const open = sql`${tickets.status} = 'open'`;
   const [row] = await db
     .select({
-      open: sql<number>`count(*)::int`,
-      mine: sql<number>`count(*) filter (where ${tickets.assigneeId} = ${userId})::int`,
-      unassigned: sql<number>`count(*) filter (where ${tickets.assigneeId} is null)::int`,
+      open: sql<number>`count(*) filter (where ${open})::int`,
+      mine: sql<number>`count(*) filter (where ${open} and ${tickets.assigneeId} = ${userId})::int`,
+      unassigned: sql<number>`count(*) filter (where ${open} and ${tickets.assigneeId} is null)::int`,
+      closed: sql<number>`count(*) filter (where ${tickets.status} = 'closed')::int`,
+      all: sql<number>`count(*)::int`,
     })
     .from(tickets)
-    .where(and(eq(tickets.status, "open"), integrationId ? eq(tickets.integrationId, integrationId) : undefined));
-  return row ?? { open: 0, mine: 0, unassigned: 0 };
+    .where(integrationId ? eq(tickets.integrationId, integrationId) : undefined);
+  return row ?? { open: 0, mine: 0, unassigned: 0, closed: 0, all: 0 };
 }
 
 export async function getTicket({ db, id, forUpdate = false }: { db: DbOrTx; id: string; forUpdate?: boolean }): Promise<Ticket | null> {

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { PolicyWarning } from "@/lib/outbound/policy-warning";
 import type { OutgoingFile } from "@/lib/outbound/files";
-import { MAX_MEDIA_BYTES_TOTAL } from "@/lib/media/sniff";
+import { MAX_UPLOAD_BYTES_TOTAL } from "@/lib/media/sniff";
 import { errorResponse } from "./respond";
 
 /**
@@ -47,13 +47,13 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-// The pictures' own limit plus room for the text and the form's framing.
-const MAX_FORM_BYTES = MAX_MEDIA_BYTES_TOTAL + 512 * 1024;
+// The pictures' own limit (before scaling down) plus room for the text and the form's framing.
+const MAX_FORM_BYTES = MAX_UPLOAD_BYTES_TOTAL + 512 * 1024;
 
 /** A composer form: its text fields, and the files under "files". */
 export async function readComposerForm(request: Request): Promise<{ fields: Record<string, string>; files: OutgoingFile[] }> {
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_FORM_BYTES) throw new AppError("bad_request", "The pictures come to more than 5 MB; one message can carry 5 MB in all.");
+  if (declared > MAX_FORM_BYTES) throw new AppError("bad_request", `The pictures come to more than ${MAX_UPLOAD_BYTES_TOTAL / 1024 / 1024} MB; pick smaller ones.`);
   let form: FormData;
   try {
     form = await request.formData();

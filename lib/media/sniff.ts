@@ -4,6 +4,13 @@ export type SupportedImageType = (typeof SUPPORTED_IMAGE_TYPES)[number];
 
 /** Twilio's limit for all media of one MMS together. */
 export const MAX_MEDIA_BYTES_TOTAL = 5 * 1024 * 1024;
+/**
+ * What an agent may pick for one message: pictures over MAX_MEDIA_BYTES_TOTAL together are
+ * scaled down before sending, so more may come in than goes out.
+ */
+export const MAX_UPLOAD_BYTES_TOTAL = 20 * 1024 * 1024;
+/** Picture types the composer accepts and sends as JPEG, since MMS carries only PNG, JPEG and GIF. */
+export const CONVERTED_IMAGE_TYPES = ["image/webp", "image/bmp", "image/tiff"] as const;
 /** Twilio's limit of media items in one MMS. */
 export const MAX_MEDIA_COUNT = 10;
 

@@ -1,5 +1,14 @@
 import { AppError } from "@/lib/errors";
-import { MAX_MEDIA_BYTES_TOTAL, MAX_MEDIA_COUNT, SUPPORTED_IMAGE_TYPES, extensionFor, sniffContentType } from "@/lib/media/sniff";
+import { convertToJpeg, shrinkToJpeg } from "@/lib/media/convert";
+import {
+  CONVERTED_IMAGE_TYPES,
+  MAX_MEDIA_BYTES_TOTAL,
+  MAX_MEDIA_COUNT,
+  MAX_UPLOAD_BYTES_TOTAL,
+  SUPPORTED_IMAGE_TYPES,
+  extensionFor,
+  sniffContentType,
+} from "@/lib/media/sniff";
 
 export interface OutgoingFile {
   fileName: string;
@@ -57,4 +66,68 @@ export function checkOutgoingFiles(files: readonly OutgoingFile[]): CheckedFile[
     }
     return { fileName: safeFileName(file.fileName, type), contentType: type, data: Buffer.from(file.data) };
   });
+}
+
+// Room left under the limit for the form's own framing when Twilio fetches the pictures.
+const SHRINK_TARGET = Math.floor(MAX_MEDIA_BYTES_TOTAL * 0.97);
+
+function renamed(fileName: string, extension: string): string {
+  const base = fileName.replace(/\.[^./\\]*$/, "");
+  return `${base || "picture"}.${extension}`;
+}
+
+function unreadable(fileName: string): AppError {
+  const message = `“${safeFileName(fileName, "application/octet-stream")}” could not be read as a picture. Save it as PNG or JPG and try again.`;
+  return new AppError("bad_request", message, { attachments: message });
+}
+
+/**
+ * Makes picked pictures sendable before checkOutgoingFiles: WebP, BMP and TIFF become JPEG,
+ * and when the pictures come to more than an MMS carries, the biggest PNG and JPEG ones are
+ * scaled down (as JPEG) until the whole fits. GIFs are left as they are, since scaling
+ * would lose their animation. Slow work: run it before any transaction opens.
+ */
+export async function prepareOutgoingFiles(files: readonly OutgoingFile[]): Promise<OutgoingFile[]> {
+  if (files.length === 0 || files.length > MAX_MEDIA_COUNT) return [...files];
+  const received = files.reduce((sum, file) => sum + file.data.length, 0);
+  if (received > MAX_UPLOAD_BYTES_TOTAL) {
+    const mb = (received / 1024 / 1024).toFixed(1);
+    const message = `The pictures come to ${mb} MB; pick pictures under ${MAX_UPLOAD_BYTES_TOTAL / 1024 / 1024} MB in all.`;
+    throw new AppError("bad_request", message, { attachments: message });
+  }
+  const converted: OutgoingFile[] = [];
+  for (const file of files) {
+    const type = sniffContentType(file.data);
+    if (!type || !(CONVERTED_IMAGE_TYPES as readonly string[]).includes(type)) {
+      converted.push(file);
+      continue;
+    }
+    const jpeg = await convertToJpeg(file.data, type);
+    if (!jpeg) throw unreadable(file.fileName);
+    converted.push({ fileName: renamed(file.fileName, "jpg"), data: jpeg });
+  }
+  const total = converted.reduce((sum, file) => sum + file.data.length, 0);
+  if (total <= MAX_MEDIA_BYTES_TOTAL) return converted;
+  return shrinkToFit(converted, total);
+}
+
+/** Shrinks the biggest PNG or JPEG first, each by what the whole is still over, so small pictures stay untouched. */
+async function shrinkToFit(files: OutgoingFile[], total: number): Promise<OutgoingFile[]> {
+  const out = [...files];
+  const biggestFirst = out
+    .map((file, index) => ({ index, type: sniffContentType(file.data) }))
+    .filter(({ type }) => type === "image/png" || type === "image/jpeg")
+    .sort((a, b) => out[b.index]!.data.length - out[a.index]!.data.length);
+  let size = total;
+  for (const { index, type } of biggestFirst) {
+    const over = size - SHRINK_TARGET;
+    if (over <= 0) break;
+    const file = out[index]!;
+    const smaller = await shrinkToJpeg(file.data, type!, Math.max(1, file.data.length - over));
+    if (!smaller) throw unreadable(file.fileName);
+    size += smaller.length - file.data.length;
+    out[index] = { fileName: renamed(file.fileName, "jpg"), data: smaller };
+  }
+  // Still over (GIFs alone, say): checkOutgoingFiles refuses it in words.
+  return out;
 }

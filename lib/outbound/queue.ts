@@ -15,7 +15,7 @@ import { checkLength } from "@/lib/sms/segments";
 import { previewOf } from "@/lib/inbound/ticket";
 import { TICKET_EVENTS } from "@/lib/tickets/events";
 import { attachAbility, customerLabel, describeSendingBlock, sendingBlock } from "./eligibility";
-import { checkOutgoingFiles, type CheckedFile, type OutgoingFile } from "./files";
+import { checkOutgoingFiles, prepareOutgoingFiles, type CheckedFile, type OutgoingFile } from "./files";
 import { PolicyWarning } from "./policy-warning";
 
 export const SEND_JOB_KIND = "message.send";
@@ -110,7 +110,9 @@ export async function insertOutboundMessage(tx: DbOrTx, input: OutboundInput): P
  * with its job in one transaction, then wakes the worker that hands it to Twilio.
  */
 export async function queueOutboundMessage({ db, ...input }: OutboundInput & { db: Database }): Promise<Message> {
-  const message = await db.transaction((tx) => insertOutboundMessage(tx, input));
+  // Pictures are converted and scaled first: that takes a while, and must not hold the ticket's lock.
+  const attachments = await prepareOutgoingFiles(input.attachments ?? []);
+  const message = await db.transaction((tx) => insertOutboundMessage(tx, { ...input, attachments }));
   kickJobWorker();
   return message;
 }

@@ -9,7 +9,7 @@ import { kickJobWorker } from "@/lib/jobs/worker";
 import { countryOfNumber, normalizePhoneNumber, type CountryCode } from "@/lib/phone/normalize";
 import { publishInboxEvent } from "@/lib/realtime/publish";
 import { TICKET_EVENTS } from "@/lib/tickets/events";
-import type { OutgoingFile } from "./files";
+import { prepareOutgoingFiles, type OutgoingFile } from "./files";
 import { insertOutboundMessage } from "./queue";
 
 export interface StartConversationInput {
@@ -41,6 +41,8 @@ export async function startConversation(input: StartConversationInput): Promise<
     const message = "That is the integration's own number. Type the customer's number.";
     throw new AppError("bad_request", message, { phone: message });
   }
+  // Converted and scaled before the transaction, which would otherwise wait on it.
+  const attachments = await prepareOutgoingFiles(input.attachments ?? []);
   const result = await db.transaction(async (tx) => {
     const { customer } = await findOrCreateCustomer({ db: tx, phoneE164: phone.e164, country: phone.country ?? null });
     let ticket = await findOpenTicket({ db: tx, integrationId: found.integration.id, customerId: customer.id });
@@ -56,7 +58,7 @@ export async function startConversation(input: StartConversationInput): Promise<
     const message = await insertOutboundMessage(tx, {
       ticketId: ticket.id,
       body: input.body,
-      attachments: input.attachments,
+      attachments,
       authorId: input.agentId,
       policyOverride: input.policyOverride,
     });

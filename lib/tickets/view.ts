@@ -28,7 +28,7 @@ export interface ThreadSlice {
 }
 
 export interface TicketView {
-  ticket: { id: string; status: "open" | "closed"; unread: boolean; createdAt: string; closedAt: string | null; assigneeId: string | null };
+  ticket: { id: string; status: "open" | "closed"; unread: boolean; createdAt: string; closedAt: string | null; assigneeId: string | null; tags: string[] };
   customer: { id: string; name: string | null; phoneE164: string; country: string | null } & CustomerDisplay;
   integration: { id: string; name: string; phoneE164: string; phoneDisplay: string; active: boolean; maxMessageLength: number };
   optOut: { optedOut: boolean; keyword: string; changedAt: string } | null;
@@ -68,6 +68,7 @@ export async function getTicketView({ db, ticketId }: { db: DbOrTx; ticketId: st
       createdAt: ticket.createdAt.toISOString(),
       closedAt: ticket.closedAt?.toISOString() ?? null,
       assigneeId: ticket.assigneeId,
+      tags: ticket.tags,
     },
     customer: {
       id: customer.id,

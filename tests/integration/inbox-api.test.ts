@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { attachments, customers, events, messages, tickets, users, type User } from "@/db/schema";
+import { addTicketTag } from "@/db/queries/rules";
 import { AppError } from "@/lib/errors";
 import { testDatabases, useDatabase } from "../support/database";
 import { seedAgent, seedTicket } from "../support/inbox-seed";
@@ -33,7 +34,7 @@ async function json<T>(response: Response): Promise<{ status: number; body: T }>
   return { status: response.status, body: (await response.json()) as T };
 }
 
-type Page = { tickets: { id: string; preview: string; customer: { label: string } }[]; nextCursor: string | null };
+type Page = { tickets: { id: string; preview: string; tags: string[]; customer: { label: string } }[]; nextCursor: string | null };
 
 describe.each(testDatabases())("inbox API on $name", (database) => {
   let handle: DatabaseHandle;
@@ -86,7 +87,7 @@ describe.each(testDatabases())("inbox API on $name", (database) => {
     expect(bad.status).toBe(400);
   });
 
-  it("filters by view and counts the work still to do", async () => {
+  it("filters by view and counts every view in one query", async () => {
     const mine = await seedTicket(handle.db);
     await handle.db.update(tickets).set({ assigneeId: agent.id }).where(eq(tickets.id, mine.ticket.id));
     const closed = await seedTicket(handle.db);
@@ -101,6 +102,29 @@ describe.each(testDatabases())("inbox API on $name", (database) => {
     expect(counts.mine).toBe(1);
     expect(counts.open).toBe((await ids("open")).length);
     expect(counts.unassigned).toBe(counts.open! - 1);
+    expect(counts.closed).toBe((await ids("closed")).length);
+    expect(counts.closed).toBeGreaterThan(0);
+    expect(counts.all).toBe((await ids("all")).length);
+    expect(counts.all).toBe(counts.open! + counts.closed!);
+
+    // Narrowed to one integration, every number follows it.
+    const { body: narrowed } = await json<Record<string, number>>(await countsRoute(new Request(`${BASE}/api/tickets/counts?integration=${closed.integration.id}`)));
+    expect(narrowed).toEqual({ open: 0, mine: 0, unassigned: 0, closed: 1, all: 1 });
+  });
+
+  it("gives the tags rules added, in the list and on the ticket", async () => {
+    const { ticket, integration } = await seedTicket(handle.db);
+    const bare = await seedTicket(handle.db);
+    await addTicketTag({ db: handle.db, ticketId: ticket.id, tag: "refund" });
+    await addTicketTag({ db: handle.db, ticketId: ticket.id, tag: "vip" });
+    await addTicketTag({ db: handle.db, ticketId: ticket.id, tag: "refund" });
+
+    const listed = await listAll(`view=all&integration=${integration.id}`);
+    expect(listed.map((row) => ({ id: row.id, tags: row.tags }))).toEqual([{ id: ticket.id, tags: ["refund", "vip"] }]);
+    const { body: view } = await json<{ ticket: { tags: string[] } }>(await ticketRoute(new Request(`${BASE}/api/tickets/${ticket.id}`), ctx({ ticketId: ticket.id })));
+    expect(view.ticket.tags).toEqual(["refund", "vip"]);
+    const { body: untagged } = await json<{ ticket: { tags: string[] } }>(await ticketRoute(new Request(`${BASE}/api/tickets/${bare.ticket.id}`), ctx({ ticketId: bare.ticket.id })));
+    expect(untagged.ticket.tags).toEqual([]);
   });
 
   it("finds tickets by a number typed any way, part of a number, a name, or words in a message", async () => {

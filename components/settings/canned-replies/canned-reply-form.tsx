@@ -1,0 +1,71 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useState } from "react";
+import { saveCannedReplyAction } from "@/app/(app)/settings/canned-replies/actions";
+import { useActionForm } from "@/components/hooks/use-action-form";
+import { Button } from "@/components/ui/button";
+import { FormMessage, inputClass, TextField } from "@/components/ui/field";
+import { MAX_CANNED_REPLY_LENGTH, MAX_CANNED_REPLY_TITLE_LENGTH } from "@/lib/canned-replies/validation";
+
+export interface CannedReplyDraft {
+  id: string | null;
+  title: string;
+  body: string;
+}
+
+export function CannedReplyForm({ initial }: { initial: CannedReplyDraft }) {
+  const router = useRouter();
+  const { state, pending, onSubmit } = useActionForm(saveCannedReplyAction);
+  const [body, setBody] = useState(initial.body);
+  const id = useId();
+  useEffect(() => {
+    if (state?.ok) router.push("/settings/canned-replies");
+  }, [state, router]);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const over = body.length > MAX_CANNED_REPLY_LENGTH;
+  const bodyError = errors?.body;
+  return (
+    <form onSubmit={onSubmit} className="max-w-2xl space-y-4" noValidate aria-label={initial.id ? "Edit saved reply" : "New saved reply"}>
+      {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
+      <TextField label="Title" name="title" defaultValue={initial.title} required maxLength={MAX_CANNED_REPLY_TITLE_LENGTH} hint="What agents see in the composer's menu, such as “Order shipped”." error={errors?.title} />
+      <div className="space-y-1">
+        <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+          Reply text
+        </label>
+        <textarea
+          id={id}
+          name="body"
+          rows={5}
+          required
+          value={body}
+          onChange={(event) => setBody(event.target.value)}
+          className={inputClass}
+          aria-invalid={bodyError || over ? true : undefined}
+          aria-describedby={`${id}-counter ${id}-hint${bodyError ? ` ${id}-error` : ""}`}
+        />
+        <p id={`${id}-counter`} className={`text-xs tabular-nums ${over ? "font-medium text-red-700" : "text-slate-500"}`}>
+          {body.length} / {MAX_CANNED_REPLY_LENGTH} characters
+        </p>
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {"{{customer.name}}"} and {"{{integration.name}}"} are filled in when an agent inserts the reply; an unknown name reads “there” (customer) or “our shop”
+          (integration), or the word after a bar: {"{{customer.name|friend}}"}.
+        </p>
+        {bodyError ? (
+          <p id={`${id}-error`} className="text-sm text-red-600">
+            {bodyError}
+          </p>
+        ) : null}
+      </div>
+      <FormMessage message={state && !state.ok ? state.message : null} />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : initial.id ? "Save changes" : "Create saved reply"}
+        </Button>
+        <Button variant="secondary" onClick={() => router.push("/settings/canned-replies")}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

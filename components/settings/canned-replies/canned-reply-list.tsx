@@ -1,0 +1,63 @@
+"use client";
+
+import Link from "next/link";
+import { useState, useTransition, type ReactNode } from "react";
+import { deleteCannedReplyAction } from "@/app/(app)/settings/canned-replies/actions";
+import { buttonClass } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { FormMessage } from "@/components/ui/field";
+
+export interface CannedReplyRow {
+  id: string;
+  title: string;
+  body: string;
+}
+
+/** The saved replies, or `empty` when there are none; a deletion's message stays when the last one goes. */
+export function CannedReplyList({ replies, empty }: { replies: CannedReplyRow[]; empty: ReactNode }) {
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
+
+  function remove(reply: CannedReplyRow) {
+    setMessage(null);
+    startTransition(async () => {
+      const result = await deleteCannedReplyAction({ id: reply.id });
+      setMessage(result.ok ? { text: `Deleted “${reply.title}”.`, tone: "success" } : { text: result.message, tone: "error" });
+    });
+  }
+
+  return (
+    <div className="space-y-3">
+      <FormMessage message={message?.text} tone={message?.tone} />
+      {replies.length === 0 ? (
+        empty
+      ) : (
+        <ul aria-label="Saved replies" className="space-y-3">
+          {replies.map((reply) => (
+            <li key={reply.id} aria-label={reply.title} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+              <div className="flex flex-wrap items-start gap-4">
+                <div className="min-w-0 flex-1">
+                  <h2 className="font-medium text-slate-900">{reply.title}</h2>
+                  <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{reply.body}</p>
+                </div>
+                <div className="flex gap-2">
+                  <Link href={`/settings/canned-replies/${reply.id}`} className={buttonClass("secondary")} aria-label={`Edit ${reply.title}`}>
+                    Edit
+                  </Link>
+                  <ConfirmButton
+                    label={`Delete ${reply.title}`}
+                    buttonText="Delete"
+                    confirmText="Delete saved reply"
+                    description={`Agents will no longer find “${reply.title}” in the composer. Messages already sent with it stay on their tickets.`}
+                    disabled={pending}
+                    onConfirm={() => remove(reply)}
+                  />
+                </div>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

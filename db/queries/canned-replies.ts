@@ -1,0 +1,32 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { cannedReplies, type CannedReply } from "../schema";
+
+/** Every saved reply, by title, for the settings page and the composer's menu. */
+export async function listCannedReplies({ db }: { db: DbOrTx }): Promise<CannedReply[]> {
+  return db.select().from(cannedReplies).orderBy(sql`lower(${cannedReplies.title})`, asc(cannedReplies.createdAt));
+}
+
+export async function getCannedReply({ db, id }: { db: DbOrTx; id: string }): Promise<CannedReply | null> {
+  const [row] = await db.select().from(cannedReplies).where(eq(cannedReplies.id, id));
+  return row ?? null;
+}
+
+export async function insertCannedReply({ db, values }: { db: DbOrTx; values: { title: string; body: string; createdBy: string | null } }): Promise<CannedReply> {
+  const [row] = await db.insert(cannedReplies).values(values).returning();
+  return row!;
+}
+
+export async function updateCannedReply({ db, id, values }: { db: DbOrTx; id: string; values: { title: string; body: string } }): Promise<CannedReply | null> {
+  const [row] = await db
+    .update(cannedReplies)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(cannedReplies.id, id))
+    .returning();
+  return row ?? null;
+}
+
+export async function deleteCannedReply({ db, id }: { db: DbOrTx; id: string }): Promise<boolean> {
+  const deleted = await db.delete(cannedReplies).where(eq(cannedReplies.id, id)).returning({ id: cannedReplies.id });
+  return deleted.length > 0;
+}

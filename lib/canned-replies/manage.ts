@@ -1,0 +1,48 @@
+import type { DbOrTx } from "@/db/client";
+import { deleteCannedReply, insertCannedReply, updateCannedReply } from "@/db/queries/canned-replies";
+import type { CannedReply } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { checkMessagingPolicy } from "@/lib/policy/check";
+import { fallbackRendering, unknownPlaceholders } from "@/lib/rules/template";
+import { fieldErrorsOf } from "@/lib/rules/validation";
+import { cannedReplyInputSchema, type CannedReplyInput } from "./validation";
+
+const NOT_FOUND = "This saved reply no longer exists. Someone may have deleted it.";
+const CHECK_FIELDS = "Check the highlighted fields.";
+
+/**
+ * What a saved reply may say: the placeholders the composer knows, and nothing the
+ * messaging policy checker flags, read with the placeholders at their fallbacks, as rules are.
+ */
+export function parseCannedReplyInput(input: unknown): CannedReplyInput {
+  const parsed = cannedReplyInputSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("bad_request", CHECK_FIELDS, fieldErrorsOf(parsed.error));
+  const { body } = parsed.data;
+  const unknown = unknownPlaceholders(body);
+  if (unknown.length > 0) {
+    throw new AppError("bad_request", CHECK_FIELDS, {
+      body: `${unknown.join(", ")} is not a placeholder the app knows. Use {{customer.name}} or {{integration.name}}.`,
+    });
+  }
+  const policy = checkMessagingPolicy(fallbackRendering(body));
+  if (!policy.ok) {
+    throw new AppError("bad_request", CHECK_FIELDS, {
+      body: `This reply likely breaks the messaging policy (${policy.label}: “${policy.matched}”). Rephrase it.`,
+    });
+  }
+  return parsed.data;
+}
+
+export async function createCannedReply({ db, input, createdBy }: { db: DbOrTx; input: unknown; createdBy: string }): Promise<CannedReply> {
+  return insertCannedReply({ db, values: { ...parseCannedReplyInput(input), createdBy } });
+}
+
+export async function editCannedReply({ db, id, input }: { db: DbOrTx; id: string; input: unknown }): Promise<CannedReply> {
+  const updated = await updateCannedReply({ db, id, values: parseCannedReplyInput(input) });
+  if (!updated) throw new AppError("not_found", NOT_FOUND);
+  return updated;
+}
+
+export async function removeCannedReply({ db, id }: { db: DbOrTx; id: string }): Promise<void> {
+  if (!(await deleteCannedReply({ db, id }))) throw new AppError("not_found", NOT_FOUND);
+}

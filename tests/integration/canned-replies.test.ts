@@ -1,0 +1,124 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { cannedReplies, users, type User } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { testDatabases, useDatabase } from "../support/database";
+import { seedAgent } from "../support/inbox-seed";
+
+// Who is calling is whoever the test says; requireAdmin refuses agents with the error Next's
+// forbidden() throws (which needs the app's authInterrupts flag, absent outside Next).
+const session = vi.hoisted(() => ({ user: null as User | null }));
+vi.mock("@/lib/auth/session", () => {
+  const current = async () => {
+    if (!session.user) throw new AppError("unauthorized", "Sign in to continue.");
+    return session.user;
+  };
+  return {
+    authorizeRequest: current,
+    requireUser: current,
+    getSessionUser: async () => session.user,
+    requireAdmin: async () => {
+      const user = await current();
+      if (user.role !== "admin") throw Object.assign(new Error("NEXT_HTTP_ERROR_FALLBACK;403"), { digest: "NEXT_HTTP_ERROR_FALLBACK;403" });
+      return user;
+    },
+  };
+});
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+const { saveCannedReplyAction, deleteCannedReplyAction } = await import("@/app/(app)/settings/canned-replies/actions");
+const { GET: listRoute } = await import("@/app/api/canned-replies/route");
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.append(key, value);
+  return data;
+}
+
+/** The error Next's forbidden() throws, which it answers with a 403 page. */
+const FORBIDDEN = expect.objectContaining({ digest: "NEXT_HTTP_ERROR_FALLBACK;403" });
+
+describe.each(testDatabases())("canned replies on $name", (database) => {
+  let handle: DatabaseHandle;
+  let admin: User;
+  let agent: User;
+  const stored = async () => handle.db.select().from(cannedReplies).orderBy(cannedReplies.createdAt);
+
+  beforeAll(async () => {
+    handle = await database.open();
+    useDatabase(handle);
+    agent = await seedAgent(handle.db, "Ann Agent");
+    admin = await seedAgent(handle.db, "Ada Admin");
+    await handle.db.update(users).set({ role: "admin" }).where(eq(users.id, admin.id));
+    admin = { ...admin, role: "admin" };
+  });
+  afterAll(async () => {
+    session.user = null;
+    await handle.close();
+  });
+
+  it("lets an admin create, edit and delete a saved reply, and agents read them", async () => {
+    session.user = admin;
+    const created = await saveCannedReplyAction(null, form({ title: "  Order shipped ", body: "Hi {{customer.name}}, your order left {{integration.name}} today." }));
+    expect(created.ok).toBe(true);
+    const id = created.ok ? created.id : "";
+    expect(await stored()).toEqual([expect.objectContaining({ id, title: "Order shipped", body: "Hi {{customer.name}}, your order left {{integration.name}} today.", createdBy: admin.id })]);
+
+    const edited = await saveCannedReplyAction(null, form({ id, title: "Order shipped", body: "Hi {{customer.name|friend}}, it shipped." }));
+    expect(edited).toEqual({ ok: true, id });
+    expect((await stored())[0]).toMatchObject({ body: "Hi {{customer.name|friend}}, it shipped." });
+
+    session.user = agent;
+    const response = await listRoute();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ replies: [{ id, title: "Order shipped", body: "Hi {{customer.name|friend}}, it shipped." }] });
+
+    session.user = admin;
+    expect(await deleteCannedReplyAction({ id })).toEqual({ ok: true });
+    expect(await stored()).toEqual([]);
+    expect(await deleteCannedReplyAction({ id })).toEqual({ ok: false, message: "This saved reply no longer exists. Someone may have deleted it." });
+  });
+
+  it("refuses agents: they cannot create, edit or delete", async () => {
+    session.user = admin;
+    const created = await saveCannedReplyAction(null, form({ title: "Returns", body: "Send it back within 30 days." }));
+    const id = created.ok ? created.id : "";
+    session.user = agent;
+    await expect(saveCannedReplyAction(null, form({ title: "Mine", body: "Agent text" }))).rejects.toEqual(FORBIDDEN);
+    await expect(saveCannedReplyAction(null, form({ id, title: "Changed", body: "Changed" }))).rejects.toEqual(FORBIDDEN);
+    await expect(deleteCannedReplyAction({ id })).rejects.toEqual(FORBIDDEN);
+    expect(await stored()).toEqual([expect.objectContaining({ id, title: "Returns", body: "Send it back within 30 days." })]);
+
+    session.user = null;
+    expect((await listRoute()).status).toBe(401);
+    session.user = admin;
+    await deleteCannedReplyAction({ id });
+  });
+
+  it("refuses a missing title or body, a body over 1600 characters, unknown placeholders and text the policy checker flags", async () => {
+    session.user = admin;
+    const refused = async (fields: Record<string, string>) => {
+      const result = await saveCannedReplyAction(null, form(fields));
+      expect(result.ok, JSON.stringify(fields).slice(0, 80)).toBe(false);
+      return result.ok ? {} : (result.fieldErrors ?? {});
+    };
+    expect(await refused({ title: "   ", body: "Hello" })).toEqual({ title: "Give the saved reply a title." });
+    expect(await refused({ title: "Hello", body: "" })).toEqual({ body: "Write the reply." });
+    expect(await refused({ body: "No title at all" })).toEqual({ title: "Give the saved reply a title." });
+    expect(await refused({ title: "Long", body: "x".repeat(1601) })).toEqual({ body: "Keep the reply under 1600 characters." });
+    expect(await refused({ title: "Typo", body: "Hi {{customer.nmae}}" })).toEqual({ body: expect.stringContaining("{{customer.nmae}} is not a placeholder") });
+    expect(await refused({ title: "Promo", body: "Try our CBD gummies, 50% off!" })).toEqual({
+      body: "This reply likely breaks the messaging policy (Federally illegal substances: “CBD”). Rephrase it.",
+    });
+    expect(await refused({ title: "Nul", body: "Ada\u0000" })).toHaveProperty("body");
+    const bogusId = await saveCannedReplyAction(null, form({ id: "not-a-uuid", title: "x", body: "y" }));
+    expect(bogusId).toEqual({ ok: false, message: "This saved reply no longer exists." });
+    // A hand-made call without FormData is refused as bad input, not a crash.
+    expect((await saveCannedReplyAction(null, {} as FormData)).ok).toBe(false);
+    expect(await deleteCannedReplyAction({ id: "nope" })).toEqual({ ok: false, message: "This saved reply no longer exists." });
+    // Exactly 1600 characters is allowed.
+    expect((await saveCannedReplyAction(null, form({ title: "Long", body: "x".repeat(1600) }))).ok).toBe(true);
+    expect(await stored()).toHaveLength(1);
+  });
+});
