@@ -3,6 +3,7 @@
 import type { UseInfiniteQueryResult, InfiniteData } from "@tanstack/react-query";
 import { useEffect, useState, type RefObject } from "react";
 import type { InboxCounts, InboxView } from "@/db/queries/tickets";
+import { CLOSED_COUNT_CAP } from "@/lib/tickets/counts";
 import type { InboxItem, InboxListPage } from "@/lib/tickets/inbox";
 import type { IntegrationOption } from "@/lib/tickets/options";
 import type { InboxFilters } from "@/lib/tickets/validation";
@@ -69,6 +70,13 @@ function SearchBox({ filters, setFilters, searchRef }: Pick<Props, "filters" | "
   );
 }
 
+/** A view's count; closed tickets are counted up to a cap, so past it the number reads "1,000+". */
+function countLabel(counts: InboxCounts, view: InboxView): string {
+  const capped = counts.closed > CLOSED_COUNT_CAP && (view === "closed" || view === "all");
+  if (!capped) return counts[view].toLocaleString("en-US");
+  return `${(view === "closed" ? CLOSED_COUNT_CAP : counts.open + CLOSED_COUNT_CAP).toLocaleString("en-US")}+`;
+}
+
 export function InboxSidebar({
   filters,
   setFilters,
@@ -118,7 +126,7 @@ export function InboxSidebar({
                   className={`flex items-center gap-1 rounded-md px-2 py-1 text-sm ${filters.view === view ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
                 >
                   {label}
-                  {counts ? <span className="text-xs tabular-nums text-slate-500">{counts[view]}</span> : null}
+                  {counts ? <span className="text-xs tabular-nums text-slate-500">{countLabel(counts, view)}</span> : null}
                 </a>
               </li>
             ))}

@@ -3,6 +3,7 @@ import type { DbOrTx } from "../client";
 import { customers, optOuts, smsIntegrations, tickets, users, type Ticket } from "../schema";
 import { beforeKeyset, encodeCursor, keysetStamp, type Keyset } from "./cursor";
 
+import { CLOSED_COUNT_CAP } from "@/lib/tickets/counts";
 import type { InboxView } from "./inbox-views";
 
 export { INBOX_VIEWS, type InboxView } from "./inbox-views";
@@ -36,7 +37,7 @@ export interface InboxPage {
   nextCursor: string | null;
 }
 
-/** One number per view, all counted in one pass over the tickets. */
+/** One number per view; closed (and so all) counted up to `CLOSED_COUNT_CAP` and one more. */
 export type InboxCounts = Record<InboxView, number>;
 
 function viewCondition(view: InboxView, userId: string): SQL | undefined {
@@ -158,18 +159,18 @@ export async function listInboxTickets(query: InboxQuery): Promise<InboxPage> {
 }
 
 export async function countInboxTickets({ db, userId, integrationId }: { db: DbOrTx; userId: string; integrationId?: string }): Promise<InboxCounts> {
-  const open = sql`${tickets.status} = 'open'`;
+  const ofIntegration = integrationId ? sql` and ${tickets.integrationId} = ${integrationId}` : sql``;
   const [row] = await db
     .select({
-      open: sql<number>`count(*) filter (where ${open})::int`,
-      mine: sql<number>`count(*) filter (where ${open} and ${tickets.assigneeId} = ${userId})::int`,
-      unassigned: sql<number>`count(*) filter (where ${open} and ${tickets.assigneeId} is null)::int`,
-      closed: sql<number>`count(*) filter (where ${tickets.status} = 'closed')::int`,
-      all: sql<number>`count(*)::int`,
+      open: sql<number>`count(*)::int`,
+      mine: sql<number>`count(*) filter (where ${tickets.assigneeId} = ${userId})::int`,
+      unassigned: sql<number>`count(*) filter (where ${tickets.assigneeId} is null)::int`,
+      closed: sql<number>`(select count(*)::int from (select 1 from ${tickets} where ${tickets.status} = 'closed'${ofIntegration} limit ${CLOSED_COUNT_CAP + 1}) as capped)`,
     })
     .from(tickets)
-    .where(integrationId ? eq(tickets.integrationId, integrationId) : undefined);
-  return row ?? { open: 0, mine: 0, unassigned: 0, closed: 0, all: 0 };
+    .where(and(eq(tickets.status, "open"), integrationId ? eq(tickets.integrationId, integrationId) : undefined));
+  const counts = row ?? { open: 0, mine: 0, unassigned: 0, closed: 0 };
+  return { ...counts, all: counts.open + counts.closed };
 }
 
 export async function getTicket({ db, id, forUpdate = false }: { db: DbOrTx; id: string; forUpdate?: boolean }): Promise<Ticket | null> {
