@@ -14,7 +14,7 @@ import { classifyKeyword, keywordFromOptOutType, type CarrierKeyword } from "./k
 import { looksLikeOneTimePasscode } from "./otp";
 import { previewOf, resolveTicketForInbound } from "./ticket";
 import type { InboundMessage } from "./validation";
-import { isSupportedDeclaredType, MEDIA_DOWNLOAD_JOB } from "./media";
+import { MEDIA_DOWNLOAD_JOB } from "./media";
 import { RULES_RUN_JOB } from "@/lib/rules/job";
 
 export type InboundOutcome =
@@ -160,7 +160,7 @@ async function fileMessage({
       keyword && keyword.kind !== "help" && recordKeyword(tx, { customerId: customer.id, ticketId: ticket.id, messageId: stored.id, businessE164: integration.phoneE164, keyword }),
       publishInboxEvent({ db: tx, event: change === "created" ? { type: "ticket.created", ticketId: ticket.id } : { type: "message.created", ticketId: ticket.id, messageId: stored.id } }),
     ]);
-    const queuedWork = runRules || message.media.some((media) => isSupportedDeclaredType(media.contentType));
+    const queuedWork = runRules || message.media.length > 0;
     return { outcome: "stored" as const, ticketId: ticket.id, messageId: stored.id, ticketChange: change, queuedWork };
   }).catch((error: unknown) => {
     if (isRollback(error)) return { outcome: "duplicate" as const };
@@ -178,22 +178,22 @@ async function recordKeyword(
 }
 
 async function storeMediaPlaceholders(tx: Transaction, messageId: string, message: InboundMessage) {
-  // Ids made here, so each attachment and its download job are written together.
+  // Every file is fetched, whatever Twilio declared: the download decides from the bytes
+  // whether it is a picture we keep. Ids made here, so each attachment and its job go together.
   await Promise.all(
     message.media.map(async (media, position) => {
-      const supported = isSupportedDeclaredType(media.contentType);
       const id = randomUUID();
       await Promise.all([
         tx.insert(attachments).values({
           id,
           messageId,
           position,
-          status: supported ? "pending" : "unsupported",
+          status: "pending",
           contentType: media.contentType,
           fileName: `attachment-${position + 1}`,
-          sourceUrl: supported ? media.url : null,
+          sourceUrl: media.url,
         }),
-        supported && enqueueJob({ db: tx, job: { kind: MEDIA_DOWNLOAD_JOB, payload: { attachmentId: id }, dedupeKey: `media:${id}`, maxAttempts: 6 } }),
+        enqueueJob({ db: tx, job: { kind: MEDIA_DOWNLOAD_JOB, payload: { attachmentId: id }, dedupeKey: `media:${id}`, maxAttempts: 6 } }),
       ]);
     }),
   );

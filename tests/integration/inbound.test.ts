@@ -13,6 +13,7 @@ import { inboundParams, messageSid, PUBLIC_BASE, signedTwilioRequest } from "../
 const BUSINESS = "+14155550100";
 const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
 const PDF = Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n");
+const JPEG = Buffer.from("ffd8ffe000104a46494600010100000100010000ffd9", "hex");
 
 let mediaHits: Record<string, number> = {};
 let mediaServer: http.Server;
@@ -32,6 +33,9 @@ beforeAll(async () => {
     if (path.endsWith(".png")) return void res.writeHead(200, { "Content-Type": "image/png" }).end(PNG);
     if (path.endsWith(".pdf")) return void res.writeHead(200, { "Content-Type": "application/pdf" }).end(PDF);
     if (path === "/renamed.png.txt") return void res.writeHead(200, { "Content-Type": "image/png" }).end(PDF);
+    if (path === "/photo.bin") return void res.writeHead(200, { "Content-Type": "application/octet-stream" }).end(JPEG);
+    if (path === "/invoice.bin") return void res.writeHead(200, { "Content-Type": "application/octet-stream" }).end(PDF);
+    if (path === "/notes.txt") return void res.writeHead(200, { "Content-Type": "text/plain" }).end("just words");
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => mediaServer.listen(0, "127.0.0.1", resolve));
@@ -165,7 +169,33 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
     expect(files[0]!.data?.equals(PNG)).toBe(true);
     expect(files[1]!.data).toBeNull();
     expect(files[2]!.data).toBeNull();
-    expect(mediaHits["/invoice.pdf"]).toBeUndefined();
+    // Fetched to be sure what it is, then not kept.
+    expect(mediaHits["/invoice.pdf"]).toBe(1);
+  });
+
+  it("keeps a JPEG whatever type was declared, and names a refused file by its bytes", async () => {
+    const from = newCustomer();
+    await text(from, "", {
+      NumMedia: "3",
+      MediaUrl0: `${mediaBase}/photo.bin`,
+      MediaContentType0: "application/octet-stream",
+      MediaUrl1: `${mediaBase}/invoice.bin`,
+      MediaContentType1: "application/octet-stream",
+      MediaUrl2: `${mediaBase}/notes.txt`,
+      MediaContentType2: "text/plain; charset=utf-8",
+    });
+    await runJobsUntilIdle(handle.db);
+    const [ticket] = await ticketsOf(from);
+    const [message] = await handle.db.select().from(messages).where(eq(messages.ticketId, ticket!.id));
+    const files = await handle.db.select().from(attachments).where(eq(attachments.messageId, message!.id)).orderBy(attachments.position);
+    expect(files.map((f) => [f.status, f.contentType, f.fileName])).toEqual([
+      ["stored", "image/jpeg", "attachment-1.jpg"],
+      ["unsupported", "application/pdf", "attachment-2"],
+      ["unsupported", "text/plain", "attachment-3"],
+    ]);
+    expect(files[0]!.data?.equals(JPEG)).toBe(true);
+    expect(files[1]!.data).toBeNull();
+    expect(files.map((f) => mediaHits[new URL(f.sourceUrl!).pathname])).toEqual([1, 1, 1]);
   });
 
   it("retries a media URL that 404s twice, then stores it; gives up on one that never works", async () => {
