@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, is, TransactionRollbackError } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
-import { findCustomerWithOpenTicket, findOrCreateCustomer, setOptOut } from "@/db/queries/customers";
+import { clearOptOut, findCustomerWithOpenTicket, findOrCreateCustomer, setOptedOut } from "@/db/queries/customers";
 import { recordEvent } from "@/db/queries/events";
 import { appendToOpenTicket, loadInboundContext } from "@/db/queries/inbound";
 import { enqueueJob } from "@/db/queries/jobs";
@@ -172,9 +172,15 @@ async function recordKeyword(
   tx: Transaction,
   { customerId, ticketId, messageId, businessE164, keyword }: { customerId: string; ticketId: string; messageId: string; businessE164: string; keyword: CarrierKeyword },
 ) {
-  const optedOut = keyword.kind === "opt-out";
-  await setOptOut({ db: tx, customerId, businessE164, optedOut, keyword: keyword.keyword });
-  await recordEvent({ db: tx, ticketId, type: optedOut ? "customer.opted_out" : "customer.opted_in", data: { keyword: keyword.keyword, messageId } });
+  if (keyword.kind === "opt-out") {
+    await setOptedOut({ db: tx, customerId, businessE164, keyword: keyword.keyword });
+    await recordEvent({ db: tx, ticketId, type: "customer.opted_out", data: { keyword: keyword.keyword, messageId } });
+    return;
+  }
+  // START, YES or UNSTOP opts back in only someone who had opted out; otherwise it is a plain reply.
+  if (await clearOptOut({ db: tx, customerId, businessE164, keyword: keyword.keyword })) {
+    await recordEvent({ db: tx, ticketId, type: "customer.opted_in", data: { keyword: keyword.keyword, messageId } });
+  }
 }
 
 async function storeMediaPlaceholders(tx: Transaction, messageId: string, message: InboundMessage) {

@@ -273,6 +273,26 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
     expect(state?.optedOut).toBe(false);
   });
 
+  it("takes YES as opting back in only from a customer who opted out; otherwise it is just a message", async () => {
+    const from = newCustomer();
+    await text(from, "Can I change my delivery address?");
+    await text(from, "Yes");
+    const [customer] = await handle.db.select().from(customers).where(eq(customers.phoneE164, from));
+    const [ticket] = await ticketsOf(from);
+    const timeline = async () => (await handle.db.select().from(events).where(eq(events.ticketId, ticket!.id)).orderBy(events.id)).map((e) => e.type);
+    expect(await handle.db.select().from(optOuts).where(eq(optOuts.customerId, customer!.id))).toEqual([]);
+    expect(await timeline()).toEqual(["ticket.created"]);
+    const bodies = await handle.db.select({ body: messages.body }).from(messages).where(eq(messages.ticketId, ticket!.id));
+    expect(bodies.map((b) => b.body)).toContain("Yes");
+
+    await text(from, "STOP");
+    await text(from, "yes!");
+    await text(from, "YES");
+    expect(await timeline()).toEqual(["ticket.created", "customer.opted_out", "customer.opted_in"]);
+    const [state] = await handle.db.select().from(optOuts).where(eq(optOuts.customerId, customer!.id));
+    expect(state).toMatchObject({ optedOut: false, keyword: "YES" });
+  });
+
   it("answers but files nothing for a number with no integration, or a deactivated one", async () => {
     const from = newCustomer();
     expect((await send(await inboundParams({ From: from, To: "+14155550199", Body: "anyone?" }))).status).toBe(200);
