@@ -8,7 +8,7 @@ import { enqueueJob } from "@/db/queries/jobs";
 import { attachments, messages, tickets, type SmsIntegration } from "@/db/schema";
 import { log } from "@/lib/log";
 import { isCountryAllowed } from "@/lib/phone/countries";
-import { countryOfNumber, isShortCodeOrAlphanumericSender, normalizePhoneNumber } from "@/lib/phone/normalize";
+import { countryOfCustomer, isShortCodeOrAlphanumericSender, normalizePhoneNumber } from "@/lib/phone/normalize";
 import { INBOX_CHANNEL, publishInboxEvent } from "@/lib/realtime/publish";
 import { classifyKeyword, keywordFromOptOutType, type CarrierKeyword } from "./keywords";
 import { looksLikeOneTimePasscode } from "./otp";
@@ -52,7 +52,7 @@ export async function recordInboundMessage({ db, message, now = new Date() }: { 
   const from = normalizePhoneNumber(message.From);
   const phoneE164 = from.ok ? from.e164 : message.From;
   const toE164 = e164Of(message.To);
-  const country = (message.FromCountry || (from.ok ? from.country : countryOfNumber(phoneE164)) || null)?.toUpperCase() ?? null;
+  const country = countryOfCustomer(phoneE164, message.FromCountry);
   const otp = isShortCodeOrAlphanumericSender(message.From) || looksLikeOneTimePasscode(message.Body);
 
   // Most messages are a known customer writing again, as text, from a country allowed by

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   countryFlag,
   countryName,
+  countryOfCustomer,
   countryOfNumber,
   formatPhoneNumber,
   isShortCodeOrAlphanumericSender,
@@ -165,5 +166,15 @@ describe("countryFlag and countryName", () => {
     expect(countryName("gu")).toBe("Guam");
     expect(countryName("abc")).toBe("abc");
     expect(countryName("")).toBe("");
+  });
+});
+
+describe("countryOfCustomer", () => {
+  it("reads the country from the number, and takes the reported one only when the number does not say", () => {
+    expect(countryOfCustomer("+447400123456", "US")).toBe("GB");
+    expect(countryOfCustomer("+18095551234", "US")).toBe("DO");
+    expect(countryOfCustomer("+441632960123", "gb")).toBe("GB");
+    expect(countryOfCustomer("+441632960123", "")).toBeNull();
+    expect(countryOfCustomer("+441632960123", "not a country")).toBeNull();
   });
 });

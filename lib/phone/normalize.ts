@@ -116,6 +116,18 @@ export function countryOfNumber(e164: string): CountryCode | undefined {
   return parsed.country;
 }
 
+/**
+ * The customer's country as an ISO code: what libphonenumber reads from the number, and
+ * what Twilio or our records reported only when the number itself does not say. Inbound
+ * and outbound both decide with this, so a customer is never allowed one way only.
+ */
+export function countryOfCustomer(e164: string, reported?: string | null): string | null {
+  const fromNumber = countryOfNumber(e164);
+  if (fromNumber) return fromNumber;
+  const code = reported?.trim().toUpperCase();
+  return code && /^[A-Z]{2}$/.test(code) ? code : null;
+}
+
 export function numberType(e164: string): NumberType {
   const parsed = parseE164(e164);
   if (!parsed) return "unknown";
