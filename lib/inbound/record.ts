@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, is, TransactionRollbackError } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { clearOptOut, findCustomerWithOpenTicket, findOrCreateCustomer, setOptedOut } from "@/db/queries/customers";
+import { recordAuditEntryOnce } from "@/db/queries/audit";
 import { recordEvent } from "@/db/queries/events";
 import { appendToOpenTicket, loadInboundContext } from "@/db/queries/inbound";
 import { enqueueJob } from "@/db/queries/jobs";
@@ -82,13 +83,13 @@ export async function recordInboundMessage({ db, message, now = new Date() }: { 
   }
 
   if (otp) {
-    await recordEvent({ db, ticketId: null, type: "audit.otp_blocked", data: { integrationId: integration.id, messageSid: message.MessageSid } });
+    await recordAuditEntryOnce({ db, type: "audit.otp_blocked", messageSid: message.MessageSid, data: { integrationId: integration.id } });
     log.info({ messageSid: message.MessageSid }, "one-time passcode not received");
     return { outcome: "blocked_otp" };
   }
 
   if (!isCountryAllowed(country, context.extraAllowedCountries)) {
-    await recordEvent({ db, ticketId: null, type: "audit.country_blocked", data: { integrationId: integration.id, country } });
+    await recordAuditEntryOnce({ db, type: "audit.country_blocked", messageSid: message.MessageSid, data: { integrationId: integration.id, country } });
     log.info({ messageSid: message.MessageSid, country }, "inbound message from a country that is not allowed");
     return { outcome: "blocked_country", country };
   }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as inbound } from "@/app/api/twilio/sms/route";
 import type { DatabaseHandle } from "@/db/client";
 import { allowedCountries, attachments, customers, events, messages, optOuts, smsIntegrations, tickets } from "@/db/schema";
+import { countAuditEntries } from "@/db/queries/audit";
 import { retryAttachmentDownload } from "@/lib/tickets/manage";
 import { testDatabases, useDatabase } from "../support/database";
 import { runJobsUntilIdle } from "../support/jobs";
@@ -279,6 +280,25 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
     expect(stored).toHaveLength(0);
     const audit = await handle.db.select().from(events).where(eq(events.type, "audit.otp_blocked"));
     expect(audit.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("writes one audit entry per refused message, however often Twilio retries it, and the audit page counts it once", async () => {
+    const before = await countAuditEntries({ db: handle.db, days: 30 });
+    const passcode = await inboundParams({ From: newCustomer(), To: BUSINESS, Body: "Your verification code is 551234" });
+    const abroad = await inboundParams({ From: "+5511987650002", To: BUSINESS, Body: "Oi", FromCountry: "BR" });
+    for (const params of [passcode, abroad]) {
+      await send(params);
+      await send(params);
+      await Promise.all([send(params), send(params)]);
+    }
+    for (const params of [passcode, abroad]) {
+      const entries = await handle.db.select().from(events).where(sql`${events.data}->>'messageSid' = ${params.MessageSid}`);
+      expect(entries).toHaveLength(1);
+      expect(JSON.stringify(entries[0]!.data)).not.toContain(params.Body);
+    }
+    const after = await countAuditEntries({ db: handle.db, days: 30 });
+    expect((after["audit.otp_blocked"] ?? 0) - (before["audit.otp_blocked"] ?? 0)).toBe(1);
+    expect((after["audit.country_blocked"] ?? 0) - (before["audit.country_blocked"] ?? 0)).toBe(1);
   });
 
   it("records STOP as an opt-out for this business number and START as opting back in", async () => {
