@@ -71,7 +71,7 @@ describe.each(testDatabases())("sandbox messages on $name", (database) => {
     const callbacks = callbacksFor(sent.sid);
     expect(callbacks.map((c) => c.params.MessageStatus)).toEqual(["sending", "sent", "delivered"]);
     // The app's own webhook route accepted every one: the signatures are right.
-    expect(callbacks.map((c) => c.status)).toEqual([204, 204, 204]);
+    expect(callbacks.map((c) => c.status)).toEqual([200, 200, 200]);
     const last = callbacks[2]!.params;
     expect(last).toMatchObject({ MessageSid: sent.sid, SmsSid: sent.sid, SmsStatus: "delivered", From: business, To: to, ApiVersion: "2010-04-01" });
     expect(last.AccountSid).toMatch(/^AC/);
@@ -92,7 +92,7 @@ describe.each(testDatabases())("sandbox messages on $name", (database) => {
     expect(await client.messages(failing.sid).fetch()).toMatchObject({ status, errorCode: code });
     const final = callbacksFor(failing.sid).at(-1)!;
     expect(final.params).toMatchObject({ MessageStatus: status, ErrorCode: String(code) });
-    expect(final.status).toBe(204);
+    expect(final.status).toBe(200);
 
     await setHandsetReachable({ db: handle.db, handset: to, reachable: true });
     const retry = await client.messages.create({ to, from: business, body: "Hello again", statusCallback: statusUrl });
