@@ -25,20 +25,26 @@ function sender(message: ThreadMessage, customerLabel: string): string {
 
 function Attachment({ file, onRetry }: { file: AttachmentMeta; onRetry: (id: string) => void }) {
   if (file.status === "stored") return <ImageAttachment file={file} />;
+  // Until its bytes are read, a file is only what the carrier declared it to be.
+  const kind = file.contentType.startsWith("image/") ? "picture" : "attachment";
   if (file.status === "unsupported") {
     return <p className="rounded bg-slate-100 px-2 py-1 text-xs text-slate-700">Attachment not supported ({file.contentType})</p>;
   }
   if (file.status === "failed") {
     return (
       <p className="flex items-center gap-2 rounded bg-red-50 px-2 py-1 text-xs text-red-800">
-        Image could not be downloaded
+        {kind === "picture" ? "Picture" : "Attachment"} could not be downloaded
         <button type="button" className="font-medium underline" onClick={() => onRetry(file.id)}>
           Retry download
         </button>
       </p>
     );
   }
-  return <p className="rounded bg-slate-100 px-2 py-1 text-xs text-slate-600">Downloading picture…</p>;
+  return (
+    <p className="rounded bg-slate-100 px-2 py-1 text-xs text-slate-600">
+      Downloading {kind}…
+    </p>
+  );
 }
 
 interface Props {

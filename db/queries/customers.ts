@@ -29,24 +29,26 @@ export async function findCustomerWithOpenTicket({
   return row ?? null;
 }
 
-export async function setOptOut({
-  db,
-  customerId,
-  businessE164,
-  optedOut,
-  keyword,
-}: {
-  db: DbOrTx;
-  customerId: string;
-  businessE164: string;
-  optedOut: boolean;
-  keyword: string;
-}): Promise<void> {
+/** Marks the customer opted out of messages from this business number. */
+export async function setOptedOut({ db, customerId, businessE164, keyword }: { db: DbOrTx; customerId: string; businessE164: string; keyword: string }): Promise<void> {
   const changedAt = new Date();
   await db
     .insert(optOuts)
-    .values({ customerId, businessE164, optedOut, keyword, changedAt })
-    .onConflictDoUpdate({ target: [optOuts.customerId, optOuts.businessE164], set: { optedOut, keyword, changedAt } });
+    .values({ customerId, businessE164, optedOut: true, keyword, changedAt })
+    .onConflictDoUpdate({ target: [optOuts.customerId, optOuts.businessE164], set: { optedOut: true, keyword, changedAt } });
+}
+
+/**
+ * Opts the customer back in, only if they are opted out of this business number now.
+ * False when there was nothing to undo: a "Yes" from a subscribed customer is just a reply.
+ */
+export async function clearOptOut({ db, customerId, businessE164, keyword }: { db: DbOrTx; customerId: string; businessE164: string; keyword: string }): Promise<boolean> {
+  const changed = await db
+    .update(optOuts)
+    .set({ optedOut: false, keyword, changedAt: new Date() })
+    .where(and(eq(optOuts.customerId, customerId), eq(optOuts.businessE164, businessE164), eq(optOuts.optedOut, true)))
+    .returning({ customerId: optOuts.customerId });
+  return changed.length > 0;
 }
 
 export async function getOptOut({ db, customerId, businessE164 }: { db: DbOrTx; customerId: string; businessE164: string }) {

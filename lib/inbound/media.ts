@@ -12,12 +12,6 @@ export const MEDIA_DOWNLOAD_JOB = "media.download";
 const MAX_DOWNLOAD_BYTES = 10 * 1024 * 1024;
 const DOWNLOAD_TIMEOUT_MS = 20_000;
 
-/** png, jpg, jpeg and gif are received; Twilio's declared type decides whether to fetch at all. */
-export function isSupportedDeclaredType(contentType: string): boolean {
-  const type = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
-  return (SUPPORTED_IMAGE_TYPES as readonly string[]).includes(type) || type === "image/jpg";
-}
-
 async function fetchMedia(url: string): Promise<{ status: number; bytes?: Buffer }> {
   const { accountSid, authToken, apiKeySid, apiKeySecret } = await getTwilioCredentials();
   const user = apiKeySid && apiKeySecret ? apiKeySid : accountSid;
@@ -65,7 +59,9 @@ export const downloadInboundMedia: JobHandler = async ({ db, job }) => {
 
   const sniffed = sniffContentType(result.bytes);
   if (!sniffed || !(SUPPORTED_IMAGE_TYPES as readonly string[]).includes(sniffed)) {
-    await markAttachment(db, attachment.messageId, attachmentId, { status: "unsupported", contentType: sniffed ?? attachment.contentType, error: null });
+    // Named by what the bytes are; by what was declared only when the bytes say nothing.
+    const contentType = sniffed ?? (attachment.contentType.split(";")[0]?.trim() || "application/octet-stream");
+    await markAttachment(db, attachment.messageId, attachmentId, { status: "unsupported", contentType, error: null });
     return;
   }
   await markAttachment(db, attachment.messageId, attachmentId, {

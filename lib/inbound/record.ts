@@ -1,20 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { eq, is, TransactionRollbackError } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
-import { findCustomerWithOpenTicket, findOrCreateCustomer, setOptOut } from "@/db/queries/customers";
+import { clearOptOut, findCustomerWithOpenTicket, findOrCreateCustomer, setOptedOut } from "@/db/queries/customers";
+import { recordAuditEntryOnce } from "@/db/queries/audit";
 import { recordEvent } from "@/db/queries/events";
 import { appendToOpenTicket, loadInboundContext } from "@/db/queries/inbound";
 import { enqueueJob } from "@/db/queries/jobs";
 import { attachments, messages, tickets, type SmsIntegration } from "@/db/schema";
 import { log } from "@/lib/log";
 import { isCountryAllowed } from "@/lib/phone/countries";
-import { countryOfNumber, isShortCodeOrAlphanumericSender, normalizePhoneNumber } from "@/lib/phone/normalize";
+import { countryOfCustomer, isShortCodeOrAlphanumericSender, normalizePhoneNumber } from "@/lib/phone/normalize";
 import { INBOX_CHANNEL, publishInboxEvent } from "@/lib/realtime/publish";
 import { classifyKeyword, keywordFromOptOutType, type CarrierKeyword } from "./keywords";
 import { looksLikeOneTimePasscode } from "./otp";
 import { previewOf, resolveTicketForInbound } from "./ticket";
 import type { InboundMessage } from "./validation";
-import { isSupportedDeclaredType, MEDIA_DOWNLOAD_JOB } from "./media";
+import { MEDIA_DOWNLOAD_JOB } from "./media";
 import { RULES_RUN_JOB } from "@/lib/rules/job";
 
 export type InboundOutcome =
@@ -52,7 +53,7 @@ export async function recordInboundMessage({ db, message, now = new Date() }: { 
   const from = normalizePhoneNumber(message.From);
   const phoneE164 = from.ok ? from.e164 : message.From;
   const toE164 = e164Of(message.To);
-  const country = (message.FromCountry || (from.ok ? from.country : countryOfNumber(phoneE164)) || null)?.toUpperCase() ?? null;
+  const country = countryOfCustomer(phoneE164, message.FromCountry);
   const otp = isShortCodeOrAlphanumericSender(message.From) || looksLikeOneTimePasscode(message.Body);
 
   // Most messages are a known customer writing again, as text, from a country allowed by
@@ -82,13 +83,13 @@ export async function recordInboundMessage({ db, message, now = new Date() }: { 
   }
 
   if (otp) {
-    await recordEvent({ db, ticketId: null, type: "audit.otp_blocked", data: { integrationId: integration.id, messageSid: message.MessageSid } });
+    await recordAuditEntryOnce({ db, type: "audit.otp_blocked", messageSid: message.MessageSid, data: { integrationId: integration.id } });
     log.info({ messageSid: message.MessageSid }, "one-time passcode not received");
     return { outcome: "blocked_otp" };
   }
 
   if (!isCountryAllowed(country, context.extraAllowedCountries)) {
-    await recordEvent({ db, ticketId: null, type: "audit.country_blocked", data: { integrationId: integration.id, country } });
+    await recordAuditEntryOnce({ db, type: "audit.country_blocked", messageSid: message.MessageSid, data: { integrationId: integration.id, country } });
     log.info({ messageSid: message.MessageSid, country }, "inbound message from a country that is not allowed");
     return { outcome: "blocked_country", country };
   }
@@ -160,7 +161,7 @@ async function fileMessage({
       keyword && keyword.kind !== "help" && recordKeyword(tx, { customerId: customer.id, ticketId: ticket.id, messageId: stored.id, businessE164: integration.phoneE164, keyword }),
       publishInboxEvent({ db: tx, event: change === "created" ? { type: "ticket.created", ticketId: ticket.id } : { type: "message.created", ticketId: ticket.id, messageId: stored.id } }),
     ]);
-    const queuedWork = runRules || message.media.some((media) => isSupportedDeclaredType(media.contentType));
+    const queuedWork = runRules || message.media.length > 0;
     return { outcome: "stored" as const, ticketId: ticket.id, messageId: stored.id, ticketChange: change, queuedWork };
   }).catch((error: unknown) => {
     if (isRollback(error)) return { outcome: "duplicate" as const };
@@ -172,28 +173,34 @@ async function recordKeyword(
   tx: Transaction,
   { customerId, ticketId, messageId, businessE164, keyword }: { customerId: string; ticketId: string; messageId: string; businessE164: string; keyword: CarrierKeyword },
 ) {
-  const optedOut = keyword.kind === "opt-out";
-  await setOptOut({ db: tx, customerId, businessE164, optedOut, keyword: keyword.keyword });
-  await recordEvent({ db: tx, ticketId, type: optedOut ? "customer.opted_out" : "customer.opted_in", data: { keyword: keyword.keyword, messageId } });
+  if (keyword.kind === "opt-out") {
+    await setOptedOut({ db: tx, customerId, businessE164, keyword: keyword.keyword });
+    await recordEvent({ db: tx, ticketId, type: "customer.opted_out", data: { keyword: keyword.keyword, messageId } });
+    return;
+  }
+  // START, YES or UNSTOP opts back in only someone who had opted out; otherwise it is a plain reply.
+  if (await clearOptOut({ db: tx, customerId, businessE164, keyword: keyword.keyword })) {
+    await recordEvent({ db: tx, ticketId, type: "customer.opted_in", data: { keyword: keyword.keyword, messageId } });
+  }
 }
 
 async function storeMediaPlaceholders(tx: Transaction, messageId: string, message: InboundMessage) {
-  // Ids made here, so each attachment and its download job are written together.
+  // Every file is fetched, whatever Twilio declared: the download decides from the bytes
+  // whether it is a picture we keep. Ids made here, so each attachment and its job go together.
   await Promise.all(
     message.media.map(async (media, position) => {
-      const supported = isSupportedDeclaredType(media.contentType);
       const id = randomUUID();
       await Promise.all([
         tx.insert(attachments).values({
           id,
           messageId,
           position,
-          status: supported ? "pending" : "unsupported",
+          status: "pending",
           contentType: media.contentType,
           fileName: `attachment-${position + 1}`,
-          sourceUrl: supported ? media.url : null,
+          sourceUrl: media.url,
         }),
-        supported && enqueueJob({ db: tx, job: { kind: MEDIA_DOWNLOAD_JOB, payload: { attachmentId: id }, dedupeKey: `media:${id}`, maxAttempts: 6 } }),
+        enqueueJob({ db: tx, job: { kind: MEDIA_DOWNLOAD_JOB, payload: { attachmentId: id }, dedupeKey: `media:${id}`, maxAttempts: 6 } }),
       ]);
     }),
   );

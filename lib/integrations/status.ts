@@ -22,8 +22,9 @@ export async function deactivateSmsIntegration({ db, id, reason, actorId }: { db
   const result = await db.transaction(async (tx) => {
     const updated = await changeIntegrationStatus({ db: tx, id, to: "deactivated", reason });
     if (!updated) return null;
-    const tickets = await recordEventOnOpenTickets({ db: tx, integrationId: id, type: INTEGRATION_DEACTIVATED, actorId, data: { reason } });
-    await recordAuditEvent({ db: tx, type: INTEGRATION_DEACTIVATED, actorId, data: { integrationId: id, reason, tickets } });
+    // The name as it is now: the timeline keeps saying which integration, even after a rename.
+    const tickets = await recordEventOnOpenTickets({ db: tx, integrationId: id, type: INTEGRATION_DEACTIVATED, actorId, data: { integrationName: updated.name, reason } });
+    await recordAuditEvent({ db: tx, type: INTEGRATION_DEACTIVATED, actorId, data: { integrationId: id, integrationName: updated.name, reason, tickets } });
     return updated;
   });
   if (!result) throw await notInState(db, id, "deactivated");
@@ -35,8 +36,8 @@ export async function reactivateSmsIntegration({ db, id, actorId }: { db: Databa
   const result = await db.transaction(async (tx) => {
     const updated = await changeIntegrationStatus({ db: tx, id, to: "active" });
     if (!updated) return null;
-    await recordEventOnOpenTickets({ db: tx, integrationId: id, type: INTEGRATION_REACTIVATED, actorId, data: {} });
-    await recordAuditEvent({ db: tx, type: INTEGRATION_REACTIVATED, actorId, data: { integrationId: id } });
+    await recordEventOnOpenTickets({ db: tx, integrationId: id, type: INTEGRATION_REACTIVATED, actorId, data: { integrationName: updated.name } });
+    await recordAuditEvent({ db: tx, type: INTEGRATION_REACTIVATED, actorId, data: { integrationId: id, integrationName: updated.name } });
     return updated;
   });
   if (!result) throw await notInState(db, id, "active");

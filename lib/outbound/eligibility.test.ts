@@ -53,7 +53,7 @@ describe("attachAbility", () => {
       reason: "Pictures (MMS) reach only customers in the US and Canada. This customer's number is in France.",
     });
     expect(attachAbility({ number: { ...usNumber, twilioMms: false }, customerCountry: "US" })).toMatchObject({ ok: false, reason: expect.stringContaining("cannot send MMS") });
-    expect(attachAbility({ number: { e164: "+447700900123", twilioSms: true, twilioMms: true, type: "mobile" }, customerCountry: "US" })).toMatchObject({
+    expect(attachAbility({ number: { e164: "+447400900123", twilioSms: true, twilioMms: true, type: "mobile" }, customerCountry: "US" })).toMatchObject({
       ok: false,
       reason: "UK mobile numbers can send SMS but not MMS (pictures).",
     });

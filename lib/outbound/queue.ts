@@ -9,7 +9,7 @@ import type { Message } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { kickJobWorker } from "@/lib/jobs/worker";
 import { checkMessagingPolicy } from "@/lib/policy/check";
-import { countryOfNumber } from "@/lib/phone/normalize";
+import { countryOfCustomer } from "@/lib/phone/normalize";
 import { publishInboxEvent } from "@/lib/realtime/publish";
 import { checkLength } from "@/lib/sms/segments";
 import { previewOf } from "@/lib/inbound/ticket";
@@ -45,7 +45,7 @@ function checkPictures(context: SendingContext, files: readonly OutgoingFile[], 
 /** Everything that must hold before a message may go out; throws an AppError in words otherwise. */
 async function validate(db: DbOrTx, context: SendingContext, input: OutboundInput) {
   const { customer, integration } = context;
-  const customerCountry = customer.country ?? countryOfNumber(customer.phoneE164) ?? null;
+  const customerCountry = countryOfCustomer(customer.phoneE164, customer.country);
   const block = sendingBlock({
     integration,
     optOut: context.optOut,

@@ -7,7 +7,7 @@ import { getSendingContext } from "@/db/queries/sending";
 import type { Message } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { kickJobWorker } from "@/lib/jobs/worker";
-import { countryOfNumber } from "@/lib/phone/normalize";
+import { countryOfCustomer } from "@/lib/phone/normalize";
 import { publishInboxEvent } from "@/lib/realtime/publish";
 import { TICKET_EVENTS } from "@/lib/tickets/events";
 import { customerLabel, describeSendingBlock, sendingBlock } from "./eligibility";
@@ -28,7 +28,7 @@ export async function retryOutboundMessage({ db, messageId, actorId }: { db: Dat
     const block = sendingBlock({
       integration: context.integration,
       optOut: context.optOut,
-      customerCountry: context.customer.country ?? countryOfNumber(context.customer.phoneE164) ?? null,
+      customerCountry: countryOfCustomer(context.customer.phoneE164, context.customer.country),
       extraAllowedCountries: await listExtraAllowedCountries({ db: tx }),
     });
     if (block) throw new AppError("conflict", describeSendingBlock(block, customerLabel(context.customer)));

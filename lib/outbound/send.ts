@@ -9,7 +9,7 @@ import type { Job, Message } from "@/db/schema";
 import { publicBaseUrl } from "@/lib/config/env";
 import { RetryLater } from "@/lib/jobs/retry";
 import { log } from "@/lib/log";
-import { countryOfNumber } from "@/lib/phone/normalize";
+import { countryOfCustomer } from "@/lib/phone/normalize";
 import { publishInboxEvent } from "@/lib/realtime/publish";
 import { getTwilioClient } from "@/lib/twilio/client";
 import { describeTwilioError } from "@/lib/twilio/error-codes";
@@ -45,7 +45,7 @@ async function blockedNow(db: Database, message: Message): Promise<string | null
   const block = sendingBlock({
     integration: context.integration,
     optOut: context.optOut,
-    customerCountry: context.customer.country ?? countryOfNumber(context.customer.phoneE164) ?? null,
+    customerCountry: countryOfCustomer(context.customer.phoneE164, context.customer.country),
     extraAllowedCountries: await listExtraAllowedCountries({ db }),
   });
   return block ? describeSendingBlock(block, customerLabel(context.customer)) : null;

@@ -14,7 +14,7 @@ import type { PhoneNumber } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { smsSupportForNumber, type SmsSupport } from "@/lib/phone/capabilities";
-import { countryOfNumber, formatPhoneNumber, numberType } from "@/lib/phone/normalize";
+import { countryOfNumber, definiteNumberType, formatPhoneNumber, numberType, type NumberType } from "@/lib/phone/normalize";
 import { isTwilioNotFound, twilioFailure } from "@/lib/twilio/rest-error";
 import { readCapabilities, type BuyableNumberType } from "./types";
 
@@ -30,6 +30,20 @@ export function supportOfOwnedNumber(number: Pick<PhoneNumber, "e164" | "twilioS
   });
 }
 
+/**
+ * The number's type as libphonenumber reads it from the digits. The type the buyer searched
+ * for comes from the browser, so it only settles what the digits cannot (a NANP number is
+ * local or mobile alike); a forged "mobile" on a UK local number must not buy it SMS.
+ */
+function ownedNumberType(e164: string, searched?: BuyableNumberType): NumberType {
+  const definite = definiteNumberType(e164);
+  if (definite) return definite;
+  // "local" here is libphonenumber's FIXED_LINE_OR_MOBILE: either of the two may be true.
+  const read = numberType(e164);
+  if (read === "local") return searched === "mobile" ? "mobile" : "local";
+  return searched ?? read;
+}
+
 function rowFromTwilio(instance: IncomingPhoneNumberInstance, source: Source, type?: BuyableNumberType) {
   const capabilities = readCapabilities(instance.capabilities);
   return {
@@ -37,7 +51,7 @@ function rowFromTwilio(instance: IncomingPhoneNumberInstance, source: Source, ty
     twilioSid: instance.sid,
     friendlyName: instance.friendlyName || formatPhoneNumber(instance.phoneNumber),
     country: countryOfNumber(instance.phoneNumber) ?? "",
-    type: type ?? numberType(instance.phoneNumber),
+    type: ownedNumberType(instance.phoneNumber, type),
     twilioSms: capabilities.sms,
     twilioMms: capabilities.mms,
     twilioVoice: capabilities.voice,

@@ -11,7 +11,7 @@ describe("smsSupportForNumber", () => {
   });
 
   it("gives UK mobile numbers SMS only", () => {
-    expect(smsSupportForNumber({ e164: "+447700900123", ...twilioBoth })).toEqual({
+    expect(smsSupportForNumber({ e164: "+447400900123", ...twilioBoth })).toEqual({
       sms: true,
       mms: false,
       reason: "UK mobile numbers can send SMS but not MMS (pictures).",

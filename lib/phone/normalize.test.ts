@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import {
   countryFlag,
   countryName,
+  countryOfCustomer,
   countryOfNumber,
+  definiteNumberType,
   formatPhoneNumber,
   isShortCodeOrAlphanumericSender,
   normalizePhoneNumber,
@@ -13,7 +15,7 @@ import {
 describe("normalizePhoneNumber", () => {
   it.each([
     ["(415) 555-0100", "US", "+14155550100", "US"],
-    ["+44 7700 900123", undefined, "+447700900123", "GB"],
+    ["+44 7400 900123", undefined, "+447400900123", "GB"],
     ["00 33 6 12 34 56 78", undefined, "+33612345678", "FR"],
     ["00 33 6 12 34 56 78", "US", "+33612345678", "FR"],
     ["+1-415-555-0100", undefined, "+14155550100", "US"],
@@ -102,7 +104,7 @@ describe("normalizePhoneNumber", () => {
 describe("formatPhoneNumber", () => {
   it("formats in international style", () => {
     expect(formatPhoneNumber("+14155550100")).toBe("+1 415 555 0100");
-    expect(formatPhoneNumber("+447700900123")).toBe("+44 7700 900123");
+    expect(formatPhoneNumber("+447400900123")).toBe("+44 7400 900123");
   });
 
   it("leaves anything that is not a number alone", () => {
@@ -112,19 +114,21 @@ describe("formatPhoneNumber", () => {
 });
 
 describe("countryOfNumber", () => {
-  it("finds the country, including small +1 countries and UK test numbers", () => {
+  it("finds the country, including small +1 countries, from libphonenumber alone", () => {
     expect(countryOfNumber("+14155550100")).toBe("US");
     expect(countryOfNumber("+18765550100")).toBe("JM");
-    expect(countryOfNumber("+447700900123")).toBe("GB");
+    expect(countryOfNumber("+447400900123")).toBe("GB");
     expect(countryOfNumber("+33612345678")).toBe("FR");
     expect(countryOfNumber("not a number")).toBeUndefined();
+    // Ofcom's range for drama is in no numbering plan: nothing here pretends otherwise.
+    expect(countryOfNumber("+447700900123")).toBeUndefined();
   });
 });
 
 describe("numberType", () => {
   it.each([
     ["+447400123456", "mobile"],
-    ["+447700900123", "mobile"],
+    ["+447400900123", "mobile"],
     ["+442079460123", "local"],
     ["+14155550100", "local"],
     ["+18005550100", "toll-free"],
@@ -136,6 +140,14 @@ describe("numberType", () => {
   ] as const)("%s is %s", (e164, type) => {
     expect(numberType(e164)).toBe(type);
   });
+
+  it("tells a type it is sure of from one it guesses (NANP numbers may be fixed or mobile)", () => {
+    expect(definiteNumberType("+447400123456")).toBe("mobile");
+    expect(definiteNumberType("+442079460123")).toBe("local");
+    expect(definiteNumberType("+18005550100")).toBe("toll-free");
+    expect(definiteNumberType("+14155550100")).toBeUndefined();
+    expect(definiteNumberType("+447700900123")).toBeUndefined();
+  });
 });
 
 describe("isShortCodeOrAlphanumericSender", () => {
@@ -144,7 +156,7 @@ describe("isShortCodeOrAlphanumericSender", () => {
     (from) => expect(isShortCodeOrAlphanumericSender(from)).toBe(true),
   );
 
-  it.each(["+14155550100", "+447700900123", "14155550100", "12", "", "+123456789"])(
+  it.each(["+14155550100", "+447400900123", "14155550100", "12", "", "+123456789"])(
     "%j is not a short code or sender id",
     (from) => expect(isShortCodeOrAlphanumericSender(from)).toBe(false),
   );
@@ -165,5 +177,15 @@ describe("countryFlag and countryName", () => {
     expect(countryName("gu")).toBe("Guam");
     expect(countryName("abc")).toBe("abc");
     expect(countryName("")).toBe("");
+  });
+});
+
+describe("countryOfCustomer", () => {
+  it("reads the country from the number, and takes the reported one only when the number does not say", () => {
+    expect(countryOfCustomer("+447400123456", "US")).toBe("GB");
+    expect(countryOfCustomer("+18095551234", "US")).toBe("DO");
+    expect(countryOfCustomer("+441632960123", "gb")).toBe("GB");
+    expect(countryOfCustomer("+441632960123", "")).toBeNull();
+    expect(countryOfCustomer("+441632960123", "not a country")).toBeNull();
   });
 });

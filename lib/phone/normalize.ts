@@ -16,14 +16,6 @@ export type NumberType = "mobile" | "local" | "toll-free" | "unknown";
 
 const EXAMPLE = "like +1 415 555 0100";
 
-// Ofcom keeps 07700 900000–900999 for drama and tests, so libphonenumber calls them
-// invalid; the sandbox and e2e specs use them as UK mobiles and they must act like one.
-const UK_DRAMA_MOBILE = /^\+447700900\d{3}$/;
-
-function isUkDramaMobile(e164: string): boolean {
-  return UK_DRAMA_MOBILE.test(e164);
-}
-
 /** Parses without throwing; `undefined` for anything libphonenumber cannot read. */
 function parse(text: string, defaultCountry?: CountryCode): PhoneNumber | undefined {
   try {
@@ -92,7 +84,6 @@ export function normalizePhoneNumber(input: string, defaultCountry?: CountryCode
     firstParsed ??= parsed;
     if (!parsed || parsed.ext) continue;
     if (parsed.isValid()) return { ok: true, e164: parsed.number, country: parsed.country };
-    if (isUkDramaMobile(parsed.number)) return { ok: true, e164: parsed.number, country: "GB" };
   }
   return { ok: false, message: rejection(text, country, firstParsed) };
 }
@@ -112,27 +103,44 @@ export function formatPhoneNumber(e164: string): string {
 export function countryOfNumber(e164: string): CountryCode | undefined {
   const parsed = parseE164(e164);
   if (!parsed) return undefined;
-  if (isUkDramaMobile(parsed.number)) return "GB";
   return parsed.country;
 }
 
-export function numberType(e164: string): NumberType {
-  const parsed = parseE164(e164);
-  if (!parsed) return "unknown";
-  if (isUkDramaMobile(parsed.number)) return "mobile";
-  switch (parsed.getType()) {
+/**
+ * The customer's country as an ISO code: what libphonenumber reads from the number, and
+ * what Twilio or our records reported only when the number itself does not say. Inbound
+ * and outbound both decide with this, so a customer is never allowed one way only.
+ */
+export function countryOfCustomer(e164: string, reported?: string | null): string | null {
+  const fromNumber = countryOfNumber(e164);
+  if (fromNumber) return fromNumber;
+  const code = reported?.trim().toUpperCase();
+  return code && /^[A-Z]{2}$/.test(code) ? code : null;
+}
+
+/**
+ * The type libphonenumber is sure of, or undefined: NANP numbers are FIXED_LINE_OR_MOBILE
+ * (their digits never say which), and some numbers it does not classify at all.
+ */
+export function definiteNumberType(e164: string): Exclude<NumberType, "unknown"> | undefined {
+  switch (parseE164(e164)?.getType()) {
     case "MOBILE":
       return "mobile";
     case "FIXED_LINE":
-    // NANP numbers never say which they are; a US or Canadian number bought as
-    // "local" is the common case, and elsewhere the ambiguity is rare.
-    case "FIXED_LINE_OR_MOBILE":
       return "local";
     case "TOLL_FREE":
       return "toll-free";
     default:
-      return "unknown";
+      return undefined;
   }
+}
+
+export function numberType(e164: string): NumberType {
+  const definite = definiteNumberType(e164);
+  if (definite) return definite;
+  // A US or Canadian number bought as "local" is the common case, and elsewhere the
+  // ambiguity is rare.
+  return parseE164(e164)?.getType() === "FIXED_LINE_OR_MOBILE" ? "local" : "unknown";
 }
 
 /**

@@ -13,6 +13,16 @@ describe("describeTicketEvent", () => {
     );
   });
 
+  it("names the SMS integration that was deactivated or reactivated, and says only what it knows", () => {
+    const named = { integrationName: "Support", reason: "Messaging policy violation" };
+    expect(describeTicketEvent({ type: TICKET_EVENTS.integrationDeactivated, data: named, actorName: "Ada" })).toBe("SMS integration “Support” deactivated: Messaging policy violation");
+    expect(describeTicketEvent({ type: TICKET_EVENTS.integrationReactivated, data: { integrationName: "Support" }, actorName: "Ada" })).toBe(
+      "SMS integration “Support” reactivated; replies go out again",
+    );
+    expect(describeTicketEvent({ type: TICKET_EVENTS.integrationDeactivated, data: { reason: "Paused" }, actorName: null })).toBe("SMS integration deactivated: Paused");
+    expect(describeTicketEvent({ type: TICKET_EVENTS.integrationReactivated, data: {}, actorName: null })).toBe("SMS integration reactivated; replies go out again");
+  });
+
   it("falls back to a summary, or the type, for events it does not know", () => {
     expect(describeTicketEvent({ type: "tag.added", data: { summary: "Tagged VIP" }, actorName: null })).toBe("Tagged VIP");
     expect(describeTicketEvent({ type: "tag.added", data: {}, actorName: null })).toBe("tag added");

@@ -21,6 +21,8 @@ export const TICKET_EVENTS = {
   ruleRun: "rule.ran",
   /** data: { integrationName, reason } */
   integrationDeactivated: "integration.deactivated",
+  /** data: { integrationName } */
+  integrationReactivated: "integration.reactivated",
   /** data: { category, label, matched, messageId } */
   policyOverride: "message.policy_override",
   /** data: { messageId } */
@@ -37,6 +39,12 @@ export interface TimelineEventInput {
 
 function text(value: unknown): string | null {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+}
+
+// Events written before the name was kept have none: say "SMS integration" rather than “”.
+function integrationLabel(data: Record<string, unknown>): string {
+  const name = text(data.integrationName);
+  return name ? `SMS integration “${name}”` : "SMS integration";
 }
 
 /** One line of the timeline, in words, for any event type (unknown ones fall back to their summary). */
@@ -65,7 +73,9 @@ export function describeTicketEvent({ type, data, actorName }: TimelineEventInpu
     case TICKET_EVENTS.ruleRun:
       return `Rule “${text(data.ruleName) ?? "unnamed"}”: ${text(data.summary) ?? "ran"}`;
     case TICKET_EVENTS.integrationDeactivated:
-      return `SMS integration “${text(data.integrationName) ?? ""}” deactivated${text(data.reason) ? `: ${text(data.reason)}` : ""}`;
+      return `${integrationLabel(data)} deactivated${text(data.reason) ? `: ${text(data.reason)}` : ""}`;
+    case TICKET_EVENTS.integrationReactivated:
+      return `${integrationLabel(data)} reactivated; replies go out again`;
     case TICKET_EVENTS.policyOverride:
       return `${who} sent a message despite a messaging policy warning (${text(data.label) ?? "policy"})`;
     case TICKET_EVENTS.messageRetried:

@@ -23,8 +23,8 @@ export function parseInboxSearch(text: string | null | undefined): TicketSearch 
     }
     // A number typed whole (with its country code, or ten digits or more) is found by its
     // E.164 alone, through the unique index; anything shorter may be part of a number, which
-    // the digit match finds by reading every customer. "07700 900…" is stored as
-    // "+447700900…": the trunk zero is not among the stored digits.
+    // the digit match finds by reading every customer. "07400 900…" is stored as
+    // "+447400900…": the trunk zero is not among the stored digits.
     const whole = phones.size > 0 && (/^\s*(\+|00)/.test(q) || digits.length >= 10);
     const partial = digits.replace(/^0+/, "");
     if (whole || partial.length < 3) return phones.size ? { phones: [...phones] } : undefined;

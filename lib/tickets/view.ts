@@ -7,7 +7,7 @@ import { getSendingContext } from "@/db/queries/sending";
 import { listOtherCustomerTickets, type CustomerTicketSummary } from "@/db/queries/tickets";
 import { AppError } from "@/lib/errors";
 import { attachAbility, customerLabel, describeSendingBlock, sendingBlock, type AttachAbility } from "@/lib/outbound/eligibility";
-import { countryOfNumber, formatPhoneNumber } from "@/lib/phone/normalize";
+import { countryOfCustomer, formatPhoneNumber } from "@/lib/phone/normalize";
 import { describeTicketEvent } from "./events";
 import { displayCustomer, type CustomerDisplay } from "./inbox";
 
@@ -54,7 +54,7 @@ export async function getTicketView({ db, ticketId }: { db: DbOrTx; ticketId: st
   const context = await getSendingContext({ db, ticketId });
   if (!context) return null;
   const { ticket, customer, integration, phoneNumber, optOut } = context;
-  const customerCountry = customer.country ?? countryOfNumber(customer.phoneE164) ?? null;
+  const customerCountry = countryOfCustomer(customer.phoneE164, customer.country);
   const [extraAllowed, otherTickets] = await Promise.all([
     listExtraAllowedCountries({ db }),
     listOtherCustomerTickets({ db, customerId: customer.id, exceptTicketId: ticket.id }),

@@ -4,7 +4,8 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as inbound } from "@/app/api/twilio/sms/route";
 import type { DatabaseHandle } from "@/db/client";
-import { attachments, customers, events, messages, optOuts, smsIntegrations, tickets } from "@/db/schema";
+import { allowedCountries, attachments, customers, events, messages, optOuts, smsIntegrations, tickets } from "@/db/schema";
+import { countAuditEntries } from "@/db/queries/audit";
 import { retryAttachmentDownload } from "@/lib/tickets/manage";
 import { testDatabases, useDatabase } from "../support/database";
 import { runJobsUntilIdle } from "../support/jobs";
@@ -13,6 +14,7 @@ import { inboundParams, messageSid, PUBLIC_BASE, signedTwilioRequest } from "../
 const BUSINESS = "+14155550100";
 const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
 const PDF = Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n");
+const JPEG = Buffer.from("ffd8ffe000104a46494600010100000100010000ffd9", "hex");
 
 let mediaHits: Record<string, number> = {};
 let mediaServer: http.Server;
@@ -32,6 +34,9 @@ beforeAll(async () => {
     if (path.endsWith(".png")) return void res.writeHead(200, { "Content-Type": "image/png" }).end(PNG);
     if (path.endsWith(".pdf")) return void res.writeHead(200, { "Content-Type": "application/pdf" }).end(PDF);
     if (path === "/renamed.png.txt") return void res.writeHead(200, { "Content-Type": "image/png" }).end(PDF);
+    if (path === "/photo.bin") return void res.writeHead(200, { "Content-Type": "application/octet-stream" }).end(JPEG);
+    if (path === "/invoice.bin") return void res.writeHead(200, { "Content-Type": "application/octet-stream" }).end(PDF);
+    if (path === "/notes.txt") return void res.writeHead(200, { "Content-Type": "text/plain" }).end("just words");
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => mediaServer.listen(0, "127.0.0.1", resolve));
@@ -165,7 +170,33 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
     expect(files[0]!.data?.equals(PNG)).toBe(true);
     expect(files[1]!.data).toBeNull();
     expect(files[2]!.data).toBeNull();
-    expect(mediaHits["/invoice.pdf"]).toBeUndefined();
+    // Fetched to be sure what it is, then not kept.
+    expect(mediaHits["/invoice.pdf"]).toBe(1);
+  });
+
+  it("keeps a JPEG whatever type was declared, and names a refused file by its bytes", async () => {
+    const from = newCustomer();
+    await text(from, "", {
+      NumMedia: "3",
+      MediaUrl0: `${mediaBase}/photo.bin`,
+      MediaContentType0: "application/octet-stream",
+      MediaUrl1: `${mediaBase}/invoice.bin`,
+      MediaContentType1: "application/octet-stream",
+      MediaUrl2: `${mediaBase}/notes.txt`,
+      MediaContentType2: "text/plain; charset=utf-8",
+    });
+    await runJobsUntilIdle(handle.db);
+    const [ticket] = await ticketsOf(from);
+    const [message] = await handle.db.select().from(messages).where(eq(messages.ticketId, ticket!.id));
+    const files = await handle.db.select().from(attachments).where(eq(attachments.messageId, message!.id)).orderBy(attachments.position);
+    expect(files.map((f) => [f.status, f.contentType, f.fileName])).toEqual([
+      ["stored", "image/jpeg", "attachment-1.jpg"],
+      ["unsupported", "application/pdf", "attachment-2"],
+      ["unsupported", "text/plain", "attachment-3"],
+    ]);
+    expect(files[0]!.data?.equals(JPEG)).toBe(true);
+    expect(files[1]!.data).toBeNull();
+    expect(files.map((f) => mediaHits[new URL(f.sourceUrl!).pathname])).toEqual([1, 1, 1]);
   });
 
   it("retries a media URL that 404s twice, then stores it; gives up on one that never works", async () => {
@@ -211,6 +242,34 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
     expect(JSON.stringify(audit.at(-1)?.data)).not.toContain("Olá");
   });
 
+  it("decides the customer's country from the number, and from Twilio's FromCountry only when the number does not say", async () => {
+    // A UK mobile Twilio reported as American is British; a Brazilian one is blocked as Brazilian.
+    await send(await inboundParams({ From: "+447400123456", To: BUSINESS, Body: "Hello from London", FromCountry: "US" }));
+    const [british] = await handle.db.select().from(customers).where(eq(customers.phoneE164, "+447400123456"));
+    expect(british?.country).toBe("GB");
+    const answer = await send(await inboundParams({ From: "+5511912345678", To: BUSINESS, Body: "Oi", FromCountry: "US" }));
+    expect(answer.status).toBe(200);
+    expect(await handle.db.select().from(customers).where(eq(customers.phoneE164, "+5511912345678"))).toEqual([]);
+    const audit = await handle.db.select().from(events).where(eq(events.type, "audit.country_blocked"));
+    expect(audit.at(-1)?.data).toMatchObject({ country: "BR" });
+
+    // Ofcom's range for drama (01632 960xxx) is no number libphonenumber knows: Twilio's word counts.
+    await send(await inboundParams({ From: "+441632960123", To: BUSINESS, Body: "Hello", FromCountry: "GB" }));
+    const [unknown] = await handle.db.select().from(customers).where(eq(customers.phoneE164, "+441632960123"));
+    expect(unknown?.country).toBe("GB");
+  });
+
+  it("stops receiving from a customer with an open ticket once their country is taken off the list", async () => {
+    const from = "+5511987650001";
+    await handle.db.insert(allowedCountries).values({ country: "BR" });
+    await text(from, "Olá", { FromCountry: "BR" });
+    const [ticket] = await ticketsOf(from);
+    await handle.db.delete(allowedCountries).where(eq(allowedCountries.country, "BR"));
+    await text(from, "still there?", { FromCountry: "BR" });
+    const bodies = await handle.db.select({ body: messages.body }).from(messages).where(eq(messages.ticketId, ticket!.id));
+    expect(bodies.map((b) => b.body)).toEqual(["Olá"]);
+  });
+
   it("does not receive one-time passcodes, nor store their text", async () => {
     const from = newCustomer();
     await text(from, "Your verification code is 482913");
@@ -221,6 +280,25 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
     expect(stored).toHaveLength(0);
     const audit = await handle.db.select().from(events).where(eq(events.type, "audit.otp_blocked"));
     expect(audit.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("writes one audit entry per refused message, however often Twilio retries it, and the audit page counts it once", async () => {
+    const before = await countAuditEntries({ db: handle.db, days: 30 });
+    const passcode = await inboundParams({ From: newCustomer(), To: BUSINESS, Body: "Your verification code is 551234" });
+    const abroad = await inboundParams({ From: "+5511987650002", To: BUSINESS, Body: "Oi", FromCountry: "BR" });
+    for (const params of [passcode, abroad]) {
+      await send(params);
+      await send(params);
+      await Promise.all([send(params), send(params)]);
+    }
+    for (const params of [passcode, abroad]) {
+      const entries = await handle.db.select().from(events).where(sql`${events.data}->>'messageSid' = ${params.MessageSid}`);
+      expect(entries).toHaveLength(1);
+      expect(JSON.stringify(entries[0]!.data)).not.toContain(params.Body);
+    }
+    const after = await countAuditEntries({ db: handle.db, days: 30 });
+    expect((after["audit.otp_blocked"] ?? 0) - (before["audit.otp_blocked"] ?? 0)).toBe(1);
+    expect((after["audit.country_blocked"] ?? 0) - (before["audit.country_blocked"] ?? 0)).toBe(1);
   });
 
   it("records STOP as an opt-out for this business number and START as opting back in", async () => {
@@ -243,6 +321,26 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
     expect(state?.optedOut).toBe(false);
   });
 
+  it("takes YES as opting back in only from a customer who opted out; otherwise it is just a message", async () => {
+    const from = newCustomer();
+    await text(from, "Can I change my delivery address?");
+    await text(from, "Yes");
+    const [customer] = await handle.db.select().from(customers).where(eq(customers.phoneE164, from));
+    const [ticket] = await ticketsOf(from);
+    const timeline = async () => (await handle.db.select().from(events).where(eq(events.ticketId, ticket!.id)).orderBy(events.id)).map((e) => e.type);
+    expect(await handle.db.select().from(optOuts).where(eq(optOuts.customerId, customer!.id))).toEqual([]);
+    expect(await timeline()).toEqual(["ticket.created"]);
+    const bodies = await handle.db.select({ body: messages.body }).from(messages).where(eq(messages.ticketId, ticket!.id));
+    expect(bodies.map((b) => b.body)).toContain("Yes");
+
+    await text(from, "STOP");
+    await text(from, "yes!");
+    await text(from, "YES");
+    expect(await timeline()).toEqual(["ticket.created", "customer.opted_out", "customer.opted_in"]);
+    const [state] = await handle.db.select().from(optOuts).where(eq(optOuts.customerId, customer!.id));
+    expect(state).toMatchObject({ optedOut: false, keyword: "YES" });
+  });
+
   it("answers but files nothing for a number with no integration, or a deactivated one", async () => {
     const from = newCustomer();
     expect((await send(await inboundParams({ From: from, To: "+14155550199", Body: "anyone?" }))).status).toBe(200);
@@ -262,7 +360,6 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
     await text(from, "while deactivated");
     await handle.db.update(smsIntegrations).set({ status: "active" }).where(eq(smsIntegrations.id, integrationId));
     await text(from, "Your verification code is 482913");
-    await text(from, "from abroad", { FromCountry: "RU" });
     expect(await count()).toBe(1);
 
     await text(from, "second");

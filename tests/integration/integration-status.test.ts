@@ -5,6 +5,7 @@ import { getIntegration, getIntegrationByNumber, insertIntegration } from "@/db/
 import { events } from "@/db/schema";
 import { deactivateSmsIntegration, reactivateSmsIntegration } from "@/lib/integrations/status";
 import { updateSmsIntegrationSettings } from "@/lib/integrations/manage";
+import { describeTicketEvent } from "@/lib/tickets/events";
 import { testDatabases } from "../support/database";
 import { createOwnedNumber, createTicket, createUser } from "../support/records";
 
@@ -41,7 +42,7 @@ describe.each(testDatabases())("deactivating an SMS integration on $name", (data
     expect(stored).toMatchObject({ status: "deactivated", deactivatedReason: reason });
     for (const ticket of open) {
       const timeline = await handle.db.select().from(events).where(eq(events.ticketId, ticket.id));
-      expect(timeline.map((event) => [event.type, event.data])).toEqual([["integration.deactivated", { reason }]]);
+      expect(timeline.map((event) => [event.type, event.data])).toEqual([["integration.deactivated", { integrationName: "Support", reason }]]);
     }
     expect(await handle.db.select().from(events).where(eq(events.ticketId, closed.id))).toEqual([]);
 
@@ -52,6 +53,11 @@ describe.each(testDatabases())("deactivating an SMS integration on $name", (data
     expect(await getIntegration({ db: handle.db, id: integration.id })).toMatchObject({ status: "active", deactivatedReason: null, deactivatedAt: null });
     const timeline = await handle.db.select().from(events).where(eq(events.ticketId, open[0]!.id));
     expect(timeline.map((event) => event.type)).toEqual(["integration.deactivated", "integration.reactivated"]);
+    // What the ticket's timeline shows.
+    expect(timeline.map((event) => describeTicketEvent({ type: event.type, data: event.data, actorName: null }))).toEqual([
+      "SMS integration “Support” deactivated: Messaging policy violation",
+      "SMS integration “Support” reactivated; replies go out again",
+    ]);
     await expect(reactivateSmsIntegration({ db: handle.db, id: integration.id, actorId: adminId })).rejects.toThrow("“Support” is already active.");
   });
 

@@ -5,7 +5,7 @@ import { getPhoneNumberByE164, listPhoneNumbers } from "@/db/queries/phone-numbe
 import { getPortRequest } from "@/db/queries/port-requests";
 import { createSmsIntegration, deleteSmsIntegration } from "@/lib/integrations/manage";
 import { listNumberChoices } from "@/lib/integrations/number-choices";
-import { buyPhoneNumber, importPhoneNumbers, listImportableNumbers, releasePhoneNumber } from "@/lib/phone-numbers/manage";
+import { buyPhoneNumber, importPhoneNumbers, listImportableNumbers, releasePhoneNumber, supportOfOwnedNumber } from "@/lib/phone-numbers/manage";
 import { completePortInSandbox, submitPortRequest } from "@/lib/phone-numbers/porting";
 import { searchAvailableNumbers } from "@/lib/phone-numbers/search";
 import { getTwilioClient } from "@/lib/twilio/client";
@@ -46,6 +46,23 @@ describe.each(testDatabases())("phone numbers through Twilio, on $name", (databa
     expect(bought).toMatchObject({ e164: offer!.e164, type: "toll-free", source: "purchased", twilioSms: true, twilioMms: true, country: "US" });
     expect((await twilio.incomingPhoneNumbers(bought.twilioSid).fetch()).phoneNumber).toBe(offer!.e164);
     await expect(buyPhoneNumber({ db: handle.db, twilio, e164: offer!.e164, type: "toll-free" })).rejects.toThrow(/is already one of your numbers\.$/);
+  });
+
+  it("stores the type the digits say, not the one the request claims: a UK local number sent as mobile gets no SMS", async () => {
+    const [offer] = await searchAvailableNumbers({ twilio, search: { country: "GB", type: "local" } });
+    const bought = await buyPhoneNumber({ db: handle.db, twilio, e164: offer!.e164, type: "mobile" });
+    expect(bought).toMatchObject({ e164: offer!.e164, country: "GB", type: "local", twilioSms: false });
+    expect(supportOfOwnedNumber(bought)).toEqual({
+      sms: false,
+      mms: false,
+      reason: "UK local (geographic) numbers cannot send or receive SMS yet. Use a UK mobile number.",
+    });
+    const choice = (await listNumberChoices({ db: handle.db })).find((option) => option.id === bought.id);
+    expect(choice?.unavailableReason).toBe("UK local (geographic) numbers cannot send or receive SMS yet. Use a UK mobile number.");
+
+    // A US number's digits do not say local or mobile: the search's word is kept.
+    const [usOffer] = await searchAvailableNumbers({ twilio, search: { country: "US", type: "local" } });
+    expect(await buyPhoneNumber({ db: handle.db, twilio, e164: usOffer!.e164, type: "mobile" })).toMatchObject({ type: "mobile", country: "US" });
   });
 
   it("explains a number someone else bought first, and a search with no results", async () => {

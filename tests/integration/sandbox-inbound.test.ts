@@ -148,10 +148,10 @@ describe.each(testDatabases())("texting from a sandbox handset on $name", (datab
     expect((await client.messages(allowed.sid).fetch()).status).toBe("delivered");
     const callbacks = webhooksTo("/api/twilio/status").map((e) => [paramsOf(e).MessageStatus, e.status]);
     expect(callbacks).toEqual([
-      ["queued", 204],
-      ["sending", 204],
-      ["sent", 204],
-      ["delivered", 204],
+      ["queued", 200],
+      ["sending", 200],
+      ["sent", 200],
+      ["delivered", 200],
     ]);
     expect(paramsOf(webhooksTo("/api/twilio/sms").at(-1)).OptOutType).toBe("START");
   });

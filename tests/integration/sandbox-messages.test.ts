@@ -78,7 +78,7 @@ describe.each(testDatabases())("sandbox messages on $name", (database) => {
     const callbacks = callbacksFor(sent.sid);
     expect(callbacks.map((c) => c.params.MessageStatus)).toEqual(["queued", "sending", "sent", "delivered"]);
     // The app's own webhook route accepted every one: the signatures are right.
-    expect(callbacks.map((c) => c.status)).toEqual([204, 204, 204, 204]);
+    expect(callbacks.map((c) => c.status)).toEqual([200, 200, 200, 200]);
     expect(callbacks[0]!.params).toMatchObject({ MessageSid: sent.sid, SmsStatus: "queued", From: business, To: to, ApiVersion: "2010-04-01" });
     const last = callbacks[3]!.params;
     expect(last).toMatchObject({ MessageSid: sent.sid, SmsSid: sent.sid, SmsStatus: "delivered", From: business, To: to, ApiVersion: "2010-04-01" });
@@ -95,7 +95,7 @@ describe.each(testDatabases())("sandbox messages on $name", (database) => {
     const statusOf = async () => (await handle.db.select().from(messages).where(eq(messages.id, row!.id)))[0]?.status;
 
     await runJobsUntilIdle(handle.db);
-    expect(callbacksFor(sent.sid).map((c) => [c.params.MessageStatus, c.status])).toEqual([["queued", 204], ["sending", 204], ["sent", 204], ["delivered", 204]]);
+    expect(callbacksFor(sent.sid).map((c) => [c.params.MessageStatus, c.status])).toEqual([["queued", 200], ["sending", 200], ["sent", 200], ["delivered", 200]]);
     expect(await statusOf()).toBe("delivered");
 
     // Callbacks can arrive out of order: the queued one again, late, as Twilio signs it.
@@ -118,7 +118,7 @@ describe.each(testDatabases())("sandbox messages on $name", (database) => {
     expect(await client.messages(failing.sid).fetch()).toMatchObject({ status, errorCode: code });
     const final = callbacksFor(failing.sid).at(-1)!;
     expect(final.params).toMatchObject({ MessageStatus: status, ErrorCode: String(code) });
-    expect(final.status).toBe(204);
+    expect(final.status).toBe(200);
 
     await setHandsetReachable({ db: handle.db, handset: to, reachable: true });
     const retry = await client.messages.create({ to, from: business, body: "Hello again", statusCallback: statusUrl });

@@ -57,8 +57,10 @@ describe("the Twilio webhook routes", () => {
     expect((await smsWebhook(withoutQuery)).status).toBe(403);
   });
 
-  it("answers a signed status callback with 204", async () => {
-    expect((await statusWebhook(signedRequest("/api/twilio/status", status))).status).toBe(204);
+  it("answers a signed status callback with 200 and an empty body", async () => {
+    const response = await statusWebhook(signedRequest("/api/twilio/status", status));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("");
   });
 
   it.each([

@@ -35,7 +35,7 @@ export default async function AuditPage() {
           <dd className="mt-1 text-2xl font-semibold">{counts["audit.otp_blocked"] ?? 0}</dd>
         </Card>
         <Card className="p-4">
-          <dt className="text-xs uppercase text-slate-500">Blocked countries, last 30 days</dt>
+          <dt className="text-xs uppercase text-slate-500">Messages from blocked countries, last 30 days</dt>
           <dd className="mt-1 text-2xl font-semibold">{counts["audit.country_blocked"] ?? 0}</dd>
         </Card>
       </dl>

@@ -31,7 +31,8 @@ export async function POST(request: Request) {
       errorCode: parsed.data.ErrorCode,
       sentAs: sentAsFrom(request.url),
     });
-    return new Response(null, { status: 204 });
+    // Twilio expects a 200 to a status callback; there is nothing to say back.
+    return new Response(null, { status: 200 });
   } catch (error) {
     return errorResponse(error);
   }
