@@ -20,7 +20,7 @@ import { RetryLater } from "@/lib/jobs/retry";
 import { kickJobWorker } from "@/lib/jobs/worker";
 import { log } from "@/lib/log";
 import { isCountryAllowed } from "@/lib/phone/countries";
-import { countryOfNumber } from "@/lib/phone/normalize";
+import { countryOfCustomer } from "@/lib/phone/normalize";
 import { publishInboxEvent } from "@/lib/realtime/publish";
 import { TICKET_EVENTS } from "@/lib/tickets/events";
 import type { RuleNames } from "./describe";
@@ -137,7 +137,7 @@ export async function runRulesForMessage({ db, messageId, ticketCreated, now = n
     if (rules.length === 0) return;
     const { ticket, customer, integration, message } = loaded;
     const { names } = await namesFor(tx);
-    const country = customer.country ?? countryOfNumber(customer.phoneE164) ?? null;
+    const country = countryOfCustomer(customer.phoneE164, customer.country);
     const optOut = await getOptOut({ db: tx, customerId: customer.id, businessE164: integration.phoneE164 });
     const environment: MatchEnvironment = { businessHours: await getBusinessHours({ db: tx }), names };
     let subject: RuleSubject = {
