@@ -4,7 +4,7 @@ import { describeTicketEvent, TICKET_EVENTS } from "./events";
 describe("describeTicketEvent", () => {
   it("puts each timeline event into words", () => {
     expect(describeTicketEvent({ type: TICKET_EVENTS.optedOut, data: { keyword: "stop" }, actorName: null })).toBe("Customer unsubscribed by replying STOP");
-    expect(describeTicketEvent({ type: TICKET_EVENTS.autoReply, data: { ruleName: "After hours" }, actorName: null })).toBe("Auto-reply sent by rule “After hours”");
+    expect(describeTicketEvent({ type: TICKET_EVENTS.ruleRun, data: { ruleName: "After hours", summary: "sent an auto-reply." }, actorName: null })).toBe("Rule “After hours”: sent an auto-reply.");
     expect(describeTicketEvent({ type: TICKET_EVENTS.assigned, data: { assigneeId: "u2", assigneeName: "Sam" }, actorName: "Ada" })).toBe("Ada assigned to Sam");
     expect(describeTicketEvent({ type: TICKET_EVENTS.assigned, data: { assigneeId: "u1", assigneeName: "Ada" }, actorName: "Ada" })).toBe("Ada took this ticket");
     expect(describeTicketEvent({ type: TICKET_EVENTS.reopened, data: { by: "customer" }, actorName: null })).toBe("Reopened by a new message from the customer");

@@ -15,8 +15,6 @@ export const TICKET_EVENTS = {
   optedOut: "customer.opted_out",
   /** data: { keyword } */
   optedIn: "customer.opted_in",
-  /** data: { ruleName, messageId } */
-  autoReply: "rule.auto_reply",
   /** data: { ruleId, ruleName, messageId, matched, summary, done?, skipped? } — what a rule did, or why it did nothing */
   ruleRun: "rule.ran",
   /** data: { integrationName, reason } */
@@ -68,8 +66,6 @@ export function describeTicketEvent({ type, data, actorName }: TimelineEventInpu
       return `Customer unsubscribed by replying ${keyword ?? "STOP"}`;
     case TICKET_EVENTS.optedIn:
       return `Customer subscribed again by replying ${keyword ?? "START"}`;
-    case TICKET_EVENTS.autoReply:
-      return `Auto-reply sent by rule “${text(data.ruleName) ?? "unnamed"}”`;
     case TICKET_EVENTS.ruleRun:
       return `Rule “${text(data.ruleName) ?? "unnamed"}”: ${text(data.summary) ?? "ran"}`;
     case TICKET_EVENTS.integrationDeactivated:
