@@ -81,7 +81,7 @@ export function Thread({ ticketId, customerLabel, thread, onRetryMessage, onRetr
               {item.kind === "message" ? (
                 <MessageBubble message={item.message} customerLabel={customerLabel} onRetry={onRetryMessage} onRetryAttachment={onRetryAttachment} />
               ) : (
-                <li className="flex items-center gap-3 text-xs text-slate-500">
+                <li className={`flex items-center gap-3 text-xs text-slate-500 ${item.event.quiet ? "italic" : ""}`}>
                   <span aria-hidden className="h-px flex-1 bg-slate-200" />
                   <span>
                     {item.event.text}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeTicketEvent, TICKET_EVENTS } from "./events";
+import { describeTicketEvent, isQuietEvent, TICKET_EVENTS } from "./events";
 
 describe("describeTicketEvent", () => {
   it("puts each timeline event into words", () => {
@@ -26,5 +26,11 @@ describe("describeTicketEvent", () => {
   it("falls back to a summary, or the type, for events it does not know", () => {
     expect(describeTicketEvent({ type: "tag.added", data: { summary: "Tagged VIP" }, actorName: null })).toBe("Tagged VIP");
     expect(describeTicketEvent({ type: "tag.added", data: {}, actorName: null })).toBe("tag added");
+  });
+
+  it("marks rule runs that did nothing as quiet, and nothing else", () => {
+    expect(isQuietEvent({ type: TICKET_EVENTS.ruleRun, data: { matched: false, summary: "did nothing: the text did not match." } })).toBe(true);
+    expect(isQuietEvent({ type: TICKET_EVENTS.ruleRun, data: { matched: true, summary: "sent an auto-reply." } })).toBe(false);
+    expect(isQuietEvent({ type: TICKET_EVENTS.closed, data: {} })).toBe(false);
   });
 });

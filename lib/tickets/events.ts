@@ -82,3 +82,8 @@ export function describeTicketEvent({ type, data, actorName }: TimelineEventInpu
       return text(data.summary) ?? text(data.text) ?? type.replace(/[._]/g, " ");
   }
 }
+
+/** A rule run that matched nothing (its text says why): worth keeping, not worth attention. */
+export function isQuietEvent({ type, data }: Pick<TimelineEventInput, "type" | "data">): boolean {
+  return type === TICKET_EVENTS.ruleRun && data.matched === false;
+}

@@ -8,7 +8,7 @@ import { listOtherCustomerTickets, type CustomerTicketSummary } from "@/db/queri
 import { AppError } from "@/lib/errors";
 import { attachAbility, customerLabel, describeSendingBlock, sendingBlock, type AttachAbility } from "@/lib/outbound/eligibility";
 import { countryOfCustomer, formatPhoneNumber } from "@/lib/phone/normalize";
-import { describeTicketEvent } from "./events";
+import { describeTicketEvent, isQuietEvent } from "./events";
 import { displayCustomer, type CustomerDisplay } from "./inbox";
 
 /** Messages per page of a conversation: the latest 100, then "Load earlier". */
@@ -18,6 +18,8 @@ export interface TimelineEvent {
   id: number;
   type: string;
   text: string;
+  /** A rule that ran and did nothing: shown quieter than events that changed something. */
+  quiet: boolean;
   createdAt: string;
 }
 
@@ -44,7 +46,7 @@ export async function getTicketThread({ db, ticketId, before }: { db: DbOrTx; ti
   const events = await listTicketEvents({ db, ticketId, from: page.startStamp ?? undefined, to: cursor?.at });
   return {
     messages: page.messages,
-    events: events.map((event) => ({ id: event.id, type: event.type, text: describeTicketEvent(event), createdAt: event.createdAt.toISOString() })),
+    events: events.map((event) => ({ id: event.id, type: event.type, text: describeTicketEvent(event), quiet: isQuietEvent(event), createdAt: event.createdAt.toISOString() })),
     earlierCursor: page.earlierCursor,
   };
 }
