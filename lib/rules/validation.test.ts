@@ -66,4 +66,12 @@ describe("businessHoursSchema", () => {
     });
     expect(errors["periods.1.day"]).toBeDefined();
   });
+
+  it("allows ten periods a day, every day, and refuses an eleventh", () => {
+    const day = (d: string, n: number) => Array.from({ length: n }, (_, i) => ({ day: d, start: `${String(i + 8).padStart(2, "0")}:00`, end: `${String(i + 8).padStart(2, "0")}:30` }));
+    const week = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].flatMap((d) => day(d, 10));
+    expect(businessHoursSchema.safeParse({ timeZone: "Europe/Paris", periods: week, closedDates: [] }).success).toBe(true);
+    const result = businessHoursSchema.safeParse({ timeZone: "Europe/Paris", periods: [...day("mon", 2), ...day("wed", 11)], closedDates: [] });
+    expect(fieldErrorsOf(result.error!)).toMatchObject({ periods: "Use at most 10 periods a day (Wednesday has 11)." });
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
-import { isValidTimeZone, parseClockTime, WEEKDAYS } from "./business-hours";
+import { isValidTimeZone, parseClockTime, WEEKDAY_NAMES, WEEKDAYS } from "./business-hours";
 
 export const RULE_TRIGGERS = ["ticket_created", "message_received"] as const;
 export type RuleTrigger = (typeof RULE_TRIGGERS)[number];
@@ -68,6 +68,8 @@ export type RuleInput = z.infer<typeof ruleInputSchema>;
 /** A stored rule's conditions and actions, read back; anything that no longer parses is reported, not run. */
 export const storedRuleSchema = z.object({ conditions: z.array(conditionSchema), actions: z.array(actionSchema) });
 
+const MAX_PERIODS_A_DAY = 10;
+
 const clockTime = text().refine((value) => parseClockTime(value) !== null, "Use a time like 09:00.");
 
 export const businessHoursSchema = z.object({
@@ -78,7 +80,12 @@ export const businessHoursSchema = z.object({
         .object({ day: z.enum(WEEKDAYS), start: clockTime, end: clockTime })
         .refine((period) => period.start !== "24:00", { message: "Use 00:00 for midnight.", path: ["start"] }),
     )
-    .max(70, "Use at most 10 periods a day."),
+    .superRefine((periods, context) => {
+      for (const day of WEEKDAYS) {
+        const count = periods.filter((period) => period.day === day).length;
+        if (count > MAX_PERIODS_A_DAY) context.addIssue({ code: "custom", message: `Use at most ${MAX_PERIODS_A_DAY} periods a day (${WEEKDAY_NAMES[day]} has ${count}).` });
+      }
+    }),
   closedDates: z
     .array(
       z.object({
