@@ -29,6 +29,22 @@ const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000
 const HTML = Buffer.from("<html><script>alert(document.cookie)</script></html>");
 const ctx = (attachmentId: string) => ({ params: Promise.resolve({ attachmentId }) });
 
+/** Reads a server-sent event stream as text: `readUntil` is false when the stream ended first. */
+function readStream(response: Response) {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let received = "";
+  const readUntil = async (text: string) => {
+    while (!received.includes(text)) {
+      const { value, done } = await reader.read();
+      if (done) return false;
+      received += decoder.decode(value);
+    }
+    return true;
+  };
+  return { reader, readUntil, received: () => received };
+}
+
 describe.each(testDatabases())("attachments, signed media and live events on $name", (database) => {
   let handle: DatabaseHandle;
   let agent: User;
@@ -113,21 +129,12 @@ describe.each(testDatabases())("attachments, signed media and live events on $na
     const leave = new AbortController();
     const response = await eventsRoute(new Request("http://x/api/events", { signal: leave.signal }));
     expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let received = "";
-    const readUntil = async (text: string) => {
-      while (!received.includes(text)) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error(`stream ended before ${text}`);
-        received += decoder.decode(value);
-      }
-    };
-    await readUntil("event: ready");
+    const { reader, readUntil, received } = readStream(response);
+    expect(await readUntil("event: ready")).toBe(true);
 
     await publishInboxEvent({ db: handle.db, event: { type: "ticket.updated", ticketId: "t-1" } });
-    await readUntil('"ticketId":"t-1"');
-    expect(received).toContain(`event: inbox\ndata: {"type":"ticket.updated","ticketId":"t-1"}\n\n`);
+    expect(await readUntil('"ticketId":"t-1"')).toBe(true);
+    expect(received()).toContain(`event: inbox\ndata: {"type":"ticket.updated","ticketId":"t-1"}\n\n`);
 
     const hub = (globalThis as unknown as { __inboxHub: { emitter: import("node:events").EventEmitter } }).__inboxHub;
     const before = hub.emitter.listenerCount("event");
@@ -147,17 +154,7 @@ describe.each(testDatabases())("attachments, signed media and live events on $na
       const leave = new AbortController();
       const response = await route()(new Request(url, { signal: leave.signal }));
       expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
-      const reader = response.body!.getReader();
-      const decoder = new TextDecoder();
-      let received = "";
-      const readUntil = async (text: string) => {
-        while (!received.includes(text)) {
-          const { value, done } = await reader.read();
-          if (done) return false;
-          received += decoder.decode(value);
-        }
-        return true;
-      };
+      const { reader, readUntil } = readStream(response);
       // Still active: heartbeats keep coming and the stream stays open.
       expect(await readUntil(": heartbeat\n\n: heartbeat\n\n")).toBe(true);
       await handle.db.update(users).set({ active: false }).where(eq(users.id, user.id));
