@@ -10,7 +10,7 @@ test("an admin saves a reply; an agent inserts it with the names filled in, edit
   const adminContext = await browser.newContext({ storageState: adminState });
   const admin = await adminContext.newPage();
   await admin.goto("/settings");
-  await admin.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Canned replies" }).click();
+  await admin.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Saved replies" }).click();
   await expect(admin).toHaveURL(/\/settings\/canned-replies$/);
   await admin.getByRole("link", { name: "New saved reply" }).click();
   const form = admin.getByRole("form", { name: "New saved reply" });

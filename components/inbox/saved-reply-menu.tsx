@@ -108,7 +108,7 @@ export function SavedReplyMenu({ disabled, onInsert }: { disabled: boolean; onIn
           ) : list.length === 0 ? (
             <li role="none" className="px-3 py-2 text-slate-500">
               <span role="menuitem" aria-disabled="true" tabIndex={-1}>
-                No saved replies yet. An admin adds them in Settings → Canned replies.
+                No saved replies yet. An admin adds them in Settings → Saved replies.
               </span>
             </li>
           ) : (

@@ -7,7 +7,7 @@ import { getDb } from "@/db";
 import { listCannedReplies } from "@/db/queries/canned-replies";
 import { requireAdmin } from "@/lib/auth/session";
 
-export const metadata: Metadata = { title: "Canned replies" };
+export const metadata: Metadata = { title: "Saved replies" };
 
 export default async function CannedRepliesPage() {
   await requireAdmin();
@@ -20,7 +20,7 @@ export default async function CannedRepliesPage() {
   return (
     <>
       <PageHeader
-        title="Canned replies"
+        title="Saved replies"
         description="Saved answers agents insert from the composer with “Insert saved reply”. The customer's name and the integration's name are filled in as they insert it."
         actions={replies.length > 0 ? create : undefined}
       />
