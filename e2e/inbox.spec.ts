@@ -230,6 +230,27 @@ test("the list pages with Load more, and finds tickets by number, part of a numb
   await expect(rows.filter({ hasText: `Ada ${marker}` })).toHaveCount(1);
 });
 
+test("on a narrow screen the customer panel opens from the ticket's header", async ({ page }) => {
+  const customer = customerNumber();
+  const ticketId = await startConversation(page, { phone: customer.e164, integration: desk, body: "Narrow screens too" });
+  await page.setViewportSize({ width: 800, height: 720 });
+  await page.goto(`/tickets/${ticketId}`);
+  const panel = page.getByRole("complementary", { name: "Customer" });
+  const toggle = page.getByRole("button", { name: "Customer", exact: true });
+  await expect(panel).toBeHidden();
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await toggle.click();
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText(customer.e164.slice(-4));
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await panel.getByRole("button", { name: "Hide" }).click();
+  await expect(panel).toBeHidden();
+  // Wide again, the panel is always there and the toggle is not.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect(panel).toBeVisible();
+  await expect(toggle).toBeHidden();
+});
+
 test("a conversation started in one browser appears live in another, and so do replies", async ({ page, browser }) => {
   const watcherContext = await browser.newContext({ storageState: agentState });
   const watcher = await watcherContext.newPage();

@@ -69,13 +69,24 @@ interface Props {
   view: TicketView;
   hrefFor: (ticketId: string | null) => string;
   openTicket: (ticketId: string | null) => void;
+  /** Below the large breakpoint the panel is hidden until the header's "Customer" opens it over the conversation. */
+  open: boolean;
+  onClose: () => void;
 }
 
-export function CustomerPanel({ view, hrefFor, openTicket }: Props) {
+export function CustomerPanel({ view, hrefFor, openTicket, open, onClose }: Props) {
   const { customer, optOut } = view;
+  const shown = open ? "fixed inset-y-0 right-0 z-30 block shadow-xl lg:static lg:z-auto lg:shadow-none" : "hidden lg:block";
   return (
-    <aside aria-label="Customer" className="hidden w-72 shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-4 text-sm lg:block">
-      <h2 className="mb-3 text-xs font-semibold uppercase tracking-wide text-slate-500">Customer</h2>
+    <aside id="customer-panel" aria-label="Customer" className={`${shown} w-72 shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-4 text-sm`}>
+      <div className="mb-3 flex items-center justify-between">
+        <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Customer</h2>
+        {open ? (
+          <Button variant="ghost" className="px-2 py-1 text-xs lg:hidden" onClick={onClose}>
+            Hide
+          </Button>
+        ) : null}
+      </div>
       <NameEditor key={customer.id} view={view} />
       <dl className="mt-4 space-y-3">
         <div>

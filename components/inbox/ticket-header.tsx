@@ -15,9 +15,12 @@ interface Props {
   me: { id: string; name: string };
   agents: AgentOption[];
   act: UseMutationResult<{ ok: true }, Error, Action>;
+  /** Narrow screens: the customer panel is shown on demand. */
+  customerPanelOpen: boolean;
+  onToggleCustomerPanel: () => void;
 }
 
-export function TicketHeader({ view, me, agents, act }: Props) {
+export function TicketHeader({ view, me, agents, act, customerPanelOpen, onToggleCustomerPanel }: Props) {
   const { ticket, customer, integration } = view;
   const open = ticket.status === "open";
   return (
@@ -62,6 +65,9 @@ export function TicketHeader({ view, me, agents, act }: Props) {
               Assign to me
             </Button>
           ) : null}
+          <Button variant="secondary" className="lg:hidden" aria-expanded={customerPanelOpen} aria-controls="customer-panel" onClick={onToggleCustomerPanel}>
+            Customer
+          </Button>
           {open ? (
             <Button variant="secondary" disabled={act.isPending} onClick={() => act.mutate({ action: "close" })} title="Close (e)">
               Close

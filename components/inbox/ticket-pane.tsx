@@ -1,7 +1,7 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 import type { AgentOption } from "@/lib/tickets/options";
 import type { ThreadSlice, TicketView } from "@/lib/tickets/view";
 import { FormMessage } from "@/components/ui/field";
@@ -31,6 +31,7 @@ interface Props {
 
 export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTicket }: Props) {
   const composer = useRef<ComposerHandle>(null);
+  const [customerPanelOpen, setCustomerPanelOpen] = useState(false);
   const view = useQuery({ ...ticketQuery(ticketId), initialData: initial?.view });
   const thread = useInfiniteQuery({ ...threadQuery(ticketId), initialData: initial ? { pages: [initial.thread], pageParams: [null] } : undefined });
   const mutations = useTicketMutations(ticketId);
@@ -71,7 +72,7 @@ export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTi
   return (
     <div className="flex min-h-0 flex-1">
       <section className="flex min-w-0 flex-1 flex-col" aria-label={`Conversation with ${data.customer.label}`}>
-        <TicketHeader view={data} me={me} agents={agents} act={mutations.act} />
+        <TicketHeader view={data} me={me} agents={agents} act={mutations.act} customerPanelOpen={customerPanelOpen} onToggleCustomerPanel={() => setCustomerPanelOpen((shown) => !shown)} />
         <Thread
           ticketId={ticketId}
           customerLabel={data.customer.label}
@@ -82,7 +83,7 @@ export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTi
         />
         <Composer ref={composer} view={data} onSent={mutations.refresh} />
       </section>
-      <CustomerPanel view={data} hrefFor={hrefFor} openTicket={openTicket} />
+      <CustomerPanel view={data} hrefFor={hrefFor} openTicket={openTicket} open={customerPanelOpen} onClose={() => setCustomerPanelOpen(false)} />
     </div>
   );
 }
