@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import sharp from "sharp";
 import { agent, agentState } from "./support/accounts";
 import { bubble, conversation, customerNumber, integrationIdOf, openTicketPage, setUpSmsIntegration, startConversation, startConversationByApi, type SmsIntegration } from "./support/inbox";
 
@@ -131,6 +132,30 @@ test("a PDF cannot be attached, a picture can, and goes out as MMS", async ({ pa
   const mms = bubble(page, "Here is your label");
   await expect(mms.getByRole("img", { name: "Picture label.png" })).toBeVisible();
   await expect(mms.getByTestId("delivery-state")).toHaveText("Delivered", { timeout: 20_000 });
+});
+
+test("a conversation opens on its newest message, and stays there as pictures load", async ({ page }) => {
+  const marker = `scroll${randomInt(1e6)}`;
+  const ticketId = await startConversationByApi(page, { phone: customerNumber().e164, integrationId: await integrationIdOf(page, desk), body: `Opening line ${marker}` });
+  for (const index of [1, 2, 3, 4, 5, 6]) {
+    const response = await page.request.post(`/api/tickets/${ticketId}/messages`, { multipart: { body: `Update ${index} on your order` } });
+    expect(response.status()).toBe(201);
+  }
+  const tall = await sharp({ create: { width: 120, height: 600, channels: 3, background: "#7aa2f7" } }).png().toBuffer();
+  const last = await page.request.post(`/api/tickets/${ticketId}/messages`, {
+    multipart: { body: "And here is the parcel", files: { name: "parcel.png", mimeType: "image/png", buffer: tall } },
+  });
+  expect(last.status()).toBe(201);
+
+  // Opened from the list, in the page: the pictures load after the conversation first shows.
+  await page.goto(`/tickets?view=all&q=${marker}`);
+  await page.getByRole("list", { name: "Tickets" }).getByRole("link").first().click();
+  await expect(page).toHaveURL(new RegExp(`/tickets/${ticketId}`));
+  const newest = bubble(page, "And here is the parcel");
+  await expect.poll(() => newest.getByAltText("Picture parcel.png", { exact: true }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  // The picture made the conversation taller after it first scrolled: the newest message is still in full view.
+  await expect(newest.getByTestId("delivery-state")).toBeInViewport({ ratio: 1 });
+  await expect(bubble(page, `Opening line ${marker}`)).not.toBeInViewport();
 });
 
 test("a message that looks like it breaks the messaging policy needs an explicit Send anyway", async ({ page }) => {

@@ -1,7 +1,7 @@
 "use client";
 
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
-import { Fragment, useLayoutEffect, useRef } from "react";
+import { Fragment, useEffect, useLayoutEffect, useRef } from "react";
 import type { ThreadMessage } from "@/db/queries/messages";
 import type { ThreadSlice, TimelineEvent } from "@/lib/tickets/view";
 import { Button } from "@/components/ui/button";
@@ -44,13 +44,32 @@ export function Thread({ ticketId, customerLabel, thread, onRetryMessage, onRetr
   const pages = thread.data?.pages ?? [];
   const items = timeline(pages);
   const newest = pages[0]?.messages.at(-1)?.id ?? "";
+  const list = useRef<HTMLOListElement>(null);
   const stuck = useRef(true);
+
+  // A ticket opens on its newest message.
+  useLayoutEffect(() => {
+    stuck.current = true;
+  }, [ticketId]);
 
   // Follow the conversation to its newest message, unless the agent scrolled up to read.
   useLayoutEffect(() => {
     const element = scroller.current;
     if (element && stuck.current) element.scrollTop = element.scrollHeight;
   }, [newest, ticketId]);
+
+  // The conversation also grows without a new message: pictures load, delivery states and
+  // timeline events arrive. Stay on the newest message through all of it.
+  useEffect(() => {
+    const element = scroller.current;
+    const content = list.current;
+    if (!element || !content) return;
+    const observer = new ResizeObserver(() => {
+      if (stuck.current) element.scrollTop = element.scrollHeight;
+    });
+    observer.observe(content);
+    return () => observer.disconnect();
+  }, []);
 
   return (
     <div
@@ -69,7 +88,7 @@ export function Thread({ ticketId, customerLabel, thread, onRetryMessage, onRetr
         </div>
       ) : null}
       {retryError ? <FormMessage message={retryError} /> : null}
-      <ol className="space-y-3" aria-label="Messages and events">
+      <ol ref={list} className="space-y-3" aria-label="Messages and events">
         {items.map((item) => {
           return (
             <Fragment key={item.kind === "message" ? item.message.id : `event-${item.event.id}`}>
