@@ -27,6 +27,27 @@ test("an agent texts a customer first, in the number's local format, and sees th
   await expect(conversation(page).getByText(`${agent.name} started this conversation`)).toBeVisible();
 });
 
+test("the new-conversation form says how a local number is read, and starts clean each time", async ({ page }) => {
+  await page.goto("/tickets");
+  await page.getByRole("button", { name: "New conversation" }).click();
+  const dialog = page.getByRole("dialog", { name: "New conversation" });
+  await dialog.getByLabel("Send from").selectOption({ label: `${desk.name} (${desk.display})` });
+  const phone = dialog.getByLabel("Customer's phone number");
+  await expect(phone).toHaveAccessibleDescription(/a United States number as written there, like \(201\) 555-0123/);
+  await phone.fill("abc");
+  await dialog.getByLabel("First message").fill("Hello there");
+  await dialog.getByRole("button", { name: "Send" }).click();
+  await expect(phone).toHaveAccessibleDescription(/“abc” is not a phone number/);
+  // Typing again clears the old error; so does closing and opening the form.
+  await phone.fill("abcd");
+  await expect(phone).not.toHaveAccessibleDescription(/is not a phone number/);
+  await dialog.getByRole("button", { name: "Send" }).click();
+  await expect(phone).toHaveAccessibleDescription(/“abcd” is not a phone number/);
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "New conversation" }).click();
+  await expect(dialog.getByLabel("Customer's phone number")).not.toHaveAccessibleDescription(/is not a phone number/);
+});
+
 test("the reply is written, sent and the ticket closed with the keyboard alone", async ({ page }) => {
   const customer = customerNumber();
   const ticketId = await startConversation(page, { phone: customer.e164, integration: desk, body: "First message" });

@@ -20,6 +20,12 @@ interface Props {
   onStarted: (ticketId: string) => void;
 }
 
+/** Local numbers are read in the sending number's country: the hint says which, with an example. */
+function phoneHint(integration: IntegrationOption | undefined): string {
+  if (!integration?.local) return "Any format, with + and the country code.";
+  return `Any format: +, the country code and the number, or a ${integration.local.countryName} number as written there, like ${integration.local.example}.`;
+}
+
 /** An agent texts a customer first: their number in any format, the SMS integration, the message. */
 export function NewConversationDialog({ open, onClose, integrations, defaultIntegration, onStarted }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -30,13 +36,6 @@ export function NewConversationDialog({ open, onClose, integrations, defaultInte
   const [warning, setWarning] = useState<PolicyMatch | null>(null);
   const integration = integrations.find((option) => option.id === integrationId);
   const counter = composerCounter(body, integration?.maxMessageLength ?? 160);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
 
   const start = useMutation({
     mutationFn: (override: string | null) => {
@@ -59,6 +58,18 @@ export function NewConversationDialog({ open, onClose, integrations, defaultInte
       if (error instanceof ApiError && error.policy) setWarning(error.policy);
     },
   });
+
+  const { reset } = start;
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) {
+      // A new start: no error left over from the last attempt.
+      reset();
+      element.showModal();
+    }
+    if (!open && element.open) element.close();
+  }, [open, reset]);
 
   function submit(override: string | null = null) {
     if (counter.over || !body.trim() || start.isPending) return;
@@ -86,23 +97,29 @@ export function NewConversationDialog({ open, onClose, integrations, defaultInte
           submit();
         }}
       >
-        <TextField
-          label="Customer's phone number"
-          name="phone"
-          value={phone}
-          onChange={(event) => setPhone(event.target.value)}
-          hint="Any format, like +1 415 555 0100 or (415) 555-0100."
-          error={apiError?.fieldErrors?.phone}
-          autoComplete="off"
-          required
-        />
-        <SelectField label="Send from" name="integrationId" value={integrationId} onChange={(event) => setIntegrationId(event.target.value)} error={apiError?.fieldErrors?.integrationId}>
+        <SelectField label="Send from" name="integrationId" value={integrationId} onChange={(event) => {
+            setIntegrationId(event.target.value);
+            start.reset();
+          }} error={apiError?.fieldErrors?.integrationId}>
           {integrations.map((option) => (
             <option key={option.id} value={option.id}>
               {option.name} ({option.phoneDisplay})
             </option>
           ))}
         </SelectField>
+        <TextField
+          label="Customer's phone number"
+          name="phone"
+          value={phone}
+          onChange={(event) => {
+            setPhone(event.target.value);
+            start.reset();
+          }}
+          hint={phoneHint(integration)}
+          error={apiError?.fieldErrors?.phone}
+          autoComplete="off"
+          required
+        />
         <div className="space-y-1">
           <label htmlFor="new-conversation-body" className="block text-sm font-medium text-slate-700">
             First message

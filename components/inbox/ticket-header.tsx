@@ -26,7 +26,7 @@ export function TicketHeader({ view, me, agents, act, customerPanelOpen, onToggl
   return (
     <header className="border-b border-slate-200 bg-white px-4 py-3">
       <div className="flex flex-wrap items-center gap-3">
-        <div className="min-w-0 flex-1">
+        <div className="min-w-[14rem] flex-1">
           <h2 className="truncate text-base font-semibold text-slate-900">
             {customer.flag ? (
               <span className="mr-1.5" role="img" aria-label={customer.countryName ?? undefined}>
@@ -42,7 +42,7 @@ export function TicketHeader({ view, me, agents, act, customerPanelOpen, onToggl
         </div>
         <TagChips tags={ticket.tags} />
         <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${open ? "bg-green-50 text-green-800" : "bg-slate-100 text-slate-600"}`}>{open ? "Open" : "Closed"}</span>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <label htmlFor="ticket-assignee" className="text-sm text-slate-600">
             Assignee
           </label>

@@ -59,8 +59,10 @@ export const downloadInboundMedia: JobHandler = async ({ db, job }) => {
 
   const sniffed = sniffContentType(result.bytes);
   if (!sniffed || !(SUPPORTED_IMAGE_TYPES as readonly string[]).includes(sniffed)) {
-    // Named by what the bytes are; by what was declared only when the bytes say nothing.
-    const contentType = sniffed ?? (attachment.contentType.split(";")[0]?.trim() || "application/octet-stream");
+    // Named by what the bytes are; by what was declared only when the bytes say nothing and
+    // the claim is not one of the pictures they just failed to be.
+    const declared = attachment.contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+    const contentType = sniffed ?? (declared && !(SUPPORTED_IMAGE_TYPES as readonly string[]).includes(declared) ? declared : "application/octet-stream");
     await markAttachment(db, attachment.messageId, attachmentId, { status: "unsupported", contentType, error: null });
     return;
   }

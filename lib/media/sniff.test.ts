@@ -46,6 +46,11 @@ describe("sniffContentType", () => {
     [bytes([0xef, 0xbb, 0xbf], "begin:vcard\n"), "text/vcard"],
     [bytes("PK", [3, 4]), "application/zip"],
     [bytes("#!AMR\n"), "audio/amr"],
+    [bytes("<html>"), "text/html"],
+    [bytes("\n  <!DOCTYPE html><html><script>alert(1)</script>"), "text/html"],
+    [bytes([0xef, 0xbb, 0xbf], "<svg xmlns='http://www.w3.org/2000/svg'/>"), "image/svg+xml"],
+    [bytes("<?xml version='1.0'?><svg/>"), "image/svg+xml"],
+    [bytes("<?xml version='1.0'?><order/>"), "application/xml"],
   ])("recognises %#: %s", (input, type) => {
     expect(sniffContentType(input)).toBe(type);
   });
@@ -53,7 +58,7 @@ describe("sniffContentType", () => {
   it("returns null for bytes it does not know", () => {
     expect(sniffContentType(new Uint8Array())).toBeNull();
     expect(sniffContentType(bytes("Hello, world"))).toBeNull();
-    expect(sniffContentType(bytes("<html>"))).toBeNull();
+    expect(sniffContentType(bytes("<3 thanks"))).toBeNull();
     expect(sniffContentType(bytes("RIFF", [0, 0, 0, 0], "AVI "))).toBeNull();
     expect(sniffContentType(bytes("PK", [1, 2]))).toBeNull();
   });

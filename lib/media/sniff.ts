@@ -51,6 +51,16 @@ function isVCard(bytes: Uint8Array): boolean {
   return /^\uFEFF?\s*BEGIN:VCARD/i.test(head);
 }
 
+// Markup starts with "<" after any byte-order mark and white space: HTML, SVG or other XML.
+function sniffMarkup(bytes: Uint8Array): string | null {
+  const head = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 256)).replace(/^\uFEFF?\s*/, "").toLowerCase();
+  if (!head.startsWith("<")) return null;
+  if (head.startsWith("<svg") || (head.startsWith("<?xml") && head.includes("<svg"))) return "image/svg+xml";
+  if (/^<(!doctype html|html|head|body|script|iframe|div|p|a|img|meta|title|!--)[\s>/]/.test(head)) return "text/html";
+  if (head.startsWith("<?xml")) return "application/xml";
+  return null;
+}
+
 /**
  * The real type of a file from its first bytes, since the Content-Type a carrier or a
  * browser claims is not to be trusted. Null when the bytes match nothing we know.
@@ -73,7 +83,7 @@ export function sniffContentType(bytes: Uint8Array): string | null {
   }
   if (startsWith(bytes, [0x23, 0x21, 0x41, 0x4d, 0x52])) return "audio/amr"; // "#!AMR"
   if (startsWith(bytes, [0x4f, 0x67, 0x67, 0x53])) return "audio/ogg"; // "OggS"
-  return sniffIsoMedia(bytes) ?? sniffMpegAudio(bytes) ?? (isVCard(bytes) ? "text/vcard" : null);
+  return sniffIsoMedia(bytes) ?? sniffMpegAudio(bytes) ?? (isVCard(bytes) ? "text/vcard" : null) ?? sniffMarkup(bytes);
 }
 
 export function isSupportedImage(bytes: Uint8Array): boolean {

@@ -1,10 +1,12 @@
 import {
   type CountryCode,
   type PhoneNumber,
+  getExampleNumber,
   isSupportedCountry,
   parsePhoneNumberWithError,
   ParseError,
 } from "libphonenumber-js/max";
+import mobileExamples from "libphonenumber-js/mobile/examples";
 
 export type { CountryCode };
 
@@ -98,6 +100,13 @@ export function formatPhoneNumber(e164: string): string {
   const parsed = parseE164(e164);
   if (!parsed || !parsed.isPossible()) return e164;
   return parsed.formatInternational();
+}
+
+/** A mobile number of the country as people there write it ("07400 123456" in the UK), to show what a local number looks like. */
+export function localExampleNumber(country: string | undefined | null): string | null {
+  const code = country?.trim().toUpperCase();
+  if (!code || !isSupportedCountry(code)) return null;
+  return getExampleNumber(code, mobileExamples)?.formatNational() ?? null;
 }
 
 export function countryOfNumber(e164: string): CountryCode | undefined {

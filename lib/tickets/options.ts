@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import { listLiveSmsIntegrations } from "@/db/queries/sending";
 import { listUsers } from "@/db/queries/users";
-import { formatPhoneNumber } from "@/lib/phone/normalize";
+import { countryName, countryOfNumber, formatPhoneNumber, localExampleNumber } from "@/lib/phone/normalize";
 
 export interface AgentOption {
   id: string;
@@ -14,6 +14,8 @@ export interface IntegrationOption {
   phoneDisplay: string;
   active: boolean;
   maxMessageLength: number;
+  /** How a number typed without a country code is read when sending from this integration. */
+  local: { countryName: string; example: string } | null;
 }
 
 /** Who a ticket can be assigned to: active users, by name. */
@@ -29,5 +31,12 @@ export async function listIntegrationOptions({ db }: { db: DbOrTx }): Promise<In
     phoneDisplay: formatPhoneNumber(integration.phoneE164),
     active: integration.status === "active",
     maxMessageLength: integration.maxMessageLength,
+    local: localReading(integration.phoneE164),
   }));
+}
+
+function localReading(e164: string): IntegrationOption["local"] {
+  const country = countryOfNumber(e164);
+  const example = localExampleNumber(country);
+  return country && example ? { countryName: countryName(country), example } : null;
 }

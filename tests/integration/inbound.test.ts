@@ -37,6 +37,8 @@ beforeAll(async () => {
     if (path === "/photo.bin") return void res.writeHead(200, { "Content-Type": "application/octet-stream" }).end(JPEG);
     if (path === "/invoice.bin") return void res.writeHead(200, { "Content-Type": "application/octet-stream" }).end(PDF);
     if (path === "/notes.txt") return void res.writeHead(200, { "Content-Type": "text/plain" }).end("just words");
+    if (path === "/page.img") return void res.writeHead(200, { "Content-Type": "image/png" }).end("<!doctype html><script>alert(1)</script>");
+    if (path === "/noise.img") return void res.writeHead(200, { "Content-Type": "image/png" }).end(Buffer.from([1, 2, 3, 4, 5, 6, 7, 8]));
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => mediaServer.listen(0, "127.0.0.1", resolve));
@@ -197,6 +199,25 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
     expect(files[0]!.data?.equals(JPEG)).toBe(true);
     expect(files[1]!.data).toBeNull();
     expect(files.map((f) => mediaHits[new URL(f.sourceUrl!).pathname])).toEqual([1, 1, 1]);
+  });
+
+  it("never names a file that only claimed to be a picture by that claim", async () => {
+    const from = newCustomer();
+    await text(from, "", {
+      NumMedia: "2",
+      MediaUrl0: `${mediaBase}/page.img`,
+      MediaContentType0: "image/png",
+      MediaUrl1: `${mediaBase}/noise.img`,
+      MediaContentType1: "image/png",
+    });
+    await runJobsUntilIdle(handle.db);
+    const [ticket] = await ticketsOf(from);
+    const [message] = await handle.db.select().from(messages).where(eq(messages.ticketId, ticket!.id));
+    const files = await handle.db.select().from(attachments).where(eq(attachments.messageId, message!.id)).orderBy(attachments.position);
+    expect(files.map((f) => [f.status, f.contentType, f.data])).toEqual([
+      ["unsupported", "text/html", null],
+      ["unsupported", "application/octet-stream", null],
+    ]);
   });
 
   it("retries a media URL that 404s twice, then stores it; gives up on one that never works", async () => {

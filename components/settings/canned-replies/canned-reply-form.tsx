@@ -7,6 +7,7 @@ import { useActionForm } from "@/components/hooks/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormMessage, inputClass, TextField } from "@/components/ui/field";
 import { MAX_CANNED_REPLY_LENGTH, MAX_CANNED_REPLY_TITLE_LENGTH } from "@/lib/canned-replies/validation";
+import { DEFAULT_MAX_LENGTH } from "@/lib/sms/segments";
 
 export interface CannedReplyDraft {
   id: string | null;
@@ -47,6 +48,12 @@ export function CannedReplyForm({ initial }: { initial: CannedReplyDraft }) {
         <p id={`${id}-counter`} className={`text-xs tabular-nums ${over ? "font-medium text-red-700" : "text-slate-500"}`}>
           {body.length} / {MAX_CANNED_REPLY_LENGTH} characters
         </p>
+        {!over && body.length > DEFAULT_MAX_LENGTH ? (
+          <p className="text-xs text-amber-800">
+            Longer than {DEFAULT_MAX_LENGTH} characters, the limit SMS integrations start with: where an integration keeps that limit, agents must shorten it before
+            sending.
+          </p>
+        ) : null}
         <p id={`${id}-hint`} className="text-xs text-slate-500">
           {"{{customer.name}}"} and {"{{integration.name}}"} are filled in when an agent inserts the reply; an unknown name reads “there” (customer) or “our shop”
           (integration), or the word after a bar: {"{{customer.name|friend}}"}.
