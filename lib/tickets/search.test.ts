@@ -12,13 +12,14 @@ describe("parseInboxSearch", () => {
   it("searches a few digits as part of a number, even when they happen to be a whole number somewhere", () => {
     expect(parseInboxSearch("557788")?.digits).toBe("557788");
     expect(parseInboxSearch("555-01")).toEqual({ digits: "55501" });
-    expect(parseInboxSearch("0 00")).toBeUndefined();
+    expect(parseInboxSearch("0 00")).toEqual({});
     expect(parseInboxSearch("12")).toEqual({ words: ["12"] });
   });
 
-  it("reads words for names and messages", () => {
+  it("reads words for names and messages; punctuation alone searches for nothing", () => {
     expect(parseInboxSearch("  Ann's refund! ")).toEqual({ words: ["Ann", "refund"] });
     expect(parseInboxSearch("   ")).toBeUndefined();
-    expect(parseInboxSearch("!!!")).toBeUndefined();
+    expect(parseInboxSearch("!!!")).toEqual({});
+    expect(parseInboxSearch("%")).toEqual({});
   });
 });

@@ -7,6 +7,9 @@ const LIKELY_COUNTRIES: readonly (CountryCode | undefined)[] = [undefined, "US",
 
 const PHONE_LIKE = /^[\d\s()+.\-/]+$/;
 
+/** Typed text that names nothing searchable ("%", "!!!", "0 00") finds nothing, rather than everything. */
+const NOTHING: TicketSearch = {};
+
 /**
  * Reads what an agent typed in the inbox search: a phone number in any format (whole or
  * a few digits), or words from a name or a message.
@@ -27,11 +30,11 @@ export function parseInboxSearch(text: string | null | undefined): TicketSearch 
     // "+447400900…": the trunk zero is not among the stored digits.
     const whole = phones.size > 0 && (/^\s*(\+|00)/.test(q) || digits.length >= 10);
     const partial = digits.replace(/^0+/, "");
-    if (whole || partial.length < 3) return phones.size ? { phones: [...phones] } : undefined;
+    if (whole || partial.length < 3) return phones.size ? { phones: [...phones] } : NOTHING;
     return phones.size ? { phones: [...phones], digits: partial } : { digits: partial };
   }
   const all = q.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   // A lone letter ("Ann's" → "s") would match nearly everything as a prefix.
   const words = (all.length > 1 ? all.filter((word) => [...word].length > 1) : all).slice(0, 8);
-  return words.length ? { words } : undefined;
+  return words.length ? { words } : NOTHING;
 }
