@@ -123,7 +123,7 @@ test("text over the integration's limit cannot be sent, and the counter names wh
 
   await box.fill("It’s ready");
   await expect(page.getByText("10 / 160 · Unicode · 1 SMS")).toBeVisible();
-  await expect(page.getByText("“’” forces Unicode, so each SMS holds 70 characters instead of 160.")).toBeVisible();
+  await expect(page.getByText("The curly apostrophe ’ (use ') forces Unicode, so each SMS holds 70 characters instead of 160.")).toBeVisible();
 
   await box.fill("a".repeat(161));
   await expect(page.getByText("161 / 160 · GSM-7 · 2 SMS — 1 over the limit; shorten the message to send it.")).toBeVisible();

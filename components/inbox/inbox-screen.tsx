@@ -126,11 +126,20 @@ export function InboxScreen(props: InboxScreenProps) {
           />
         ) : (
           <div className="m-auto max-w-sm p-8 text-center text-sm text-slate-500">
-            <p className="font-medium text-slate-700">Choose a conversation</p>
-            <p className="mt-1">
-              Press <kbd className="rounded border border-slate-300 bg-white px-1">j</kbd> to open the first ticket, or{" "}
-              <kbd className="rounded border border-slate-300 bg-white px-1">?</kbd> for all keyboard shortcuts.
-            </p>
+            {tickets.length > 0 ? (
+              <>
+                <p className="font-medium text-slate-700">Choose a conversation</p>
+                <p className="mt-1">
+                  Press <kbd className="rounded border border-slate-300 bg-white px-1">j</kbd> to open the first ticket, or{" "}
+                  <kbd className="rounded border border-slate-300 bg-white px-1">?</kbd> for all keyboard shortcuts.
+                </p>
+              </>
+            ) : (
+              <>
+                <p className="font-medium text-slate-700">Nothing to open here</p>
+                <p className="mt-1">Pick another view, or start a conversation with “New conversation”.</p>
+              </>
+            )}
           </div>
         )}
       </main>

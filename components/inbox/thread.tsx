@@ -20,6 +20,15 @@ interface Props {
   retryError: string | null;
 }
 
+/**
+ * Order at the same instant (one transaction stamps both): the ticket is created, then its
+ * message arrives, then whatever that message set off (rules, assignment).
+ */
+function rank(item: Item): number {
+  if (item.kind === "message") return 1;
+  return item.event.type === "ticket.created" ? 0 : 2;
+}
+
 /** Pages come newest first; the conversation reads oldest first, events between messages. */
 function timeline(pages: ThreadSlice[]): Item[] {
   const items: Item[] = [];
@@ -35,7 +44,7 @@ function timeline(pages: ThreadSlice[]): Item[] {
       seen.add(id);
       return true;
     })
-    .sort((a, b) => a.at.localeCompare(b.at) || (a.kind === b.kind ? 0 : a.kind === "message" ? -1 : 1))
+    .sort((a, b) => a.at.localeCompare(b.at) || rank(a) - rank(b))
     .map((item, index, all) => ({ ...item, newDay: index === 0 || dayKey(all[index - 1]!.at) !== dayKey(item.at) }));
 }
 

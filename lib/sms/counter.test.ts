@@ -12,7 +12,7 @@ describe("composerCounter", () => {
     const counter = composerCounter("It’s “ready” 😀", 160);
     expect(counter.encoding).toBe("UCS-2");
     expect(counter.summary).toBe("14 / 160 · Unicode · 1 SMS");
-    expect(counter.unicodeHint).toBe("“’”, ““”, “”” and “😀” force Unicode, so each SMS holds 70 characters instead of 160.");
+    expect(counter.unicodeHint).toBe("The curly apostrophe ’ (use '), the curly quote “ (use \"), the curly quote ” (use \") and “😀” force Unicode, so each SMS holds 70 characters instead of 160.");
   });
 
   it("says one character forces Unicode, in the singular", () => {

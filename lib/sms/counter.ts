@@ -12,10 +12,27 @@ export interface ComposerCounter {
   unicodeHint: string | null;
 }
 
+// Quotes and dashes that word processors and phones put in for plain ones, named, since
+// quoting a quote mark is unreadable; the plain one is what to type instead.
+const NAMED: Readonly<Record<string, string>> = {
+  "\u2018": "the curly quote ‘ (use ')",
+  "\u2019": "the curly apostrophe ’ (use ')",
+  "\u201C": "the curly quote “ (use \")",
+  "\u201D": "the curly quote ” (use \")",
+  "\u2013": "the dash – (use -)",
+  "\u2014": "the dash — (use -)",
+  "\u2026": "the ellipsis … (use ...)",
+};
+
 function show(character: string): string {
+  if (NAMED[character]) return NAMED[character];
   if (character === "\n") return "a line break";
   if (/^\s$/u.test(character)) return `an unusual space (U+${character.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0")})`;
   return `“${character}”`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function list(items: string[]): string {
@@ -34,7 +51,7 @@ export function composerCounter(text: string, maxLength: number): ComposerCounte
   const unicodeHint =
     measure.unicodeCharacters.length === 0
       ? null
-      : `${list(shown)}${more > 0 ? ` and ${more} more` : ""} ${measure.unicodeCharacters.length === 1 ? "forces" : "force"} Unicode, so each SMS holds 70 characters instead of 160.`;
+      : capitalize(`${list(shown)}${more > 0 ? ` and ${more} more` : ""} ${measure.unicodeCharacters.length === 1 ? "forces" : "force"} Unicode, so each SMS holds 70 characters instead of 160.`);
   return {
     characters: measure.characters,
     limit,
