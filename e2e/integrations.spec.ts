@@ -84,6 +84,9 @@ test("an admin renames, tunes, deactivates with a reason, reactivates and delete
   await expect(page).toHaveURL(/\/settings\/integrations\/sms\?deleted=1$/);
   await expect(page.getByRole("status")).toHaveText("SMS integration deleted. Its tickets stay in the inbox.");
   await expect(page.getByRole("row", { name: /Lifecycle desk/ })).toHaveCount(0);
+  // Its tickets stay, and the inbox can still narrow down to them.
+  await page.goto("/tickets");
+  await expect(page.getByLabel("SMS integration").locator("option", { hasText: "Lifecycle desk" })).toHaveText(/· deleted$/);
 });
 
 test("someone changes the number's webhook at Twilio: the integration page says where it points, and Repair fixes it", async ({ page }) => {

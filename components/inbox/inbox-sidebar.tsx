@@ -146,7 +146,7 @@ export function InboxSidebar({
               <option value="">All SMS integrations</option>
               {integrations.map((integration) => (
                 <option key={integration.id} value={integration.id}>
-                  {integration.name} ({integration.phoneDisplay}){integration.active ? "" : " · deactivated"}
+                  {integration.name} ({integration.phoneDisplay}){integration.deleted ? " · deleted" : integration.active ? "" : " · deactivated"}
                 </option>
               ))}
             </select>

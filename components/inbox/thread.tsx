@@ -67,8 +67,8 @@ export function Thread({ ticketId, customerLabel, thread, onRetryMessage, onRetr
     if (element && stuck.current) element.scrollTop = element.scrollHeight;
   }, [newest, ticketId]);
 
-  // The conversation also grows without a new message: pictures load, delivery states and
-  // timeline events arrive. Stay on the newest message through all of it.
+  // The conversation also grows without a new message (pictures load, delivery states and
+  // timeline events arrive) and its view can shrink. Stay on the newest message through it all.
   useEffect(() => {
     const element = scroller.current;
     const content = list.current;
@@ -77,6 +77,8 @@ export function Thread({ ticketId, customerLabel, thread, onRetryMessage, onRetr
       if (stuck.current) element.scrollTop = element.scrollHeight;
     });
     observer.observe(content);
+    // The view itself shrinks too, when the header wraps or the composer grows.
+    observer.observe(element);
     return () => observer.disconnect();
   }, []);
 

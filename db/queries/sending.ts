@@ -43,6 +43,10 @@ export async function getSmsIntegrationWithNumber({ db, id }: { db: DbOrTx; id: 
 
 /** Live (not deleted) integrations, for the inbox filter and the new-conversation form. */
 export async function listLiveSmsIntegrations({ db }: { db: DbOrTx }): Promise<SmsIntegration[]> {
-  const rows = await db.select().from(smsIntegrations).orderBy(smsIntegrations.name);
-  return rows.filter((row) => !row.deletedAt);
+  return (await listEverySmsIntegration({ db })).filter((row) => !row.deletedAt);
+}
+
+/** Every integration there ever was, deleted ones too (their tickets stay), by name. */
+export async function listEverySmsIntegration({ db }: { db: DbOrTx }): Promise<SmsIntegration[]> {
+  return db.select().from(smsIntegrations).orderBy(smsIntegrations.name);
 }

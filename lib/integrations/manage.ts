@@ -1,12 +1,13 @@
 import type { Twilio } from "twilio";
 import type { Database } from "@/db/client";
-import { getIntegration, getIntegrationByNumber, insertIntegration, recordAuditEvent, updateIntegration } from "@/db/queries/integrations";
+import { getIntegration, getIntegrationByNumber, insertIntegration, recordAuditEvent, recordEventOnOpenTickets, updateIntegration } from "@/db/queries/integrations";
 import { getPhoneNumber } from "@/db/queries/phone-numbers";
 import type { SmsIntegration } from "@/db/schema";
 import { publicBaseUrl } from "@/lib/config/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { formatPhoneNumber } from "@/lib/phone/normalize";
+import { TICKET_EVENTS } from "@/lib/tickets/events";
 import { supportOfOwnedNumber } from "@/lib/phone-numbers/manage";
 import { isTwilioNotFound, twilioFailure } from "@/lib/twilio/rest-error";
 import { CLEARED_WEBHOOKS, expectedWebhooks } from "./webhooks";
@@ -109,6 +110,7 @@ export async function deleteSmsIntegration({ db, twilio, id, actorId }: { db: Da
   await db.transaction(async (tx) => {
     await updateIntegration({ db: tx, id, changes: { deletedAt: new Date() } });
     await recordAuditEvent({ db: tx, type: "integration.deleted", actorId, data: { integrationId: id, name: integration.name } });
+    await recordEventOnOpenTickets({ db: tx, integrationId: id, type: TICKET_EVENTS.integrationDeleted, actorId, data: { integrationName: integration.name } });
   });
   log.info({ event: "integration_deleted", integrationId: id }, "sms integration deleted");
 }

@@ -21,6 +21,8 @@ export const TICKET_EVENTS = {
   integrationDeactivated: "integration.deactivated",
   /** data: { integrationName } */
   integrationReactivated: "integration.reactivated",
+  /** data: { integrationName } */
+  integrationDeleted: "integration.deleted",
   /** data: { category, label, matched, messageId } */
   policyOverride: "message.policy_override",
   /** data: { messageId } */
@@ -72,6 +74,8 @@ export function describeTicketEvent({ type, data, actorName }: TimelineEventInpu
       return `${integrationLabel(data)} deactivated${text(data.reason) ? `: ${text(data.reason)}` : ""}`;
     case TICKET_EVENTS.integrationReactivated:
       return `${integrationLabel(data)} reactivated; replies go out again`;
+    case TICKET_EVENTS.integrationDeleted:
+      return `${integrationLabel(data)} deleted; its number no longer sends or receives texts here`;
     case TICKET_EVENTS.policyOverride:
       return `${who} sent a message despite a messaging policy warning (${text(data.label) ?? "policy"})`;
     case TICKET_EVENTS.messageRetried:

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@/db/client";
-import { listLiveSmsIntegrations } from "@/db/queries/sending";
+import { listEverySmsIntegration } from "@/db/queries/sending";
 import { listUsers } from "@/db/queries/users";
 import { countryName, countryOfNumber, formatPhoneNumber, localExampleNumber } from "@/lib/phone/normalize";
 
@@ -12,7 +12,10 @@ export interface IntegrationOption {
   id: string;
   name: string;
   phoneDisplay: string;
+  /** Sends and receives: not deactivated, not deleted. */
   active: boolean;
+  /** Deleted: kept for the inbox filter, since its tickets stay. */
+  deleted: boolean;
   maxMessageLength: number;
   /** How a number typed without a country code is read when sending from this integration. */
   local: { countryName: string; example: string } | null;
@@ -23,13 +26,18 @@ export async function listAssignableAgents({ db }: { db: DbOrTx }): Promise<Agen
   return (await listUsers({ db })).filter((user) => user.active).map((user) => ({ id: user.id, name: user.name }));
 }
 
-/** SMS integrations for the inbox filter and the new-conversation form. */
+/**
+ * SMS integrations for the inbox filter and the new-conversation form (which offers active
+ * ones only): live ones by name, then deleted ones whose tickets are still around.
+ */
 export async function listIntegrationOptions({ db }: { db: DbOrTx }): Promise<IntegrationOption[]> {
-  return (await listLiveSmsIntegrations({ db })).map((integration) => ({
+  const every = await listEverySmsIntegration({ db });
+  return [...every.filter((row) => !row.deletedAt), ...every.filter((row) => row.deletedAt)].map((integration) => ({
     id: integration.id,
     name: integration.name,
     phoneDisplay: formatPhoneNumber(integration.phoneE164),
-    active: integration.status === "active",
+    active: integration.status === "active" && !integration.deletedAt,
+    deleted: !!integration.deletedAt,
     maxMessageLength: integration.maxMessageLength,
     local: localReading(integration.phoneE164),
   }));

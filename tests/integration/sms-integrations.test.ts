@@ -3,8 +3,9 @@ import type { Twilio } from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { getIntegration, listIntegrations } from "@/db/queries/integrations";
-import { smsIntegrations, tickets } from "@/db/schema";
+import { events, smsIntegrations, tickets } from "@/db/schema";
 import { checkIntegrationHealth, repairSmsIntegration } from "@/lib/integrations/health";
+import { describeTicketEvent } from "@/lib/tickets/events";
 import { createSmsIntegration, deleteSmsIntegration } from "@/lib/integrations/manage";
 import { buyPhoneNumber } from "@/lib/phone-numbers/manage";
 import { searchAvailableNumbers } from "@/lib/phone-numbers/search";
@@ -67,6 +68,11 @@ describe.each(testDatabases())("SMS integrations and what Twilio is told, on $na
     expect([cleared.smsUrl, cleared.smsFallbackUrl, cleared.statusCallback]).toEqual(["", "", ""]);
     expect(await getIntegration({ db: handle.db, id: integration.id })).toBeNull();
     expect(await handle.db.select().from(tickets).where(eq(tickets.id, ticket.id))).toHaveLength(1);
+    // Its open tickets say so on their timeline, so agents know why they cannot reply.
+    const timeline = await handle.db.select().from(events).where(eq(events.ticketId, ticket.id));
+    expect(timeline.map((event) => describeTicketEvent({ ...event, actorName: null }))).toContain(
+      "SMS integration “Support line” deleted; its number no longer sends or receives texts here",
+    );
 
     // The number is free again for a new integration.
     await createSmsIntegration({ db: handle.db, twilio, name: "Again", phoneNumberId: number.id, actorId: adminId });

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Inbox" };
 export default async function InboxPage({ searchParams }: PageProps<"/tickets">) {
   const user = await requireUser();
   const props = await loadInbox({ user, searchParams: await searchParams });
-  if (props.integrations.length === 0 && props.initialPage.tickets.length === 0 && props.initialFilters.view === "open") {
+  if (props.integrations.every((integration) => integration.deleted) && props.initialPage.tickets.length === 0 && props.initialFilters.view === "open") {
     return (
       <main className="mx-auto max-w-7xl px-4 py-8">
         <PageHeader title="Inbox" description="Every new SMS conversation with a customer becomes a ticket here." />
