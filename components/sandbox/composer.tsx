@@ -11,11 +11,14 @@ import { sandboxKeys } from "./keys";
 export function Composer({ handset, business, canSendFiles }: { handset: string | null; business: string; canSendFiles: boolean }) {
   const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
+  const [body, setBody] = useState("");
   const [fileCount, setFileCount] = useState(0);
+  const empty = body === "" && fileCount === 0;
   const send = useMutation({
     mutationFn: sendHandsetText,
     onSuccess: () => {
       formRef.current?.reset();
+      setBody("");
       setFileCount(0);
       return queryClient.invalidateQueries({ queryKey: sandboxKeys.all });
     },
@@ -36,7 +39,22 @@ export function Composer({ handset, business, canSendFiles }: { handset: string 
         <label htmlFor="sandbox-body" className="block text-sm font-medium text-slate-700">
           Message
         </label>
-        <textarea id="sandbox-body" name="body" rows={3} className={inputClass} placeholder="Type as the customer would" disabled={!handset} />
+        <textarea
+          id="sandbox-body"
+          name="body"
+          rows={3}
+          className={inputClass}
+          placeholder="Type as the customer would"
+          disabled={!handset}
+          value={body}
+          onChange={(event) => setBody(event.target.value)}
+          aria-describedby={empty ? "sandbox-body-hint" : undefined}
+        />
+        {empty ? (
+          <p id="sandbox-body-hint" className="text-xs text-slate-500">
+            Nothing written: Send sends an empty text, as some phones do.
+          </p>
+        ) : null}
       </div>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="space-y-1">
@@ -58,7 +76,7 @@ export function Composer({ handset, business, canSendFiles }: { handset: string 
           </p>
         </div>
         <Button type="submit" disabled={!handset || send.isPending}>
-          {send.isPending ? "Sending…" : fileCount > 0 ? `Send with ${fileCount} file${fileCount > 1 ? "s" : ""}` : "Send"}
+          {send.isPending ? "Sending…" : fileCount > 0 ? `Send with ${fileCount} file${fileCount > 1 ? "s" : ""}` : empty ? "Send empty message" : "Send"}
         </Button>
       </div>
       <FormMessage message={send.isError ? send.error.message : null} />

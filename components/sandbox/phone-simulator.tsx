@@ -7,8 +7,9 @@ import { buttonClass } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { Card, EmptyState } from "@/components/ui/page";
 import type { CountryOption } from "@/lib/phone/countries";
-import { normalizePhoneNumber, type CountryCode } from "@/lib/phone/normalize";
+import type { CountryCode } from "@/lib/phone/normalize";
 import type { SimulatorNumber, SimulatorState } from "@/lib/sandbox/simulator";
+import { readHandsetSender } from "@/lib/sandbox/simulator-validation";
 import { fetchSimulatorState } from "./api";
 import { Composer } from "./composer";
 import { Conversation } from "./conversation";
@@ -56,8 +57,8 @@ export function PhoneSimulator({
   const [input, setInput] = useState("");
   const [defaultCountry, setDefaultCountry] = useState<CountryCode>("US");
   const [business, setBusiness] = useState<string | null>(initialState.business);
-  const parsed = input.trim() ? normalizePhoneNumber(input, defaultCountry) : null;
-  const handset = parsed?.ok ? parsed.e164 : null;
+  const parsed = input.trim() ? readHandsetSender(input, defaultCountry) : null;
+  const handset = parsed?.ok ? parsed.sender : null;
   useSandboxEvents();
   const query = useQuery({
     queryKey: sandboxKeys.phone(handset, business),
