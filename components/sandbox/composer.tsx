@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, inputClass } from "@/components/ui/field";
+import { filesProblem } from "@/lib/sandbox/simulator-validation";
 import { sendHandsetText } from "./api";
 import { sandboxKeys } from "./keys";
 
@@ -12,21 +13,24 @@ export function Composer({ handset, business, canSendFiles }: { handset: string 
   const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
   const [body, setBody] = useState("");
-  const [fileCount, setFileCount] = useState(0);
+  const [files, setFiles] = useState<File[]>([]);
+  const fileCount = files.length;
   const empty = body === "" && fileCount === 0;
+  // Refused on the phone, as a phone refuses an attachment too big for MMS.
+  const tooMuch = canSendFiles ? filesProblem(files) : null;
   const send = useMutation({
     mutationFn: sendHandsetText,
     onSuccess: () => {
       formRef.current?.reset();
       setBody("");
-      setFileCount(0);
+      setFiles([]);
       return queryClient.invalidateQueries({ queryKey: sandboxKeys.all });
     },
   });
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!handset) return;
+    if (!handset || tooMuch) return;
     const form = new FormData(event.currentTarget);
     form.set("from", handset);
     form.set("to", business);
@@ -68,7 +72,8 @@ export function Composer({ handset, business, canSendFiles }: { handset: string 
             multiple
             disabled={!handset || !canSendFiles}
             aria-describedby="sandbox-files-hint"
-            onChange={(event) => setFileCount(event.currentTarget.files?.length ?? 0)}
+            aria-invalid={tooMuch ? true : undefined}
+            onChange={(event) => setFiles(Array.from(event.currentTarget.files ?? []))}
             className="block text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1.5 file:text-sm"
           />
           <p id="sandbox-files-hint" className="text-xs text-slate-500">
@@ -79,7 +84,7 @@ export function Composer({ handset, business, canSendFiles }: { handset: string 
           {send.isPending ? "Sending…" : fileCount > 0 ? `Send with ${fileCount} file${fileCount > 1 ? "s" : ""}` : empty ? "Send empty message" : "Send"}
         </Button>
       </div>
-      <FormMessage message={send.isError ? send.error.message : null} />
+      <FormMessage message={tooMuch ?? (send.isError ? send.error.message : null)} />
     </form>
   );
 }

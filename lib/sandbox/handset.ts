@@ -11,7 +11,7 @@ import { ABSOLUTE_MAX_LENGTH, measureSms } from "@/lib/sms/segments";
 import { applyCarrierKeyword } from "./keywords";
 import { runJobsSoon } from "./schedule";
 import { newSid } from "./sids";
-import { readHandsetSender } from "./simulator-validation";
+import { readHandsetSender, tooLargeMessage } from "./simulator-validation";
 import { enqueueDelivery } from "./webhooks";
 
 export interface HandsetFile {
@@ -36,7 +36,7 @@ function checkFiles(media: HandsetFile[], mmsCapable: boolean, business: string)
   if (!mmsCapable) throw bad(`${formatPhoneNumber(business)} cannot receive MMS (pictures or files). Send text only.`);
   if (media.length > MAX_MEDIA_COUNT) throw bad(`A message can carry at most ${MAX_MEDIA_COUNT} files.`);
   const total = media.reduce((sum, file) => sum + file.data.byteLength, 0);
-  if (total > MAX_MEDIA_BYTES_TOTAL) throw bad("The files are over 5 MB together, more than an MMS can carry.");
+  if (total > MAX_MEDIA_BYTES_TOTAL) throw bad(tooLargeMessage(total));
 }
 
 function contentTypeOf(file: HandsetFile): string {

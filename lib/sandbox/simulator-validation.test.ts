@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { readHandsetSender, reachableSchema, simulatorQuerySchema } from "./simulator-validation";
+import { filesProblem, formatMegabytes, readHandsetSender, reachableSchema, simulatorQuerySchema } from "./simulator-validation";
+
+const MB = 1024 * 1024;
 
 describe("readHandsetSender", () => {
   it("reads phone numbers in any format, local ones in the chosen country", () => {
@@ -49,5 +51,23 @@ describe("the simulator's requests", () => {
       expect(simulatorQuerySchema.parse({ handset }).handset).toBeUndefined();
       expect(reachableSchema.safeParse({ handset, reachable: true }).success).toBe(false);
     }
+  });
+});
+
+describe("filesProblem", () => {
+  it("lets through up to 10 files and 5 MB in all", () => {
+    expect(filesProblem([])).toBeNull();
+    expect(filesProblem(Array.from({ length: 10 }, () => ({ size: MB / 2 })))).toBeNull();
+  });
+
+  it("says how much too much, as the hint counts it", () => {
+    expect(filesProblem([{ size: 18.2 * MB }])).toBe("Files are over 5 MB in all (18.2 MB). An MMS carries at most 5 MB: remove some files or pick smaller ones.");
+    expect(filesProblem([{ size: 5 * MB }, { size: 1 }])).toContain("(5.0 MB)");
+    expect(filesProblem(Array.from({ length: 11 }, () => ({ size: 1 })))).toBe("A message can carry at most 10 files (11 chosen). Remove some.");
+  });
+
+  it("rounds sizes to a tenth of a megabyte", () => {
+    expect(formatMegabytes(19_083_264)).toBe("18.2 MB");
+    expect(formatMegabytes(0)).toBe("0.0 MB");
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_MEDIA_BYTES_TOTAL, MAX_MEDIA_COUNT } from "@/lib/media/sniff";
 import { normalizePhoneNumber, type CountryCode } from "@/lib/phone/normalize";
 import { text } from "@/lib/validation/text";
 
@@ -47,3 +48,28 @@ export const handsetTextSchema = z.object({
   to: e164,
   body: text().max(5000).default(""),
 });
+
+const MEGABYTE = 1024 * 1024;
+
+/** "18.2 MB", as the limit itself ("5 MB") is counted. */
+export function formatMegabytes(bytes: number): string {
+  return `${(Math.round((bytes / MEGABYTE) * 10) / 10).toFixed(1)} MB`;
+}
+
+/** Refuses files together over what one MMS carries, as a phone would before sending. */
+export function filesProblem(files: ReadonlyArray<{ size: number }>): string | null {
+  if (files.length > MAX_MEDIA_COUNT) return `A message can carry at most ${MAX_MEDIA_COUNT} files (${files.length} chosen). Remove some.`;
+  const total = files.reduce((sum, file) => sum + file.size, 0);
+  if (total > MAX_MEDIA_BYTES_TOTAL) return tooLargeMessage(total);
+  return null;
+}
+
+export function tooLargeMessage(bytes: number): string {
+  return `Files are over 5 MB in all (${formatMegabytes(bytes)}). An MMS carries at most 5 MB: remove some files or pick smaller ones.`;
+}
+
+/**
+ * The most a simulator POST may weigh: 5 MB of files, the text, and the form's framing.
+ * Anything larger is refused from its Content-Length, before the body is read.
+ */
+export const MAX_HANDSET_REQUEST_BYTES = MAX_MEDIA_BYTES_TOTAL + MEGABYTE;
