@@ -9,7 +9,18 @@ import { sendHandsetText } from "./api";
 import { sandboxKeys } from "./keys";
 
 /** What the simulated phone types and attaches. Any file type goes, to try what the app refuses. */
-export function Composer({ handset, business, canSendFiles }: { handset: string | null; business: string; canSendFiles: boolean }) {
+export function Composer({
+  handset,
+  business,
+  canSendFiles,
+  onSent,
+}: {
+  handset: string | null;
+  business: string;
+  canSendFiles: boolean;
+  /** The text left the phone: show the conversation's end, where it will appear. */
+  onSent?: () => void;
+}) {
   const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
   const [body, setBody] = useState("");
@@ -24,6 +35,7 @@ export function Composer({ handset, business, canSendFiles }: { handset: string 
       formRef.current?.reset();
       setBody("");
       setFiles([]);
+      onSent?.();
       return queryClient.invalidateQueries({ queryKey: sandboxKeys.all });
     },
   });
@@ -38,15 +50,15 @@ export function Composer({ handset, business, canSendFiles }: { handset: string 
   }
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-3 border-t border-slate-200 pt-4" aria-label="Send a text from this phone">
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-2 border-t border-slate-200 pt-3" aria-label="Send a text from this phone">
       <div className="space-y-1">
-        <label htmlFor="sandbox-body" className="block text-sm font-medium text-slate-700">
+        <label htmlFor="sandbox-body" className="sr-only">
           Message
         </label>
         <textarea
           id="sandbox-body"
           name="body"
-          rows={3}
+          rows={2}
           className={inputClass}
           placeholder="Type as the customer would"
           disabled={!handset}
