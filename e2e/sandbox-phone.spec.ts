@@ -1,5 +1,8 @@
+import { randomInt } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import sharp from "sharp";
 import { adminState, agentState } from "./support/accounts";
+import { setUpSmsIntegration } from "./support/inbox";
 import { buySandboxNumber, readSandboxAccount, sendSandboxMessage, uniqueUsPhone } from "./support/sandbox";
 
 function conversation(page: Page) {
@@ -106,6 +109,111 @@ test.describe("phone simulator as an admin", () => {
     await page.getByLabel("Country for local numbers").selectOption("GB");
     await page.getByLabel("Customer phone number").fill("07400 123456");
     await expect(page.getByText("🇬🇧 United Kingdom · +44 7400 123456")).toBeVisible();
+  });
+});
+
+test.describe("phone simulator: senders the inbox refuses, empty texts, big files, long conversations", () => {
+  test.use({ storageState: adminState });
+
+  async function passcodesRefused(page: Page): Promise<number> {
+    await page.goto("/settings/audit");
+    const count = page.getByRole("main").getByText("Passcodes refused, last 30 days").locator("xpath=following-sibling::dd");
+    return Number(await count.textContent());
+  }
+
+  test("texts from a short code and a sender ID show as sent on the phone, and the inbox refuses them as passcode senders", async ({ page, browser }) => {
+    const desk = await setUpSmsIntegration(browser, `Passcode desk ${randomInt(1e6)}`);
+    const business = desk.display.replace(/\s/g, "");
+    const before = await passcodesRefused(page);
+    const marker = `signin${randomInt(1e9)}`;
+
+    await openPhone(page, business, "12345");
+    await expect(page.getByText("Short code 12345 · texts as a one-time-passcode sender would")).toBeVisible();
+    await page.getByRole("textbox", { name: "Message" }).fill(`Your ${marker} code is 482913`);
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await expect(conversation(page).getByRole("listitem").filter({ hasText: marker })).toContainText("Delivered");
+
+    await page.getByLabel("Customer phone number").fill("AMAZON");
+    await expect(page.getByText("Sender ID “AMAZON” · texts as a one-time-passcode sender would")).toBeVisible();
+    await page.getByRole("textbox", { name: "Message" }).fill(`Your parcel ${marker} is here`);
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await expect(conversation(page).getByRole("listitem").filter({ hasText: marker })).toContainText("Delivered");
+
+    // No ticket for either, and the admins' audit counts both.
+    await page.goto(`/tickets?view=all&q=${marker}`);
+    await expect(page.getByText(`No tickets match “${marker}”.`)).toBeVisible();
+    expect(await passcodesRefused(page)).toBe(before + 2);
+  });
+
+  test("Send with nothing written sends an empty text, which reaches the app", async ({ page, request }) => {
+    const account = await readSandboxAccount(page);
+    const business = await buySandboxNumber(request, account);
+    await openPhone(page, business, uniqueUsPhone().typed);
+    await expect(page.getByText("Nothing written: Send sends an empty text, as some phones do.")).toBeVisible();
+    await page.getByRole("button", { name: "Send empty message" }).click();
+    await expect(conversation(page).getByRole("listitem")).toHaveCount(1);
+    await expect(conversation(page).getByRole("listitem")).toContainText("Delivered");
+    await page.getByRole("textbox", { name: "Message" }).fill("Hello");
+    await expect(page.getByRole("button", { name: "Send", exact: true })).toBeEnabled();
+    await expect(page.getByRole("button", { name: "Send empty message" })).toHaveCount(0);
+  });
+
+  test("files over 5 MB in all are refused on the phone, and by the server, with their size", async ({ page, request, baseURL }) => {
+    const account = await readSandboxAccount(page);
+    const business = await buySandboxNumber(request, account);
+    const customer = uniqueUsPhone();
+    await openPhone(page, business, customer.typed);
+    const huge = { name: "huge.png", mimeType: "image/png", buffer: Buffer.alloc(Math.round(18.2 * 1024 * 1024)) };
+    await page.getByLabel("Attach files").setInputFiles([huge]);
+    const refusal = page.getByRole("main").getByRole("alert");
+    await expect(refusal).toHaveText("Files are over 5 MB in all (18.2 MB). An MMS carries at most 5 MB: remove some files or pick smaller ones.");
+    await page.getByRole("button", { name: "Send with 1 file" }).click();
+    await expect(refusal).toContainText("Files are over 5 MB in all");
+    await expect(page.getByText("No messages yet.")).toBeVisible();
+
+    // Posted anyway, the server answers 413 in the same words.
+    const posted = await page.request.post("/sandbox/phone/messages", {
+      headers: { Origin: baseURL! },
+      multipart: { from: customer.e164, to: business, body: "", files: huge },
+    });
+    expect(posted.status()).toBe(413);
+    expect(((await posted.json()) as { error: { message: string } }).error.message).toMatch(/^Files are over 5 MB in all \(18\.2 MB\)\./);
+  });
+
+  test("a long conversation scrolls inside the phone, which opens on the newest message with the composer in view", async ({ page, request }) => {
+    const account = await readSandboxAccount(page);
+    const business = await buySandboxNumber(request, account, "212");
+    const customer = uniqueUsPhone();
+    for (let n = 1; n <= 12; n++) {
+      expect((await sendSandboxMessage(request, account, business, customer.e164, `Update ${n} on your order:\nstill on its way.`)).status).toBe(201);
+    }
+    await openPhone(page, business, customer.typed);
+    const messages = conversation(page).getByRole("listitem");
+    await expect(messages).toHaveCount(12);
+    await expect(messages.last()).toBeInViewport({ ratio: 1 });
+    await expect(messages.first()).not.toBeInViewport();
+    await expect(page.getByRole("textbox", { name: "Message" })).toBeInViewport();
+    await expect(page.getByRole("button", { name: "Send empty message" })).toBeInViewport({ ratio: 1 });
+
+    // A tall picture sent from the phone is shown whole once it has loaded.
+    const picture = await sharp({ create: { width: 160, height: 320, channels: 3, background: "#2563eb" } }).png().toBuffer();
+    await page.getByLabel("Attach files").setInputFiles([{ name: "label.png", mimeType: "image/png", buffer: picture }]);
+    await page.getByRole("button", { name: "Send with 1 file" }).click();
+    const sent = messages.filter({ has: page.getByRole("img", { name: "label.png" }) });
+    await expect(sent).toContainText("Delivered");
+    await expect(sent.getByRole("img", { name: "label.png" })).toBeInViewport({ ratio: 1 });
+
+    // A live reply arrives: the phone follows it.
+    await sendSandboxMessage(request, account, business, customer.e164, "Out for delivery now");
+    await expect(messages.last()).toContainText("Out for delivery now");
+    await expect(messages.last()).toBeInViewport({ ratio: 1 });
+
+    // Someone reading older messages is left there when another arrives.
+    await messages.first().scrollIntoViewIfNeeded();
+    await sendSandboxMessage(request, account, business, customer.e164, "Delivered to your door");
+    await expect(messages.last()).toContainText("Delivered to your door");
+    await expect(messages.first()).toBeInViewport();
+    await expect(messages.last()).not.toBeInViewport();
   });
 });
 

@@ -4,6 +4,7 @@ export type ErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "payload_too_large"
   | "too_many_requests"
   | "unavailable"
   | "carrier_error";
@@ -14,6 +15,7 @@ const statusFor: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   too_many_requests: 429,
   unavailable: 503,
   carrier_error: 502,

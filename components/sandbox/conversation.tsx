@@ -23,12 +23,12 @@ export function deliveryLabel(message: SimulatorMessage): { text: string; failed
   }
 }
 
-function Attachment({ media }: { media: SimulatorMedia }) {
+function Attachment({ media, onLoad }: { media: SimulatorMedia; onLoad?: () => void }) {
   if (INLINE_IMAGE.test(media.contentType)) {
     return (
       // A signed, short-lived link served by the sandbox itself; next/image would only proxy it.
       // eslint-disable-next-line @next/next/no-img-element
-      <img src={media.url} alt={media.fileName} className="max-h-56 max-w-full rounded-lg" />
+      <img src={media.url} alt={media.fileName} onLoad={onLoad} className="max-h-56 max-w-full rounded-lg" />
     );
   }
   return (
@@ -39,7 +39,7 @@ function Attachment({ media }: { media: SimulatorMedia }) {
   );
 }
 
-function Bubble({ message, businessName }: { message: SimulatorMessage; businessName: string }) {
+function Bubble({ message, businessName, onMediaLoad }: { message: SimulatorMessage; businessName: string; onMediaLoad?: () => void }) {
   const mine = message.side === "sent";
   const label = deliveryLabel(message);
   const time = new Date(message.date).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
@@ -53,7 +53,7 @@ function Bubble({ message, businessName }: { message: SimulatorMessage; business
         <span className="sr-only">{mine ? "This phone:" : `${businessName}:`}</span>
         {message.body ? <p className="whitespace-pre-wrap break-words">{message.body}</p> : null}
         {message.media.map((media) => (
-          <Attachment key={media.sid} media={media} />
+          <Attachment key={media.sid} media={media} onLoad={onMediaLoad} />
         ))}
       </div>
       <p className={`mt-1 px-1 text-xs ${label.failed ? "text-red-700" : "text-slate-500"}`}>
@@ -67,14 +67,25 @@ function Bubble({ message, businessName }: { message: SimulatorMessage; business
   );
 }
 
-export function Conversation({ messages, handsetName, businessName }: { messages: SimulatorMessage[]; handsetName: string; businessName: string }) {
+export function Conversation({
+  messages,
+  handsetName,
+  businessName,
+  onMediaLoad,
+}: {
+  messages: SimulatorMessage[];
+  handsetName: string;
+  businessName: string;
+  /** A picture finished loading and made the conversation taller. */
+  onMediaLoad?: () => void;
+}) {
   if (messages.length === 0) {
     return <p className="py-12 text-center text-sm text-slate-500">No messages yet. Write one below to text {businessName}.</p>;
   }
   return (
     <ol aria-label={`Messages between ${handsetName} and ${businessName}`} className="space-y-3">
       {messages.map((message) => (
-        <Bubble key={message.sid} message={message} businessName={businessName} />
+        <Bubble key={message.sid} message={message} businessName={businessName} onMediaLoad={onMediaLoad} />
       ))}
     </ol>
   );

@@ -2,9 +2,25 @@
 
 import { inputClass } from "@/components/ui/field";
 import type { CountryOption } from "@/lib/phone/countries";
-import { countryFlag, countryName, formatPhoneNumber, type CountryCode, type NormalizedPhoneNumber } from "@/lib/phone/normalize";
+import { countryFlag, countryName, formatPhoneNumber, type CountryCode } from "@/lib/phone/normalize";
+import type { HandsetSender } from "@/lib/sandbox/simulator-validation";
 
-/** Choose or type the customer's phone, in any format and any country. */
+const HINT =
+  "Any format; numbers without a country code are read as the country below. To try a one-time-passcode sender, which the inbox refuses, type a short code (3 to 8 digits, like 12345) or a sender ID (up to 11 letters and digits, like AMAZON).";
+
+function describeSender(sender: HandsetSender): string {
+  if (!sender.ok) return sender.message;
+  switch (sender.kind) {
+    case "phone":
+      return `${countryFlag(sender.country)} ${sender.country ? countryName(sender.country) : "Unknown country"} · ${formatPhoneNumber(sender.sender)}`;
+    case "short-code":
+      return `Short code ${sender.sender} · texts as a one-time-passcode sender would: the inbox should refuse it.`;
+    case "alphanumeric":
+      return `Sender ID “${sender.sender}” · texts as a one-time-passcode sender would: the inbox should refuse it.`;
+  }
+}
+
+/** Choose or type the customer's phone, in any format and any country, or a short code or sender ID. */
 export function HandsetPicker({
   input,
   onInput,
@@ -18,7 +34,7 @@ export function HandsetPicker({
   onInput: (value: string) => void;
   defaultCountry: CountryCode;
   onDefaultCountry: (value: CountryCode) => void;
-  parsed: NormalizedPhoneNumber | null;
+  parsed: HandsetSender | null;
   recent: string[];
   /** Named on the server: browsers' and Node's country names differ, and would not hydrate. */
   countries: CountryOption[];
@@ -40,11 +56,7 @@ export function HandsetPicker({
           aria-describedby="sandbox-handset-status"
         />
         <p id="sandbox-handset-status" aria-live="polite" className={`text-sm ${parsed && !parsed.ok ? "text-red-600" : "text-slate-600"}`}>
-          {parsed === null
-            ? "Any format; numbers without a country code are read as the country below."
-            : parsed.ok
-              ? `${countryFlag(parsed.country)} ${parsed.country ? countryName(parsed.country) : "Unknown country"} · ${formatPhoneNumber(parsed.e164)}`
-              : parsed.message}
+          {parsed === null ? HINT : describeSender(parsed)}
         </p>
       </div>
       <div className="space-y-1">
@@ -69,7 +81,7 @@ export function HandsetPicker({
                   type="button"
                   onClick={() => onInput(phone)}
                   className="rounded-full bg-slate-100 px-3 py-1 text-sm text-slate-800 hover:bg-slate-200"
-                  aria-pressed={parsed?.ok === true && parsed.e164 === phone}
+                  aria-pressed={parsed?.ok === true && parsed.sender === phone}
                 >
                   {formatPhoneNumber(phone)}
                 </button>

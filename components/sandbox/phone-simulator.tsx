@@ -2,13 +2,14 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { Card, EmptyState } from "@/components/ui/page";
 import type { CountryOption } from "@/lib/phone/countries";
-import { normalizePhoneNumber, type CountryCode } from "@/lib/phone/normalize";
+import type { CountryCode } from "@/lib/phone/normalize";
 import type { SimulatorNumber, SimulatorState } from "@/lib/sandbox/simulator";
+import { readHandsetSender } from "@/lib/sandbox/simulator-validation";
 import { fetchSimulatorState } from "./api";
 import { Composer } from "./composer";
 import { Conversation } from "./conversation";
@@ -16,6 +17,7 @@ import { HandsetPicker } from "./handset-picker";
 import { sandboxKeys } from "./keys";
 import { ReachableToggle } from "./reachable-toggle";
 import { SandboxAccount, type SandboxAccountDetails } from "./sandbox-account";
+import { useStickToBottom } from "./use-stick-to-bottom";
 import { useSandboxEvents } from "./use-sandbox-events";
 
 function numberLabel(number: SimulatorNumber): string {
@@ -56,8 +58,8 @@ export function PhoneSimulator({
   const [input, setInput] = useState("");
   const [defaultCountry, setDefaultCountry] = useState<CountryCode>("US");
   const [business, setBusiness] = useState<string | null>(initialState.business);
-  const parsed = input.trim() ? normalizePhoneNumber(input, defaultCountry) : null;
-  const handset = parsed?.ok ? parsed.e164 : null;
+  const parsed = input.trim() ? readHandsetSender(input, defaultCountry) : null;
+  const handset = parsed?.ok ? parsed.sender : null;
   useSandboxEvents();
   const query = useQuery({
     queryKey: sandboxKeys.phone(handset, business),
@@ -72,9 +74,32 @@ export function PhoneSimulator({
   const selected = state.numbers.find((number) => number.phoneNumber === (business ?? state.business)) ?? null;
   const shownHandset = state.handset?.phoneNumber === handset ? state.handset : null;
 
+  const businessName = selected ? selected.friendlyName || selected.display : "";
+  const conversationMessages = handset && shownHandset ? state.messages : [];
+  const last = conversationMessages.at(-1);
+  const conversationRef = useRef<HTMLElement>(null);
+  const { onScroll, onContentLoad, stick } = useStickToBottom(conversationRef, {
+    conversation: `${handset ?? ""}|${selected?.phoneNumber ?? ""}`,
+    version: `${conversationMessages.length}|${last?.sid ?? ""}|${last?.status ?? ""}|${last?.webhookError ?? ""}`,
+  });
+
   return (
     <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
       <div className="space-y-4">
+        {state.numbers.length > 0 ? (
+          <Card className="p-4">
+            <SelectField label="Business number to text" name="business" value={selected?.phoneNumber ?? ""} onChange={(event) => setBusiness(event.target.value)}>
+              {state.numbers.map((number) => (
+                <option key={number.phoneNumber} value={number.phoneNumber}>
+                  {numberLabel(number)}
+                </option>
+              ))}
+            </SelectField>
+            {selected && !selected.hasWebhook ? (
+              <p className="mt-2 text-sm text-amber-800">This number has no SMS webhook configured: texts to it will not reach the app.</p>
+            ) : null}
+          </Card>
+        ) : null}
         <Card className="p-4">
           <HandsetPicker
             input={input}
@@ -92,31 +117,34 @@ export function PhoneSimulator({
       {state.numbers.length === 0 ? (
         <NoNumbers isAdmin={isAdmin} />
       ) : (
-        <Card className="flex min-h-[32rem] flex-col p-4">
-          <div className="mb-4 border-b border-slate-200 pb-4">
-            <SelectField label="Business number to text" name="business" value={selected?.phoneNumber ?? ""} onChange={(event) => setBusiness(event.target.value)}>
-              {state.numbers.map((number) => (
-                <option key={number.phoneNumber} value={number.phoneNumber}>
-                  {numberLabel(number)}
-                </option>
-              ))}
-            </SelectField>
-            {selected && !selected.hasWebhook ? (
-              <p className="mt-2 text-sm text-amber-800">This number has no SMS webhook configured: texts to it will not reach the app.</p>
-            ) : null}
-          </div>
-          <section aria-label="Simulated phone" className="flex-1 overflow-y-auto pb-4">
+        // A phone's screen: as tall as the window allows, the conversation scrolling inside it
+        // and the composer always in view.
+        <Card className="flex h-[calc(100dvh-4rem)] min-h-[26rem] flex-col p-4 lg:h-[calc(100dvh-12rem)]">
+          {selected ? (
+            <p className="mb-3 truncate border-b border-slate-200 pb-3 text-sm text-slate-600">
+              To <span className="font-medium text-slate-900">{businessName}</span> · {selected.display}
+            </p>
+          ) : null}
+          <section
+            ref={conversationRef}
+            onScroll={onScroll}
+            aria-label="Simulated phone"
+            // Focusable, so the conversation scrolls from the keyboard too.
+            tabIndex={0}
+            className="min-h-0 flex-1 overflow-y-auto overscroll-contain pb-4"
+          >
             {handset && selected ? (
               <Conversation
-                messages={shownHandset ? state.messages : []}
+                messages={conversationMessages}
                 handsetName={shownHandset?.display ?? handset}
-                businessName={selected.friendlyName || selected.display}
+                businessName={businessName}
+                onMediaLoad={onContentLoad}
               />
             ) : (
               <p className="py-12 text-center text-sm text-slate-500">Type or choose a customer phone number to see its messages.</p>
             )}
           </section>
-          {selected ? <Composer handset={handset} business={selected.phoneNumber} canSendFiles={selected.mms} /> : null}
+          {selected ? <Composer handset={handset} business={selected.phoneNumber} canSendFiles={selected.mms} onSent={stick} /> : null}
         </Card>
       )}
     </div>

@@ -11,6 +11,7 @@ import { ABSOLUTE_MAX_LENGTH, measureSms } from "@/lib/sms/segments";
 import { applyCarrierKeyword } from "./keywords";
 import { runJobsSoon } from "./schedule";
 import { newSid } from "./sids";
+import { readHandsetSender, tooLargeMessage } from "./simulator-validation";
 import { enqueueDelivery } from "./webhooks";
 
 export interface HandsetFile {
@@ -35,7 +36,7 @@ function checkFiles(media: HandsetFile[], mmsCapable: boolean, business: string)
   if (!mmsCapable) throw bad(`${formatPhoneNumber(business)} cannot receive MMS (pictures or files). Send text only.`);
   if (media.length > MAX_MEDIA_COUNT) throw bad(`A message can carry at most ${MAX_MEDIA_COUNT} files.`);
   const total = media.reduce((sum, file) => sum + file.data.byteLength, 0);
-  if (total > MAX_MEDIA_BYTES_TOTAL) throw bad("The files are over 5 MB together, more than an MMS can carry.");
+  if (total > MAX_MEDIA_BYTES_TOTAL) throw bad(tooLargeMessage(total));
 }
 
 function contentTypeOf(file: HandsetFile): string {
@@ -47,17 +48,20 @@ function contentTypeOf(file: HandsetFile): string {
  * A customer's phone texts a business number: the carrier applies STOP/START, the message
  * is stored as Twilio stores inbound ones, and a durable job delivers it to the number's
  * SmsUrl. Refusals are AppErrors worded for the person using the simulator.
+ *
+ * The phone may also be a short code or a sender ID, to try the senders of one-time
+ * passcodes, and may send an empty text, as some phones do: the app must cope with both.
  */
 export async function sendFromHandset(text: HandsetText, db?: Database): Promise<SandboxMessage> {
   const database = db ?? (await getDb());
-  const from = normalizePhoneNumber(text.from);
+  const from = readHandsetSender(text.from);
   if (!from.ok) throw new AppError("bad_request", from.message, { from: from.message });
+  const handset = from.sender;
   const toNumber = normalizePhoneNumber(text.to);
   const business = toNumber.ok ? await getSandboxNumberByPhone({ db: database, phoneNumber: toNumber.e164 }) : null;
   if (!business) throw bad("That business number is not in the sandbox. Buy one under Settings → Phone numbers.");
   if (!business.sms) throw bad(`${formatPhoneNumber(business.phoneNumber)} is a voice-only number: it cannot receive text messages.`);
-  if (from.e164 === business.phoneNumber) throw bad("A number cannot text itself.");
-  if (text.body.trim() === "" && text.media.length === 0) throw bad("Write a message or attach a file.");
+  if (handset === business.phoneNumber) throw bad("A number cannot text itself.");
   if ([...text.body].length > ABSOLUTE_MAX_LENGTH) throw bad(`A text can be at most ${ABSOLUTE_MAX_LENGTH} characters.`);
   checkFiles(text.media, business.mms, business.phoneNumber);
 
@@ -68,7 +72,7 @@ export async function sendFromHandset(text: HandsetText, db?: Database): Promise
         sid: newSid(text.media.length > 0 ? "MM" : "SM"),
         accountSid: business.accountSid,
         direction: "inbound",
-        from: from.e164,
+        from: handset,
         to: business.phoneNumber,
         body: text.body,
         // "receiving" until the app has the webhook, then "received".
@@ -90,7 +94,7 @@ export async function sendFromHandset(text: HandsetText, db?: Database): Promise
         data: file.data,
       })),
     });
-    const autoReply = await applyCarrierKeyword({ db: tx, businessNumber: business.phoneNumber, handsetNumber: from.e164, body: text.body });
+    const autoReply = await applyCarrierKeyword({ db: tx, businessNumber: business.phoneNumber, handsetNumber: handset, body: text.body });
     if (autoReply) {
       await insertSandboxMessage({
         db: tx,
@@ -99,7 +103,7 @@ export async function sendFromHandset(text: HandsetText, db?: Database): Promise
           accountSid: row.accountSid,
           direction: "outbound-reply",
           from: business.phoneNumber,
-          to: from.e164,
+          to: handset,
           body: autoReply,
           status: "delivered",
           dateSent: new Date(),
@@ -110,7 +114,7 @@ export async function sendFromHandset(text: HandsetText, db?: Database): Promise
       });
     }
     await enqueueDelivery({ db: tx, sid: row.sid, stage: "primary" });
-    await publishInboxEvent({ db: tx, event: { type: "sandbox.updated", handset: from.e164 } });
+    await publishInboxEvent({ db: tx, event: { type: "sandbox.updated", handset } });
     return row;
   });
   runJobsSoon();

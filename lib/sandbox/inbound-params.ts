@@ -17,11 +17,20 @@ function where(prefix: "From" | "To", e164: string): Record<string, string> {
   };
 }
 
+/**
+ * A short code or sender ID has no place of its own: it is national, so Twilio reports
+ * the country of the network it came through (the business number's), and nothing finer.
+ */
+function whereFrom(from: string, to: string): Record<string, string> {
+  if (countryOfNumber(from)) return where("From", from);
+  return { FromCity: "", FromCountry: countryOfNumber(to) ?? "", FromState: "", FromZip: "" };
+}
+
 /** The form Twilio posts to a number's SmsUrl for an inbound message. */
 export function inboundWebhookParams(message: SandboxMessage, media: SandboxMediaInfo[]): Record<string, string> {
   const params: Record<string, string> = {
     ...where("To", message.to),
-    ...where("From", message.from),
+    ...whereFrom(message.from, message.to),
     SmsMessageSid: message.sid,
     NumMedia: String(media.length),
     SmsSid: message.sid,

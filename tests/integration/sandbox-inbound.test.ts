@@ -1,7 +1,9 @@
+import { eq, sql } from "drizzle-orm";
 import twilio from "twilio";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { getSandboxMessage, listSandboxConversation } from "@/db/queries/sandbox-messages";
+import { customers, events, messages, smsIntegrations, tickets } from "@/db/schema";
 import { sendFromHandset } from "@/lib/sandbox/handset";
 import { loadSimulatorState } from "@/lib/sandbox/simulator";
 import { NO_WEBHOOK } from "@/lib/sandbox/webhooks";
@@ -232,9 +234,52 @@ describe.each(testDatabases())("texting from a sandbox handset on $name", (datab
     expect(await send({ to: "+14155550000" })).toBe("That business number is not in the sandbox. Buy one under Settings → Phone numbers.");
     expect(await send({ to: ukLocal })).toContain("is a voice-only number");
     expect(await send({ to: ukMobile, media: [{ contentType: "image/png", fileName: "a.png", data: TINY_PNG }] })).toContain("cannot receive MMS");
-    expect(await send({ body: "  " })).toBe("Write a message or attach a file.");
+    expect(await send({ from: "AMAZON!" })).toContain("is not a phone number");
     expect(await send({ media: Array.from({ length: 11 }, () => ({ contentType: "image/png", fileName: "a.png", data: TINY_PNG })) })).toContain("at most 10");
     expect(await send({ media: [{ contentType: "image/jpeg", fileName: "big.jpg", data: Buffer.alloc(5 * 1024 * 1024 + 1) }] })).toContain("over 5 MB");
+  });
+
+  it("texts from a short code or a sender ID as Twilio would, and the app refuses both as passcode senders", async () => {
+    const desk = await buy({ smsUrl: `${server.url}/api/twilio/sms` });
+    await handle.db.insert(smsIntegrations).values({ name: "Passcode desk", phoneE164: desk });
+    const shortCode = await sendFromHandset({ from: "12345", to: desk, body: "Your code is 482913", media: [] }, handle.db);
+    await runJobsUntilIdle(handle.db);
+    const senderId = await sendFromHandset({ from: " AMAZON ", to: desk, body: "Your package is here", media: [] }, handle.db);
+    await runJobsUntilIdle(handle.db);
+
+    const [first, second] = webhooksTo("/api/twilio/sms");
+    expect([first?.status, second?.status]).toEqual([200, 200]);
+    const place = { FromCountry: "US", FromState: "", FromCity: "", FromZip: "", ToCountry: "US" };
+    expect(paramsOf(first)).toMatchObject({ MessageSid: shortCode.sid, From: "12345", To: desk, Body: "Your code is 482913", ...place });
+    expect(paramsOf(second)).toMatchObject({ MessageSid: senderId.sid, From: "AMAZON", To: desk, Body: "Your package is here", ...place });
+    // The phone shows them delivered: the app took the webhook.
+    for (const sid of [shortCode.sid, senderId.sid]) {
+      expect(await getSandboxMessage({ db: handle.db, sid })).toMatchObject({ status: "received", webhookError: null });
+    }
+
+    // No customer, no ticket, no text kept; one audit entry each.
+    expect(await handle.db.select().from(customers).where(sql`${customers.phoneE164} in ('12345', 'AMAZON')`)).toEqual([]);
+    expect(await handle.db.select().from(messages).where(sql`${messages.body} in ('Your code is 482913', 'Your package is here')`)).toEqual([]);
+    for (const sid of [shortCode.sid, senderId.sid]) {
+      const audit = await handle.db.select().from(events).where(sql`${events.data}->>'messageSid' = ${sid}`);
+      expect(audit.map((entry) => entry.type)).toEqual(["audit.otp_blocked"]);
+    }
+  });
+
+  it("sends an empty text, which lands on the customer's ticket", async () => {
+    const desk = await buy({ smsUrl: `${server.url}/api/twilio/sms` });
+    await handle.db.insert(smsIntegrations).values({ name: "Empty desk", phoneE164: desk });
+    const from = uniqueHandset();
+    const empty = await sendFromHandset({ from, to: desk, body: "", media: [] }, handle.db);
+    await runJobsUntilIdle(handle.db);
+    expect(paramsOf(webhooksTo("/api/twilio/sms")[0])).toMatchObject({ MessageSid: empty.sid, From: from, Body: "", NumMedia: "0" });
+    const filed = await handle.db
+      .select({ body: messages.body, ticketId: messages.ticketId })
+      .from(messages)
+      .innerJoin(tickets, eq(tickets.id, messages.ticketId))
+      .innerJoin(customers, eq(customers.id, tickets.customerId))
+      .where(eq(customers.phoneE164, from));
+    expect(filed).toEqual([{ body: "", ticketId: expect.any(String) as string }]);
   });
 
   it("shows the phone simulator each conversation as the phone sees it, pictures included", async () => {

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { handle } from "@/lib/http/respond";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { sendFromHandset } from "@/lib/sandbox/handset";
-import { handsetTextSchema } from "@/lib/sandbox/simulator-validation";
+import { handsetTextSchema, MAX_HANDSET_REQUEST_BYTES, tooLargeMessage } from "@/lib/sandbox/simulator-validation";
 
 export const dynamic = "force-dynamic";
 
@@ -14,8 +14,12 @@ export const POST = handle(async (request: Request) => {
   if (twilioMode() === "live") return new NextResponse("Not Found", { status: 404 });
   assertSameOrigin(request);
   await authorizeRequest();
+  // Refused before reading: a body this large is cut short on its way in, and would only
+  // fail to parse.
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_HANDSET_REQUEST_BYTES) throw new AppError("payload_too_large", tooLargeMessage(declared));
   const form = await request.formData().catch(() => {
-    throw new AppError("bad_request", "The message could not be read. Try again.");
+    throw new AppError("bad_request", "The message could not be read. Try again, with files under 5 MB in all.");
   });
   const parsed = handsetTextSchema.safeParse({ from: form.get("from"), to: form.get("to"), body: form.get("body") ?? "" });
   if (!parsed.success) {

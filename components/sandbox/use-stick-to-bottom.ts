@@ -1,0 +1,46 @@
+"use client";
+
+import { useCallback, useLayoutEffect, useRef, type RefObject } from "react";
+
+// Within this many pixels of the end counts as "at the newest message".
+const SLACK_PX = 48;
+
+/**
+ * Keeps a scrolling conversation on its newest message, as a phone does: when another
+ * conversation opens, when messages arrive or pictures finish loading while the reader is
+ * at the end, and after the reader sends. Someone reading older messages is left there.
+ */
+export function useStickToBottom(ref: RefObject<HTMLElement | null>, { conversation, version }: { conversation: string; version: string }) {
+  const atEnd = useRef(true);
+
+  const scrollToEnd = useCallback(() => {
+    const element = ref.current;
+    if (element) element.scrollTop = element.scrollHeight;
+  }, [ref]);
+
+  const onScroll = useCallback(() => {
+    const element = ref.current;
+    if (element) atEnd.current = element.scrollHeight - element.scrollTop - element.clientHeight <= SLACK_PX;
+  }, [ref]);
+
+  useLayoutEffect(() => {
+    atEnd.current = true;
+  }, [conversation]);
+
+  useLayoutEffect(() => {
+    if (atEnd.current) scrollToEnd();
+  }, [conversation, version, scrollToEnd]);
+
+  /** A picture grew the conversation: follow it if the reader was at the end. */
+  const onContentLoad = useCallback(() => {
+    if (atEnd.current) scrollToEnd();
+  }, [scrollToEnd]);
+
+  /** The reader sent a message: show it, wherever they were. */
+  const stick = useCallback(() => {
+    atEnd.current = true;
+    scrollToEnd();
+  }, [scrollToEnd]);
+
+  return { onScroll, onContentLoad, stick };
+}
