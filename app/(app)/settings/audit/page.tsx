@@ -60,18 +60,20 @@ export default async function AuditPage({ searchParams }: PageProps<"/settings/a
           </table>
         </Card>
       )}
-      <nav aria-label="Audit log pages" className="mt-4 flex gap-4 text-sm">
-        {cursor ? (
-          <Link className="text-blue-700 underline" href="/settings/audit">
-            Newest entries
-          </Link>
-        ) : null}
-        {next ? (
-          <Link className="text-blue-700 underline" href={`/settings/audit?before=${encodeAdminActionCursor(next)}`}>
-            Older entries
-          </Link>
-        ) : null}
-      </nav>
+      {cursor || next ? (
+        <nav aria-label="Audit log pages" className="mt-4 flex gap-4 text-sm">
+          {cursor ? (
+            <Link className="text-blue-700 underline" href="/settings/audit">
+              Newest entries
+            </Link>
+          ) : null}
+          {next ? (
+            <Link className="text-blue-700 underline" href={`/settings/audit?before=${encodeAdminActionCursor(next)}`}>
+              Older entries
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   );
 }
