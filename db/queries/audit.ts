@@ -1,11 +1,7 @@
 import { and, desc, eq, gte, isNull, like, notLike, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "../client";
-import { events, users, type TicketEvent } from "../schema";
+import { events, users } from "../schema";
 import { keysetStamp } from "./cursor";
-
-export async function listAuditEntries({ db, limit = 200 }: { db: DbOrTx; limit?: number }): Promise<TicketEvent[]> {
-  return db.select().from(events).where(like(events.type, "audit.%")).orderBy(desc(events.createdAt), desc(events.id)).limit(limit);
-}
 
 /** How many entries of each audit type in the last `days` days: refused messages, one entry each (see recordAuditEntryOnce). */
 export async function countAuditEntries({ db, days }: { db: DbOrTx; days: number }): Promise<Record<string, number>> {
