@@ -12,7 +12,7 @@ test.describe("as an agent", () => {
     await expect(nav.getByRole("link", { name: "Inbox" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Settings" })).toHaveCount(0);
 
-    for (const path of ["/settings/users", "/settings/integrations/sms", "/settings/phone-numbers", "/settings/rules"]) {
+    for (const path of ["/settings/users", "/settings/integrations/sms", "/settings/phone-numbers", "/settings/rules", "/settings/audit"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
       await expect(page.getByRole("heading", { name: "Only admins can open this page" })).toBeVisible();
@@ -64,6 +64,14 @@ test("a deactivated user is signed out at their next request, and can return whe
   await expect(adminPage.getByRole("row", { name: new RegExp(user.name) })).toContainText("Active");
   await signIn(userPage, user.email, user.password);
   await expect(userPage).toHaveURL(/\/tickets$/);
+
+  // The audit log says who did each of it, newest first; the password is nowhere.
+  await adminPage.goto("/settings/audit");
+  const rows = adminPage.getByRole("table", { name: "Admin actions, newest first" }).getByRole("row");
+  await expect(rows.filter({ hasText: `reactivated ${user.name} (${user.email})` }).first()).toContainText(admin.name);
+  await expect(rows.filter({ hasText: `${admin.name} deactivated ${user.name} (${user.email})` })).toHaveCount(1);
+  await expect(rows.filter({ hasText: `${admin.name} added agent ${user.name} (${user.email})` })).toHaveCount(1);
+  await expect(adminPage.getByRole("main")).not.toContainText(user.password);
 
   await adminContext.close();
   await userContext.close();

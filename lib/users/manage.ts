@@ -1,4 +1,5 @@
 import type { Database } from "@/db/client";
+import { recordAdminAction } from "@/db/queries/audit";
 import { countActiveAdmins, getUserByEmail, getUserById, insertUser, updateUser } from "@/db/queries/users";
 import type { User, UserRole } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
@@ -11,8 +12,10 @@ export async function addUser({
   email,
   password,
   role,
+  actorId,
 }: {
   db: Database;
+  actorId: string | null;
   name: string;
   email: string;
   password: string;
@@ -21,10 +24,19 @@ export async function addUser({
   if (await getUserByEmail({ db, email })) {
     throw new AppError("conflict", "Someone already uses this email.", { email: "Someone already uses this email." });
   }
-  const user = await insertUser({ db, user: { name, email, passwordHash: await hashPassword(password), role } });
+  const passwordHash = await hashPassword(password);
+  const user = await db.transaction(async (tx) => {
+    const added = await insertUser({ db: tx, user: { name, email, passwordHash, role } });
+    if (added) await recordAdminAction({ db: tx, actorId, action: "user.added", target: { userId: added.id, name, email }, details: { role } });
+    return added;
+  });
   if (!user) throw new AppError("conflict", "Someone already uses this email.", { email: "Someone already uses this email." });
   log.info({ event: "user_added", userId: user.id, role }, "user added");
   return user;
+}
+
+function userTarget(user: User) {
+  return { userId: user.id, name: user.name, email: user.email };
 }
 
 async function targetUser(db: Database, userId: string): Promise<User> {
@@ -44,7 +56,10 @@ export async function changeUserRole({ db, actor, userId, role }: { db: Database
   const user = await targetUser(db, userId);
   if (user.role === role) return;
   if (role === "agent") await assertKeepsAnAdmin(db, user);
-  await updateUser({ db, id: userId, changes: { role } });
+  await db.transaction(async (tx) => {
+    await updateUser({ db: tx, id: userId, changes: { role } });
+    await recordAdminAction({ db: tx, actorId: actor.id, action: "user.role_changed", target: userTarget(user), details: { role } });
+  });
   log.info({ event: "user_role_changed", userId, role, actorId: actor.id }, "user role changed");
 }
 
@@ -56,6 +71,9 @@ export async function setUserActive({ db, actor, userId, active }: { db: Databas
     await assertKeepsAnAdmin(db, user);
   }
   // Deactivation ends every session the user has; reactivation does not revive them.
-  await updateUser({ db, id: userId, changes: active ? { active } : { active, sessionsValidFrom: new Date() } });
+  await db.transaction(async (tx) => {
+    await updateUser({ db: tx, id: userId, changes: active ? { active } : { active, sessionsValidFrom: new Date() } });
+    await recordAdminAction({ db: tx, actorId: actor.id, action: active ? "user.reactivated" : "user.deactivated", target: userTarget(user) });
+  });
   log.info({ event: active ? "user_reactivated" : "user_deactivated", userId, actorId: actor.id }, "user active changed");
 }

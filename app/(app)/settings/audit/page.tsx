@@ -1,34 +1,27 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { getDb } from "@/db";
-import { countAuditEntries, listAuditEntries } from "@/db/queries/audit";
+import { countAuditEntries, decodeAdminActionCursor, encodeAdminActionCursor, listAdminActions } from "@/db/queries/audit";
+import { describeAdminAction } from "@/lib/audit/describe";
 import { requireAdmin } from "@/lib/auth/session";
-import { countryFlag, countryName } from "@/lib/phone/normalize";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-function describe(type: string, data: Record<string, unknown>): string {
-  switch (type) {
-    case "audit.country_blocked": {
-      const country = typeof data.country === "string" ? data.country : null;
-      return country
-        ? `A message from ${countryFlag(country)} ${countryName(country)} was not received: that country is not on the allowed list.`
-        : "A message from an unknown country was not received.";
-    }
-    case "audit.otp_blocked":
-      return "A one-time passcode (or a message from a short code or sender name) was not received, for security. Its text was not kept.";
-    default:
-      return type.replace(/^audit\./, "").replace(/_/g, " ");
-  }
-}
+const PAGE_SIZE = 50;
 
-export default async function AuditPage() {
+export default async function AuditPage({ searchParams }: PageProps<"/settings/audit">) {
   await requireAdmin();
+  const { before } = await searchParams;
+  const cursor = decodeAdminActionCursor(typeof before === "string" ? before : null);
   const db = await getDb();
-  const [entries, counts] = await Promise.all([listAuditEntries({ db }), countAuditEntries({ db, days: 30 })]);
+  const [{ entries, next }, counts] = await Promise.all([listAdminActions({ db, before: cursor, limit: PAGE_SIZE }), countAuditEntries({ db, days: 30 })]);
   return (
     <>
-      <PageHeader title="Audit log" description="Messages the inbox did not receive, and why. The text of those messages is never stored." />
+      <PageHeader
+        title="Audit log"
+        description="What admins changed, and messages the inbox did not receive. Passwords, port-in details and the text of refused messages are never stored."
+      />
       <dl className="mb-6 grid max-w-xl grid-cols-2 gap-4">
         <Card className="p-4">
           <dt className="text-xs uppercase text-slate-500">Passcodes refused, last 30 days</dt>
@@ -39,12 +32,15 @@ export default async function AuditPage() {
           <dd className="mt-1 text-2xl font-semibold">{counts["audit.country_blocked"] ?? 0}</dd>
         </Card>
       </dl>
+      <h2 className="mb-3 text-base font-semibold">Admin actions</h2>
       {entries.length === 0 ? (
-        <EmptyState title="Nothing to report">Messages refused for their country or because they were one-time passcodes will be listed here.</EmptyState>
+        <EmptyState title={cursor ? "No older entries" : "No admin actions yet"}>
+          {cursor ? "Everything admins did is on the newer pages." : "Adding users, buying numbers, editing rules and other changes to Settings will be listed here, with who made them."}
+        </EmptyState>
       ) : (
         <Card className="overflow-hidden">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">Audit entries</caption>
+            <caption className="sr-only">Admin actions, newest first</caption>
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
               <tr>
                 <th scope="col" className="px-4 py-3">When</th>
@@ -54,16 +50,30 @@ export default async function AuditPage() {
             <tbody className="divide-y divide-slate-100">
               {entries.map((entry) => (
                 <tr key={entry.id}>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+                  <td className="whitespace-nowrap px-4 py-3 align-top text-slate-600">
                     <time dateTime={entry.createdAt.toISOString()}>{entry.createdAt.toLocaleString("en-GB", { timeZone: "UTC" })} UTC</time>
                   </td>
-                  <td className="px-4 py-3">{describe(entry.type, entry.data)}</td>
+                  <td className="px-4 py-3">{describeAdminAction(entry)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </Card>
       )}
+      {cursor || next ? (
+        <nav aria-label="Audit log pages" className="mt-4 flex gap-4 text-sm">
+          {cursor ? (
+            <Link className="text-blue-700 underline" href="/settings/audit">
+              Newest entries
+            </Link>
+          ) : null}
+          {next ? (
+            <Link className="text-blue-700 underline" href={`/settings/audit?before=${encodeAdminActionCursor(next)}`}>
+              Older entries
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   );
 }

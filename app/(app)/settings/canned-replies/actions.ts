@@ -2,6 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
+import { recordAdminAction } from "@/db/queries/audit";
+import { getCannedReply } from "@/db/queries/canned-replies";
 import { requireAdmin } from "@/lib/auth/session";
 import { createCannedReply, editCannedReply, removeCannedReply } from "@/lib/canned-replies/manage";
 import { cannedReplyIdSchema } from "@/lib/canned-replies/validation";
@@ -25,6 +27,7 @@ export async function saveCannedReplyAction(_prev: unknown, form: FormData): Pro
   try {
     const db = await getDb();
     const saved = id ? await editCannedReply({ db, id: id.data, input }) : await createCannedReply({ db, input, createdBy: admin.id });
+    await recordAdminAction({ db, actorId: admin.id, action: id ? "saved_reply.updated" : "saved_reply.created", target: { savedReplyId: saved.id, title: saved.title } });
     refresh();
     return { ok: true, id: saved.id };
   } catch (error) {
@@ -33,11 +36,14 @@ export async function saveCannedReplyAction(_prev: unknown, form: FormData): Pro
 }
 
 export async function deleteCannedReplyAction(input: { id: string }): Promise<ActionResult> {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const id = cannedReplyIdSchema.safeParse(input?.id);
   if (!id.success) return { ok: false, message: GONE };
   try {
-    await removeCannedReply({ db: await getDb(), id: id.data });
+    const db = await getDb();
+    const reply = await getCannedReply({ db, id: id.data });
+    await removeCannedReply({ db, id: id.data });
+    await recordAdminAction({ db, actorId: admin.id, action: "saved_reply.deleted", target: { savedReplyId: id.data, title: reply?.title } });
   } catch (error) {
     return failure(error);
   }

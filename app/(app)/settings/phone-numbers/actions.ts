@@ -3,6 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
+import { recordAdminAction } from "@/db/queries/audit";
+import { getPhoneNumber } from "@/db/queries/phone-numbers";
+import { getPortRequest } from "@/db/queries/port-requests";
 import { requireAdmin } from "@/lib/auth/session";
 import { fieldErrorsOf } from "@/lib/auth/validation";
 import { twilioMode } from "@/lib/config/env";
@@ -33,12 +36,13 @@ export async function searchNumbersAction(_prev: unknown, form: FormData): Promi
 }
 
 export async function buyNumberAction(input: { phoneNumber: string; type: string }): Promise<ActionResult> {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const parsed = buyNumberSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "That number cannot be bought." };
   let bought;
   try {
     bought = await buyPhoneNumber({ db: await getDb(), twilio: await getTwilioClient(), e164: parsed.data.phoneNumber, type: parsed.data.type });
+    await recordAdminAction({ db: await getDb(), actorId: admin.id, action: "phone_number.bought", target: { phoneNumberId: bought.id, e164: bought.e164 } });
   } catch (error) {
     return failure(error);
   }
@@ -47,12 +51,14 @@ export async function buyNumberAction(input: { phoneNumber: string; type: string
 }
 
 export async function importNumbersAction(_prev: unknown, form: FormData): Promise<ActionResult<{ count: number }>> {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const parsed = importNumbersSchema.safeParse({ sids: form.getAll("sid") });
   if (!parsed.success) return { ok: false, message: "Choose at least one number to import." };
   let count;
   try {
-    count = (await importPhoneNumbers({ db: await getDb(), twilio: await getTwilioClient(), sids: parsed.data.sids })).length;
+    const imported = await importPhoneNumbers({ db: await getDb(), twilio: await getTwilioClient(), sids: parsed.data.sids });
+    count = imported.length;
+    if (count > 0) await recordAdminAction({ db: await getDb(), actorId: admin.id, action: "phone_number.imported", target: { e164s: imported.map((number) => number.e164) } });
   } catch (error) {
     return failure(error);
   }
@@ -65,12 +71,20 @@ export async function submitPortRequestAction(_prev: unknown, form: FormData): P
   const parsed = portRequestSchema.safeParse(Object.fromEntries(["phoneNumber", "currentCarrier", "carrierAccountNumber", "carrierPin", "authorizedName", "serviceAddress"].map((key) => [key, form.get(key) ?? ""])));
   if (!parsed.success) return { ok: false, message: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
   try {
-    await submitPortRequest({ db: await getDb(), input: parsed.data, actorId: admin.id });
+    const request = await submitPortRequest({ db: await getDb(), input: parsed.data, actorId: admin.id });
+    // The number only: the carrier account number, PIN and address stay out of the log.
+    await recordAdminAction({ db: await getDb(), actorId: admin.id, action: "port_request.submitted", target: { portRequestId: request.id, e164: request.e164 } });
   } catch (error) {
     return failure(error);
   }
   revalidatePath(`${LIST}/port`);
   return { ok: true };
+}
+
+async function recordPortAction(actorId: string, id: string, action: "port_request.completed" | "port_request.in_progress" | "port_request.rejected", details?: { reason: string }) {
+  const db = await getDb();
+  const request = await getPortRequest({ db, id });
+  await recordAdminAction({ db, actorId, action, target: { portRequestId: id, e164: request?.e164 }, details });
 }
 
 /** The sandbox plays the carrier; with a real Twilio account only the carrier moves the number. */
@@ -79,12 +93,13 @@ function sandboxOnly() {
 }
 
 export async function completePortAction(input: { id: string }): Promise<ActionResult> {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const parsed = idSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: "That port request does not exist." };
   try {
     sandboxOnly();
     await completePortInSandbox({ db: await getDb(), twilio: await getTwilioClient(), id: parsed.data.id });
+    await recordPortAction(admin.id, parsed.data.id, "port_request.completed");
   } catch (error) {
     return failure(error);
   }
@@ -94,11 +109,12 @@ export async function completePortAction(input: { id: string }): Promise<ActionR
 
 /** The carrier accepted the port and is working on it. */
 export async function markPortInProgressAction(input: { id: string }): Promise<ActionResult> {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const parsed = idSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: "That port request does not exist." };
   try {
     await markPortInProgress({ db: await getDb(), id: parsed.data.id });
+    await recordPortAction(admin.id, parsed.data.id, "port_request.in_progress");
   } catch (error) {
     return failure(error);
   }
@@ -123,7 +139,7 @@ export async function checkPortAction(input: { id: string }): Promise<ActionResu
 
 /** The carrier refused the port, for the reason the admin records. */
 export async function rejectPortAction(input: { id: string; reason: string }): Promise<ActionResult> {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const parsed = portRejectionSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
@@ -131,6 +147,7 @@ export async function rejectPortAction(input: { id: string; reason: string }): P
   }
   try {
     await rejectPortRequest({ db: await getDb(), id: parsed.data.id, reason: parsed.data.reason });
+    await recordPortAction(admin.id, parsed.data.id, "port_request.rejected", { reason: parsed.data.reason });
   } catch (error) {
     return failure(error);
   }
@@ -139,11 +156,14 @@ export async function rejectPortAction(input: { id: string; reason: string }): P
 }
 
 export async function releaseNumberAction(input: { id: string }): Promise<ActionResult> {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const parsed = idSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: "That number is not one of yours." };
   try {
-    await releasePhoneNumber({ db: await getDb(), twilio: await getTwilioClient(), id: parsed.data.id });
+    const db = await getDb();
+    const number = await getPhoneNumber({ db, id: parsed.data.id });
+    await releasePhoneNumber({ db, twilio: await getTwilioClient(), id: parsed.data.id });
+    await recordAdminAction({ db, actorId: admin.id, action: "phone_number.released", target: { phoneNumberId: parsed.data.id, e164: number?.e164 } });
   } catch (error) {
     return failure(error);
   }

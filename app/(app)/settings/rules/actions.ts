@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
+import { recordAdminAction } from "@/db/queries/audit";
+import { getRule } from "@/db/queries/rules";
 import { requireAdmin } from "@/lib/auth/session";
 import { failure, type ActionResult } from "@/lib/errors";
 import { createRule, duplicateRule, editRule, moveRule, removeRule, setRuleEnabled } from "@/lib/rules/manage";
@@ -11,17 +13,22 @@ import { testRules } from "@/lib/rules/test-run";
 
 const ruleId = z.uuid();
 
+function ruleTarget(rule: { id: string; name: string } | null, id?: string) {
+  return { ruleId: rule?.id ?? id, name: rule?.name };
+}
+
 function refresh() {
   revalidatePath("/settings/rules");
 }
 
 export async function saveRuleAction(input: { id?: string | null; rule: unknown }): Promise<ActionResult<{ id: string }>> {
-  await requireAdmin();
+  const admin = await requireAdmin();
   try {
     const db = await getDb();
     const id = input.id ? ruleId.safeParse(input.id) : null;
     if (id && !id.success) return { ok: false, message: "This rule no longer exists." };
     const saved = id ? await editRule({ db, id: id.data, input: input.rule }) : await createRule({ db, input: input.rule });
+    await recordAdminAction({ db, actorId: admin.id, action: id ? "rule.updated" : "rule.created", target: ruleTarget(saved) });
     refresh();
     return { ok: true, id: saved.id };
   } catch (error) {
@@ -32,11 +39,12 @@ export async function saveRuleAction(input: { id?: string | null; rule: unknown 
 const toggle = z.object({ id: ruleId, enabled: z.boolean() });
 
 export async function setRuleEnabledAction(input: { id: string; enabled: boolean }): Promise<ActionResult> {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const parsed = toggle.safeParse(input);
   if (!parsed.success) return { ok: false, message: "This rule no longer exists." };
   try {
-    await setRuleEnabled({ db: await getDb(), ...parsed.data });
+    const rule = await setRuleEnabled({ db: await getDb(), ...parsed.data });
+    await recordAdminAction({ db: await getDb(), actorId: admin.id, action: parsed.data.enabled ? "rule.enabled" : "rule.disabled", target: ruleTarget(rule) });
   } catch (error) {
     return failure(error);
   }
@@ -47,11 +55,13 @@ export async function setRuleEnabledAction(input: { id: string; enabled: boolean
 const move = z.object({ id: ruleId, direction: z.enum(["up", "down"]) });
 
 export async function moveRuleAction(input: { id: string; direction: "up" | "down" }): Promise<ActionResult> {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const parsed = move.safeParse(input);
   if (!parsed.success) return { ok: false, message: "This rule no longer exists." };
   try {
-    await moveRule({ db: await getDb(), ...parsed.data });
+    const db = await getDb();
+    await moveRule({ db, ...parsed.data });
+    await recordAdminAction({ db, actorId: admin.id, action: "rule.moved", target: ruleTarget(await getRule({ db, id: parsed.data.id })), details: { direction: parsed.data.direction } });
   } catch (error) {
     return failure(error);
   }
@@ -60,11 +70,12 @@ export async function moveRuleAction(input: { id: string; direction: "up" | "dow
 }
 
 export async function duplicateRuleAction(input: { id: string }): Promise<ActionResult<{ id: string }>> {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const parsed = ruleId.safeParse(input.id);
   if (!parsed.success) return { ok: false, message: "This rule no longer exists." };
   try {
     const copy = await duplicateRule({ db: await getDb(), id: parsed.data });
+    await recordAdminAction({ db: await getDb(), actorId: admin.id, action: "rule.duplicated", target: ruleTarget(copy) });
     refresh();
     return { ok: true, id: copy.id };
   } catch (error) {
@@ -73,11 +84,14 @@ export async function duplicateRuleAction(input: { id: string }): Promise<Action
 }
 
 export async function deleteRuleAction(input: { id: string }): Promise<ActionResult> {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const parsed = ruleId.safeParse(input.id);
   if (!parsed.success) return { ok: false, message: "This rule no longer exists." };
   try {
-    await removeRule({ db: await getDb(), id: parsed.data });
+    const db = await getDb();
+    const rule = await getRule({ db, id: parsed.data });
+    await removeRule({ db, id: parsed.data });
+    await recordAdminAction({ db, actorId: admin.id, action: "rule.deleted", target: ruleTarget(rule, parsed.data) });
   } catch (error) {
     return failure(error);
   }

@@ -9,7 +9,7 @@ import { fieldErrorsOf, newUserSchema } from "@/lib/auth/validation";
 import { addUser, changeUserRole, setUserActive } from "@/lib/users/manage";
 
 export async function addUserAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const parsed = newUserSchema.safeParse({
     name: form.get("name"),
     email: form.get("email"),
@@ -18,7 +18,7 @@ export async function addUserAction(_prev: unknown, form: FormData): Promise<Act
   });
   if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
   try {
-    await addUser({ db: await getDb(), ...parsed.data });
+    await addUser({ db: await getDb(), ...parsed.data, actorId: admin.id });
   } catch (error) {
     return failure(error);
   }

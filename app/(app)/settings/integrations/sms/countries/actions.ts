@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
+import { recordAdminAction } from "@/db/queries/audit";
 import { requireAdmin } from "@/lib/auth/session";
 import { fieldErrorsOf } from "@/lib/auth/validation";
 import { failure, type ActionResult } from "@/lib/errors";
@@ -16,6 +17,7 @@ export async function allowCountryAction(_prev: unknown, form: FormData): Promis
   if (!parsed.success) return { ok: false, message: "Choose a country.", fieldErrors: fieldErrorsOf(parsed.error) };
   try {
     await allowCountry({ db: await getDb(), country: parsed.data.country, actorId: admin.id });
+    await recordAdminAction({ db: await getDb(), actorId: admin.id, action: "country.allowed", target: { country: parsed.data.country } });
   } catch (error) {
     return failure(error);
   }
@@ -25,11 +27,12 @@ export async function allowCountryAction(_prev: unknown, form: FormData): Promis
 }
 
 export async function removeCountryAction(input: { country: string }): Promise<ActionResult> {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const parsed = countrySchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: "Choose a country." };
   try {
     await disallowCountry({ db: await getDb(), country: parsed.data.country });
+    await recordAdminAction({ db: await getDb(), actorId: admin.id, action: "country.removed", target: { country: parsed.data.country } });
   } catch (error) {
     return failure(error);
   }
