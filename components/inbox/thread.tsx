@@ -1,11 +1,12 @@
 "use client";
 
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
-import { Fragment, useEffect, useLayoutEffect, useRef } from "react";
+import { Fragment, useRef } from "react";
 import type { ThreadMessage } from "@/db/queries/messages";
 import type { ThreadSlice, TimelineEvent } from "@/lib/tickets/view";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
+import { useStickToBottom } from "@/components/ui/use-stick-to-bottom";
 import { clockTime, dayKey, dayLabel, fullTime } from "./format";
 import { MessageBubble } from "./message-bubble";
 
@@ -54,41 +55,12 @@ export function Thread({ ticketId, customerLabel, thread, onRetryMessage, onRetr
   const items = timeline(pages);
   const newest = pages[0]?.messages.at(-1)?.id ?? "";
   const list = useRef<HTMLOListElement>(null);
-  const stuck = useRef(true);
-
-  // A ticket opens on its newest message.
-  useLayoutEffect(() => {
-    stuck.current = true;
-  }, [ticketId]);
-
-  // Follow the conversation to its newest message, unless the agent scrolled up to read.
-  useLayoutEffect(() => {
-    const element = scroller.current;
-    if (element && stuck.current) element.scrollTop = element.scrollHeight;
-  }, [newest, ticketId]);
-
-  // The conversation also grows without a new message (pictures load, delivery states and
-  // timeline events arrive) and its view can shrink. Stay on the newest message through it all.
-  useEffect(() => {
-    const element = scroller.current;
-    const content = list.current;
-    if (!element || !content) return;
-    const observer = new ResizeObserver(() => {
-      if (stuck.current) element.scrollTop = element.scrollHeight;
-    });
-    observer.observe(content);
-    // The view itself shrinks too, when the header wraps or the composer grows.
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
+  const { onScroll } = useStickToBottom(scroller, { conversation: ticketId, version: newest, content: list });
 
   return (
     <div
       ref={scroller}
-      onScroll={(event) => {
-        const element = event.currentTarget;
-        stuck.current = element.scrollHeight - element.scrollTop - element.clientHeight < 80;
-      }}
+      onScroll={onScroll}
       className="min-h-0 flex-1 overflow-y-auto px-4 py-4"
     >
       {thread.hasNextPage ? (

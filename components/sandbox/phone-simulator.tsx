@@ -17,7 +17,7 @@ import { HandsetPicker } from "./handset-picker";
 import { sandboxKeys } from "./keys";
 import { ReachableToggle } from "./reachable-toggle";
 import { SandboxAccount, type SandboxAccountDetails } from "./sandbox-account";
-import { useStickToBottom } from "./use-stick-to-bottom";
+import { useStickToBottom } from "@/components/ui/use-stick-to-bottom";
 import { useSandboxEvents } from "./use-sandbox-events";
 
 function numberLabel(number: SimulatorNumber): string {

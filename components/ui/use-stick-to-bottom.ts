@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useLayoutEffect, useRef, type RefObject } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from "react";
 
 // Within this many pixels of the end counts as "at the newest message".
 const SLACK_PX = 48;
@@ -9,8 +9,13 @@ const SLACK_PX = 48;
  * Keeps a scrolling conversation on its newest message, as a phone does: when another
  * conversation opens, when messages arrive or pictures finish loading while the reader is
  * at the end, and after the reader sends. Someone reading older messages is left there.
+ * With `content`, any change in size (pictures, delivery states, a view that shrinks) is
+ * followed without being told.
  */
-export function useStickToBottom(ref: RefObject<HTMLElement | null>, { conversation, version }: { conversation: string; version: string }) {
+export function useStickToBottom(
+  ref: RefObject<HTMLElement | null>,
+  { conversation, version, content }: { conversation: string; version: string; content?: RefObject<HTMLElement | null> },
+) {
   const atEnd = useRef(true);
 
   const scrollToEnd = useCallback(() => {
@@ -30,6 +35,18 @@ export function useStickToBottom(ref: RefObject<HTMLElement | null>, { conversat
   useLayoutEffect(() => {
     if (atEnd.current) scrollToEnd();
   }, [conversation, version, scrollToEnd]);
+
+  useEffect(() => {
+    const element = ref.current;
+    const inner = content?.current;
+    if (!element || !inner) return;
+    const observer = new ResizeObserver(() => {
+      if (atEnd.current) scrollToEnd();
+    });
+    observer.observe(inner);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref, content, scrollToEnd]);
 
   /** A picture grew the conversation: follow it if the reader was at the end. */
   const onContentLoad = useCallback(() => {
