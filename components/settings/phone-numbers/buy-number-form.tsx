@@ -79,7 +79,7 @@ function SearchResults({ results, sandbox }: { results: AvailableNumber[]; sandb
         <tbody className="divide-y divide-slate-100">
           {results.map((number) => (
             <tr key={number.e164} className="align-top">
-              <th scope="row" className="px-4 py-3 font-medium">{number.display}</th>
+              <th scope="row" className="whitespace-nowrap px-4 py-3 font-medium">{number.display}</th>
               <td className="px-4 py-3">{number.place}</td>
               <td className="px-4 py-3"><CapabilityCell support={number.support} /></td>
               <td className="px-4 py-3 text-right">

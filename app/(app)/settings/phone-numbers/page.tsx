@@ -82,7 +82,7 @@ export default async function PhoneNumbersPage({ searchParams }: { searchParams:
                 return (
                   <tr key={number.id} className="align-top">
                     <th scope="row" className="px-4 py-3 font-medium text-slate-900">
-                      {display}
+                      <span className="whitespace-nowrap">{display}</span>
                       {number.friendlyName !== display ? <span className="block text-xs font-normal text-slate-500">{number.friendlyName}</span> : null}
                     </th>
                     <td className="px-4 py-3">

@@ -61,7 +61,7 @@ export default async function SmsIntegrationsPage({ searchParams }: { searchPara
                       {integration.name}
                     </Link>
                   </th>
-                  <td className="px-4 py-3">{formatPhoneNumber(integration.phoneE164)}</td>
+                  <td className="whitespace-nowrap px-4 py-3">{formatPhoneNumber(integration.phoneE164)}</td>
                   <td className="px-4 py-3">
                     {integration.status === "active" ? (
                       <span className="text-green-700">Active</span>

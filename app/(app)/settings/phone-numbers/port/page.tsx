@@ -84,7 +84,7 @@ export default async function PortPage() {
                 const openStatus = request.status === "submitted" || request.status === "in_progress" ? request.status : null;
                 return (
                   <tr key={request.id} className="align-top">
-                    <th scope="row" className="px-4 py-3 font-medium">{display}</th>
+                    <th scope="row" className="whitespace-nowrap px-4 py-3 font-medium">{display}</th>
                     <td className="px-4 py-3">{request.currentCarrier}</td>
                     <td className="px-4 py-3">
                       {STATUS_LABELS[request.status]}
