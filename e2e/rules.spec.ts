@@ -123,6 +123,16 @@ test.describe("as an admin", () => {
     await expect(results.getByRole("listitem", { name: "After hours" })).toContainText("It would do nothing: it was during business hours");
   });
 
+  test("at 800 px the rule form stacks its steps and nothing runs off the page", async ({ page }) => {
+    await page.setViewportSize({ width: 800, height: 900 });
+    await page.goto("/settings/rules/new?start=after-hours");
+    const when = page.getByLabel("Business hours for condition 1", { exact: true });
+    await expect(when).toHaveValue("outside");
+    // The value gets the full row: its choice is readable, not cut to "Outsi".
+    expect((await when.boundingBox())?.width ?? 0).toBeGreaterThan(300);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  });
+
   test("duplicates, reorders with the keyboard, disables, edits and deletes rules", async ({ page }) => {
     await page.goto("/settings/rules/new");
     await page.getByLabel("Rule name", { exact: true }).fill("Tag refunds");
