@@ -122,9 +122,10 @@ test("a number is not released while an SMS integration uses it, and is released
   await page.goto("/settings/phone-numbers");
   const row = page.getByRole("row", { name: new RegExp(escapeRegExp(display)) });
   await expect(row.getByRole("link", { name: "Release test" })).toBeVisible();
-  await row.getByRole("button", { name: `Release ${display}` }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Release number" }).click();
-  await expect(row.getByRole("alert")).toHaveText(`${display} is used by the SMS integration “Release test”. Delete that integration first.`);
+  // Refused before the confirmation, with the reason next to the button (the server refuses it too).
+  await expect(row.getByRole("button", { name: `Release ${display}` })).toBeDisabled();
+  await expect(row.getByRole("button", { name: `Release ${display}` })).toHaveAccessibleDescription("Used by SMS integration “Release test”. Delete that integration first.");
+  await expect(row.getByText("Used by SMS integration “Release test”. Delete that integration first.")).toBeVisible();
 
   await row.getByRole("link", { name: "Release test" }).click();
   await page.getByRole("button", { name: "Delete Release test" }).click();

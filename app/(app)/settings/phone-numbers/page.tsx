@@ -101,7 +101,7 @@ export default async function PhoneNumbersPage({ searchParams }: { searchParams:
                     </td>
                     <td className="px-4 py-3">{NUMBER_SOURCE_LABELS[number.source]}</td>
                     <td className="px-4 py-3 text-right">
-                      <ReleaseNumberButton id={number.id} display={display} sandbox={sandbox} />
+                      <ReleaseNumberButton id={number.id} display={display} sandbox={sandbox} usedBy={number.integration?.name ?? null} />
                     </td>
                   </tr>
                 );
