@@ -38,6 +38,7 @@ test("a UK local number cannot have SMS, and every page says why", async ({ page
   await expect(firstResult).toContainText(UK_LOCAL_REASON);
 
   const display = await buyNumber(page, { country: "United Kingdom (+44)", type: "Local" });
+  await expect(page.getByRole("main").getByRole("status")).toHaveText(`${display} is now yours. It cannot have SMS here: ${UK_LOCAL_REASON}`);
   await expect(page.getByRole("row", { name: new RegExp(escapeRegExp(display)) })).toContainText(UK_LOCAL_REASON);
 
   await page.goto("/settings/integrations/sms/new");
@@ -62,6 +63,21 @@ test("a port request is followed to completion or rejection; in the sandbox the 
   await form.getByRole("button", { name: "Submit port request" }).click();
   await expect(form.getByText("“415 555 0199” has no country code.")).toBeVisible();
   await expect(form.getByText("Enter the current carrier.")).toBeVisible();
+
+  // A number that could not have SMS here is called out before it goes to the carrier, and refused.
+  const ukLocal = `+44 20 7946 0018 cannot have SMS here, so porting it in would not help: ${UK_LOCAL_REASON}`;
+  await form.getByLabel("Number to port").fill("+44 20 7946 0018");
+  await expect(form.getByLabel("Number to port")).toHaveAccessibleDescription(ukLocal);
+  await form.getByRole("button", { name: "Submit port request" }).click();
+  await expect(form.getByText("Enter the current carrier.")).toBeVisible();
+  await form.getByLabel("Current carrier").fill("BT");
+  await form.getByLabel("Account number at that carrier").fill("BT-1");
+  await form.getByLabel("PIN or passcode").fill("1234");
+  await form.getByLabel("Authorised name on the account").fill("Pat Owner");
+  await form.getByLabel("Service address").fill("1 High St, London");
+  await form.getByRole("button", { name: "Submit port request" }).click();
+  await expect(form.getByRole("alert")).toHaveText(ukLocal);
+  await expect(page.getByRole("row", { name: /\+44 20 7946 0018/ })).toHaveCount(0);
 
   const suffix = String(Date.now() % 100).padStart(2, "0");
   const number = `+1 415 555 01${suffix}`;

@@ -12,6 +12,7 @@ import {
 import type { PortRequest } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { smsSupportForNumber } from "@/lib/phone/capabilities";
 import { formatPhoneNumber } from "@/lib/phone/normalize";
 import { twilioFailure } from "@/lib/twilio/rest-error";
 import { adoptTwilioNumber } from "./manage";
@@ -25,6 +26,9 @@ export async function submitPortRequest({ db, input, actorId }: { db: Database; 
   const field = (message: string) => new AppError("conflict", message, { phoneNumber: message });
   if (await getPhoneNumberByE164({ db, e164: input.phoneNumber })) throw field(`${shown} is already one of your numbers.`);
   if (await getOpenPortRequestForNumber({ db, e164: input.phoneNumber })) throw field(`A port request for ${shown} is already on its way.`);
+  // Porting takes days at the carrier: say at once when the number could not have SMS here anyway.
+  const support = smsSupportForNumber({ e164: input.phoneNumber, twilioSms: true, twilioMms: true });
+  if (!support.sms) throw field(`${shown} cannot have SMS here, so porting it in would not help: ${support.reason}`);
   const { phoneNumber, ...rest } = input;
   const request = await insertPortRequest({ db, request: { ...rest, e164: phoneNumber, createdById: actorId } });
   log.info({ event: "port_request_submitted", portRequestId: request.id }, "port request submitted");

@@ -8,6 +8,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { getDb } from "@/db";
 import { listPhoneNumbers } from "@/db/queries/phone-numbers";
 import { listPortRequests } from "@/db/queries/port-requests";
+import type { PhoneNumber } from "@/db/schema";
 import { requireAdmin } from "@/lib/auth/session";
 import { twilioMode } from "@/lib/config/env";
 import { countryFlag, countryName, formatPhoneNumber } from "@/lib/phone/normalize";
@@ -16,8 +17,13 @@ import { NUMBER_SOURCE_LABELS, NUMBER_TYPE_LABELS } from "@/lib/phone-numbers/ty
 
 export const metadata: Metadata = { title: "Phone numbers" };
 
-function notice(params: { added?: string; imported?: string }): string | null {
-  if (params.added) return `${formatPhoneNumber(params.added)} is now yours. Add an SMS integration on it to receive texts.`;
+function notice(params: { added?: string; imported?: string }, numbers: Pick<PhoneNumber, "e164" | "twilioSms" | "twilioMms" | "type">[]): string | null {
+  if (params.added) {
+    const added = numbers.find((number) => number.e164 === params.added);
+    const support = added ? supportOfOwnedNumber(added) : null;
+    if (support && !support.sms) return `${formatPhoneNumber(params.added)} is now yours. It cannot have SMS here: ${support.reason}`;
+    return `${formatPhoneNumber(params.added)} is now yours. Add an SMS integration on it to receive texts.`;
+  }
   if (params.imported) return params.imported === "1" ? "1 number imported." : `${params.imported} numbers imported.`;
   return null;
 }
@@ -28,7 +34,7 @@ export default async function PhoneNumbersPage({ searchParams }: { searchParams:
   const [numbers, ports] = await Promise.all([listPhoneNumbers({ db }), listPortRequests({ db })]);
   const openPorts = ports.filter((port) => port.status === "submitted" || port.status === "in_progress").length;
   const sandbox = twilioMode() === "sandbox";
-  const message = notice(await searchParams);
+  const message = notice(await searchParams, numbers);
   return (
     <>
       <PageHeader
