@@ -55,8 +55,10 @@ export async function markPortInProgress({ db, id }: { db: Database; id: string 
 
 /** The carrier refused the port; its reason is kept so the admin can fix the details and try again. */
 export async function rejectPortRequest({ db, id, reason }: { db: Database; id: string; reason: string }): Promise<void> {
+  const said = reason.trim();
+  if (!said) throw new AppError("bad_request", "Enter the reason the carrier gave.", { reason: "Enter the reason the carrier gave." });
   await openRequest(db, id);
-  const closed = await closePortRequest({ db, id, outcome: { status: "rejected", rejectionReason: reason } });
+  const closed = await closePortRequest({ db, id, outcome: { status: "rejected", rejectionReason: said } });
   if (!closed) throw new AppError("conflict", "That port request was already closed.");
   log.info({ event: "port_request_rejected", portRequestId: id }, "port request rejected");
 }
