@@ -64,7 +64,7 @@ function SearchResults({ results, sandbox }: { results: AvailableNumber[]; sandb
     return <p role="status" className="text-sm text-slate-600">No numbers for sale match. Try without an area code or with fewer digits.</p>;
   }
   return (
-    <Card className="overflow-x-auto">
+    <Card className="relative overflow-x-auto">
       <FormMessage message={error} />
       <table className="w-full text-left text-sm">
         <caption className="px-4 py-3 text-left text-sm font-semibold text-slate-900">Numbers for sale</caption>

@@ -68,7 +68,7 @@ export default async function PhoneNumbersPage({ searchParams }: { searchParams:
       {numbers.length === 0 ? (
         <EmptyState title="No phone numbers yet">Buy a new number or port an existing one in, then add an SMS integration on it.</EmptyState>
       ) : (
-        <Card className="overflow-x-auto">
+        <Card className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Phone numbers</caption>
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">

@@ -42,7 +42,7 @@ export default async function SmsIntegrationsPage({ searchParams }: { searchPara
           .
         </EmptyState>
       ) : (
-        <Card className="overflow-x-auto">
+        <Card className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">SMS integrations</caption>
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">

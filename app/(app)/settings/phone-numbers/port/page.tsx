@@ -66,7 +66,7 @@ export default async function PortPage() {
       {requests.length === 0 ? (
         <p className="text-sm text-slate-600">No port requests yet.</p>
       ) : (
-        <Card className="overflow-x-auto">
+        <Card className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Port requests</caption>
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
