@@ -82,7 +82,7 @@ test("an admin changes a user's role, and the change holds at once", async ({ br
   expect((await userPage.goto("/settings/users"))?.status()).toBe(403);
 
   // Choosing a role changes nothing until it is saved.
-  const roleSelect = adminPage.getByLabel(`Role of ${user.name}`);
+  const roleSelect = adminPage.getByLabel(`Role of ${user.name}`, { exact: true });
   await roleSelect.focus();
   await adminPage.keyboard.press("ArrowDown");
   await expect(roleSelect).toHaveValue("admin");
