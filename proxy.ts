@@ -24,5 +24,5 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|sandbox/twilio/|_next/|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/|sandbox/twilio/|_next/|favicon.ico|icon.svg|robots.txt).*)"],
 };

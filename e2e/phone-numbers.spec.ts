@@ -38,6 +38,7 @@ test("a UK local number cannot have SMS, and every page says why", async ({ page
   await expect(firstResult).toContainText(UK_LOCAL_REASON);
 
   const display = await buyNumber(page, { country: "United Kingdom (+44)", type: "Local" });
+  await expect(page.getByRole("main").getByRole("status")).toHaveText(`${display} is now yours. It cannot have SMS here: ${UK_LOCAL_REASON}`);
   await expect(page.getByRole("row", { name: new RegExp(escapeRegExp(display)) })).toContainText(UK_LOCAL_REASON);
 
   await page.goto("/settings/integrations/sms/new");
@@ -62,6 +63,21 @@ test("a port request is followed to completion or rejection; in the sandbox the 
   await form.getByRole("button", { name: "Submit port request" }).click();
   await expect(form.getByText("“415 555 0199” has no country code.")).toBeVisible();
   await expect(form.getByText("Enter the current carrier.")).toBeVisible();
+
+  // A number that could not have SMS here is called out before it goes to the carrier, and refused.
+  const ukLocal = `+44 20 7946 0018 cannot have SMS here, so porting it in would not help: ${UK_LOCAL_REASON}`;
+  await form.getByLabel("Number to port").fill("+44 20 7946 0018");
+  await expect(form.getByText(ukLocal)).toBeVisible();
+  await form.getByRole("button", { name: "Submit port request" }).click();
+  await expect(form.getByText("Enter the current carrier.")).toBeVisible();
+  await form.getByLabel("Current carrier").fill("BT");
+  await form.getByLabel("Account number at that carrier").fill("BT-1");
+  await form.getByLabel("PIN or passcode").fill("1234");
+  await form.getByLabel("Authorised name on the account").fill("Pat Owner");
+  await form.getByLabel("Service address").fill("1 High St, London");
+  await form.getByRole("button", { name: "Submit port request" }).click();
+  await expect(form.getByRole("alert")).toHaveText(ukLocal);
+  await expect(page.getByRole("row", { name: /\+44 20 7946 0018/ })).toHaveCount(0);
 
   const suffix = String(Date.now() % 100).padStart(2, "0");
   const number = `+1 415 555 01${suffix}`;
@@ -103,7 +119,8 @@ test("a port request is followed to completion or rejection; in the sandbox the 
   const rejected = page.getByRole("row", { name: new RegExp(escapeRegExp(other)) });
   await rejected.getByRole("button", { name: `Reject port of ${other}` }).click();
   const reason = rejected.getByLabel("Reason the carrier gave");
-  await reason.fill("");
+  // No reason is written for the admin: the carrier's own words are recorded.
+  await expect(reason).toHaveValue("");
   await rejected.getByRole("button", { name: "Record rejection" }).click();
   // The browser asks for the reason before anything is sent.
   expect(await reason.evaluate((field: HTMLTextAreaElement) => field.validity.valueMissing)).toBe(true);
@@ -122,9 +139,10 @@ test("a number is not released while an SMS integration uses it, and is released
   await page.goto("/settings/phone-numbers");
   const row = page.getByRole("row", { name: new RegExp(escapeRegExp(display)) });
   await expect(row.getByRole("link", { name: "Release test" })).toBeVisible();
-  await row.getByRole("button", { name: `Release ${display}` }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Release number" }).click();
-  await expect(row.getByRole("alert")).toHaveText(`${display} is used by the SMS integration “Release test”. Delete that integration first.`);
+  // Refused before the confirmation, with the reason next to the button (the server refuses it too).
+  await expect(row.getByRole("button", { name: `Release ${display}` })).toBeDisabled();
+  await expect(row.getByRole("button", { name: `Release ${display}` })).toHaveAccessibleDescription("Used by SMS integration “Release test”. Delete that integration first.");
+  await expect(row.getByText("Used by SMS integration “Release test”. Delete that integration first.")).toBeVisible();
 
   await row.getByRole("link", { name: "Release test" }).click();
   await page.getByRole("button", { name: "Delete Release test" }).click();

@@ -89,10 +89,37 @@ test("an admin changes a user's role, and the change holds at once", async ({ br
   await expect(userPage).toHaveURL(/\/tickets$/);
   expect((await userPage.goto("/settings/users"))?.status()).toBe(403);
 
-  await adminPage.getByLabel(`Role of ${user.name}`).selectOption("admin");
-  await expect(adminPage.getByLabel(`Role of ${user.name}`)).toHaveValue("admin");
+  // Choosing a role changes nothing until it is saved.
+  const roleSelect = adminPage.getByLabel(`Role of ${user.name}`, { exact: true });
+  await roleSelect.focus();
+  await adminPage.keyboard.press("ArrowDown");
+  await expect(roleSelect).toHaveValue("admin");
+  await expect(adminPage.getByText(`Make ${user.name} an admin? Admins can change every setting.`)).toBeVisible();
+  expect((await userPage.goto("/settings/users"))?.status()).toBe(403);
+  await adminPage.getByRole("button", { name: `Keep ${user.name}'s role` }).click();
+  await expect(roleSelect).toHaveValue("agent");
+
+  await roleSelect.selectOption("admin");
+  await adminPage.getByRole("button", { name: `Save role of ${user.name}` }).click();
+  await expect(adminPage.getByRole("main").getByRole("status").filter({ hasText: `${user.name} is now an admin.` })).toBeVisible();
+  await expect(roleSelect).toHaveValue("admin");
+  await expect(adminPage.getByRole("button", { name: `Save role of ${user.name}` })).toHaveCount(0);
   await expect.poll(async () => (await userPage.goto("/settings/users"))?.status()).toBe(200);
 
   await adminContext.close();
   await userContext.close();
+});
+
+test("at 800 px the users table scrolls inside its card, and its buttons stay reachable", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: adminState, viewport: { width: 800, height: 720 } });
+  const page = await context.newPage();
+  await page.goto("/settings/users");
+  const row = page.getByRole("row", { name: new RegExp(admin.email) });
+  await expect(row).toBeVisible();
+  // The page itself does not scroll sideways; the table does, within its card.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  const deactivate = page.getByRole("button", { name: /^Deactivate / }).first();
+  await deactivate.scrollIntoViewIfNeeded();
+  await expect(deactivate).toBeInViewport();
+  await context.close();
 });

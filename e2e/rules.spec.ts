@@ -33,6 +33,18 @@ test.describe("as an admin", () => {
 
     // A lunch break on Monday, copied to the other weekdays; Saturday morning only.
     await page.getByRole("button", { name: "Add hours on Monday" }).click();
+    // The new period starts where the first one closes.
+    await expect(page.getByLabel("Monday period 2 opens", { exact: true })).toHaveValue("17:00");
+    await expect(page.getByLabel("Monday period 2 closes", { exact: true })).toHaveValue("18:00");
+    // Overlapping and empty periods are refused, naming them.
+    await page.getByLabel("Monday period 2 opens", { exact: true }).fill("11:00");
+    await page.getByRole("button", { name: "Add hours on Sunday" }).click();
+    await page.getByLabel("Sunday opens", { exact: true }).fill("13:00");
+    await page.getByLabel("Sunday closes", { exact: true }).fill("13:00");
+    await page.getByRole("button", { name: "Save business hours" }).click();
+    await expect(page.getByText("Monday 09:00–17:00 and 11:00–18:00 overlap.")).toBeVisible();
+    await expect(page.getByText("Sunday 13:00–13:00 opens and closes at the same time.")).toBeVisible();
+    await page.getByRole("button", { name: "Remove Sunday hours" }).click();
     await page.getByLabel("Monday period 1 closes", { exact: true }).fill("12:00");
     await page.getByLabel("Monday period 2 opens", { exact: true }).fill("13:00");
     await page.getByRole("button", { name: "Copy Monday to Tuesday–Friday" }).click();
@@ -42,6 +54,9 @@ test.describe("as an admin", () => {
     await page.getByRole("button", { name: "Add closed date" }).click();
     await page.getByRole("button", { name: "Save business hours" }).click();
     await expect(page.getByText("Use a date like 2025-12-25.")).toBeVisible();
+    await page.getByLabel("Closed date 1", { exact: true }).fill("2020-01-01");
+    await page.getByRole("button", { name: "Save business hours" }).click();
+    await expect(page.getByText("2020-01-01 is in the past. Remove it.")).toBeVisible();
     await page.getByLabel("Closed date 1", { exact: true }).fill("2030-12-25");
     await page.getByLabel("Name of closed date 1", { exact: true }).fill("Christmas");
     await page.getByRole("button", { name: "Save business hours" }).click();
@@ -106,6 +121,16 @@ test.describe("as an admin", () => {
     await panel.getByRole("button", { name: "Test rules" }).click();
     await expect(results).toContainText("No rule would match a message on Monday 2030-01-07 at 10:00 (America/New_York).");
     await expect(results.getByRole("listitem", { name: "After hours" })).toContainText("It would do nothing: it was during business hours");
+  });
+
+  test("at 800 px the rule form stacks its steps and nothing runs off the page", async ({ page }) => {
+    await page.setViewportSize({ width: 800, height: 900 });
+    await page.goto("/settings/rules/new?start=after-hours");
+    const when = page.getByLabel("Business hours for condition 1", { exact: true });
+    await expect(when).toHaveValue("outside");
+    // The value gets the full row: its choice is readable, not cut to "Outsi".
+    expect((await when.boundingBox())?.width ?? 0).toBeGreaterThan(300);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
   });
 
   test("duplicates, reorders with the keyboard, disables, edits and deletes rules", async ({ page }) => {

@@ -22,3 +22,13 @@ test("every response carries the security headers, and the app works under its C
   await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
   expect(violations).toEqual([]);
 });
+
+test("the app has an icon, signed in or not", async ({ page }) => {
+  for (const [path, type] of [["/favicon.ico", "image/x-icon"], ["/icon.svg", "image/svg+xml"]] as const) {
+    const response = await page.request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()["content-type"], path).toContain(type);
+  }
+  await page.goto("/login");
+  await expect(page.locator('link[rel="icon"][type="image/svg+xml"]')).toHaveCount(1);
+});

@@ -1,11 +1,11 @@
 "use client";
 
-import { useRef, useState, useTransition, type FormEvent } from "react";
+import { useRef, useState, useSyncExternalStore, useTransition, type FormEvent } from "react";
 import { saveBusinessHoursAction } from "@/app/(app)/settings/business-hours/actions";
 import { Button, buttonClass } from "@/components/ui/button";
 import { FormMessage, inputClass, SelectField } from "@/components/ui/field";
 import { Card } from "@/components/ui/page";
-import { WEEKDAY_NAMES, WEEKDAYS, type BusinessHours, type Weekday } from "@/lib/rules/business-hours";
+import { nextPeriod, WEEKDAY_NAMES, WEEKDAYS, type BusinessHours, type Weekday } from "@/lib/rules/business-hours";
 
 // The shared input style is full-width; these sit side by side.
 const inlineInput = (width: string) => `${inputClass.replace("block w-full", "inline-block")} ${width}`;
@@ -21,14 +21,20 @@ interface ClosedDraft {
   label: string;
 }
 
+const noSubscription = () => () => {};
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+
 function initialPeriods(hours: BusinessHours): Record<Weekday, PeriodDraft[]> {
   const byDay = Object.fromEntries(WEEKDAYS.map((day) => [day, [] as PeriodDraft[]])) as Record<Weekday, PeriodDraft[]>;
   hours.periods.forEach((period, index) => byDay[period.day].push({ key: `p${index}`, start: period.start, end: period.end }));
   return byDay;
 }
 
-export function BusinessHoursForm({ initial, timeZones }: { initial: BusinessHours; timeZones: string[] }) {
-  const [timeZone, setTimeZone] = useState(initial.timeZone);
+export function BusinessHoursForm({ initial, timeZones, saved }: { initial: BusinessHours; timeZones: string[]; saved: boolean }) {
+  const [chosenZone, setTimeZone] = useState<string | null>(saved ? initial.timeZone : null);
+  // Nothing saved yet: suggest the time zone this browser is in (the server cannot know it).
+  const browserZone = useSyncExternalStore(noSubscription, browserTimeZone, () => null);
+  const timeZone = chosenZone ?? (browserZone && timeZones.includes(browserZone) ? browserZone : initial.timeZone);
   const [periods, setPeriods] = useState(() => initialPeriods(initial));
   const [closed, setClosed] = useState<ClosedDraft[]>(() => initial.closedDates.map((d, i) => ({ key: `d${i}`, ...d })));
   const [state, setState] = useState<{ ok: boolean; message: string; fieldErrors?: Record<string, string> } | null>(null);
@@ -71,7 +77,7 @@ export function BusinessHoursForm({ initial, timeZones }: { initial: BusinessHou
 
       <Card className="p-6">
         <h2 className="text-base font-semibold text-slate-900">Weekly hours</h2>
-        <p className="mt-1 text-sm text-slate-600">A day with no hours is closed. Add several periods for a lunch break; a closing time before the opening time runs past midnight.</p>
+        <p className="mt-1 text-sm text-slate-600">A day with no hours is closed. Add several periods for a lunch break. A closing time before the opening time runs past midnight: Friday 22:00 to 02:00 is open until 2 in the morning on Saturday. 00:00 to 00:00 is open all day.</p>
         <div className="mt-4 divide-y divide-slate-100">
           {WEEKDAYS.map((day) => (
             <fieldset key={day} className="grid gap-3 py-3 sm:grid-cols-[8rem_1fr]">
@@ -98,7 +104,7 @@ export function BusinessHoursForm({ initial, timeZones }: { initial: BusinessHou
                   );
                 })}
                 <div className="flex flex-wrap gap-2">
-                  <button type="button" className={buttonClass("ghost", "text-brand-700")} onClick={() => setDay(day, [...periods[day], { key: key("p"), start: "09:00", end: "17:00" }])}>
+                  <button type="button" className={buttonClass("ghost", "text-brand-700")} onClick={() => setDay(day, [...periods[day], { key: key("p"), ...nextPeriod(periods[day]) }])}>
                     Add hours on {WEEKDAY_NAMES[day]}
                   </button>
                   {day === "mon" && periods.mon.length > 0 ? (

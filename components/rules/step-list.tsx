@@ -41,8 +41,8 @@ export function StepList<Type extends string, Item extends Step<Type>>({ noun, l
       ) : null}
       <ol className="space-y-4">
         {items.map((item, index) => (
-          <li key={item.key} className="grid gap-3 rounded-md bg-slate-50 p-4 sm:grid-cols-[16rem_1fr_auto] sm:items-start">
-            <div className="space-y-1">
+          <li key={item.key} className="grid grid-cols-1 gap-3 rounded-md bg-slate-50 p-4 lg:grid-cols-[14rem_minmax(0,1fr)_auto] lg:items-start">
+            <div className="min-w-0 space-y-1">
               <label htmlFor={`${noun}-${item.key}`} className="block text-sm font-medium text-slate-700">
                 {title} {index + 1}
               </label>
@@ -60,10 +60,10 @@ export function StepList<Type extends string, Item extends Step<Type>>({ noun, l
                 ))}
               </select>
             </div>
-            {renderValue(item, index, (change) => update(index, change))}
+            <div className="min-w-0">{renderValue(item, index, (change) => update(index, change))}</div>
             <Button
               variant="ghost"
-              className="sm:mt-6"
+              className="justify-self-start lg:mt-6"
               aria-label={`Remove ${noun} ${index + 1}`}
               onClick={() => {
                 onChange(items.filter((_, i) => i !== index));

@@ -1,5 +1,5 @@
-import { asc, eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../client";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import type { DbOrTx, Transaction } from "../client";
 import { cannedReplies, type CannedReply } from "../schema";
 
 /** Every saved reply, by title, for the settings page and the composer's menu. */
@@ -9,6 +9,21 @@ export async function listCannedReplies({ db }: { db: DbOrTx }): Promise<CannedR
 
 export async function getCannedReply({ db, id }: { db: DbOrTx; id: string }): Promise<CannedReply | null> {
   const [row] = await db.select().from(cannedReplies).where(eq(cannedReplies.id, id));
+  return row ?? null;
+}
+
+/**
+ * Another saved reply with this title, in any case ("Refund" and "refund" are one title).
+ * Takes a lock until the transaction ends, so two admins saving one title at once are told apart.
+ */
+export async function findCannedReplyWithTitle({ tx, title, exceptId }: { tx: Transaction; title: string; exceptId?: string }): Promise<CannedReply | null> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('canned_replies.title'))`);
+  const sameTitle = sql`lower(${cannedReplies.title}) = lower(${title})`;
+  const [row] = await tx
+    .select()
+    .from(cannedReplies)
+    .where(exceptId ? and(sameTitle, ne(cannedReplies.id, exceptId)) : sameTitle)
+    .limit(1);
   return row ?? null;
 }
 

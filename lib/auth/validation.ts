@@ -9,7 +9,8 @@ export const emailSchema = text()
 
 export const passwordSchema = text()
   .min(8, "Use at least 8 characters for the password.")
-  .max(200, "Use at most 200 characters for the password.");
+  .max(200, "Use at most 200 characters for the password.")
+  .refine((password) => password.trim().length > 0, "The password cannot be only spaces. Use letters, digits or symbols too.");
 
 export const nameSchema = text().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters for the name.");
 

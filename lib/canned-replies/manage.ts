@@ -1,5 +1,5 @@
-import type { DbOrTx } from "@/db/client";
-import { deleteCannedReply, insertCannedReply, updateCannedReply } from "@/db/queries/canned-replies";
+import type { DbOrTx, Transaction } from "@/db/client";
+import { deleteCannedReply, findCannedReplyWithTitle, insertCannedReply, updateCannedReply } from "@/db/queries/canned-replies";
 import type { CannedReply } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { checkMessagingPolicy } from "@/lib/policy/check";
@@ -33,12 +33,29 @@ export function parseCannedReplyInput(input: unknown): CannedReplyInput {
   return parsed.data;
 }
 
+/** Titles are how agents pick a reply from the composer's menu, so two may not differ only in case. */
+async function refuseTakenTitle(tx: Transaction, title: string, exceptId?: string): Promise<void> {
+  const taken = await findCannedReplyWithTitle({ tx, title, exceptId });
+  if (taken) {
+    const message = `A saved reply is already called “${taken.title}”. Choose another title, or edit that one.`;
+    throw new AppError("conflict", message, { title: message });
+  }
+}
+
 export async function createCannedReply({ db, input, createdBy }: { db: DbOrTx; input: unknown; createdBy: string }): Promise<CannedReply> {
-  return insertCannedReply({ db, values: { ...parseCannedReplyInput(input), createdBy } });
+  const values = parseCannedReplyInput(input);
+  return db.transaction(async (tx) => {
+    await refuseTakenTitle(tx, values.title);
+    return insertCannedReply({ db: tx, values: { ...values, createdBy } });
+  });
 }
 
 export async function editCannedReply({ db, id, input }: { db: DbOrTx; id: string; input: unknown }): Promise<CannedReply> {
-  const updated = await updateCannedReply({ db, id, values: parseCannedReplyInput(input) });
+  const values = parseCannedReplyInput(input);
+  const updated = await db.transaction(async (tx) => {
+    await refuseTakenTitle(tx, values.title, id);
+    return updateCannedReply({ db: tx, id, values });
+  });
   if (!updated) throw new AppError("not_found", NOT_FOUND);
   return updated;
 }

@@ -12,6 +12,7 @@ import {
 import type { PortRequest } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { smsSupportForNumber } from "@/lib/phone/capabilities";
 import { formatPhoneNumber } from "@/lib/phone/normalize";
 import { twilioFailure } from "@/lib/twilio/rest-error";
 import { adoptTwilioNumber } from "./manage";
@@ -25,6 +26,9 @@ export async function submitPortRequest({ db, input, actorId }: { db: Database; 
   const field = (message: string) => new AppError("conflict", message, { phoneNumber: message });
   if (await getPhoneNumberByE164({ db, e164: input.phoneNumber })) throw field(`${shown} is already one of your numbers.`);
   if (await getOpenPortRequestForNumber({ db, e164: input.phoneNumber })) throw field(`A port request for ${shown} is already on its way.`);
+  // Porting takes days at the carrier: say at once when the number could not have SMS here anyway.
+  const support = smsSupportForNumber({ e164: input.phoneNumber, twilioSms: true, twilioMms: true });
+  if (!support.sms) throw field(`${shown} cannot have SMS here, so porting it in would not help: ${support.reason}`);
   const { phoneNumber, ...rest } = input;
   const request = await insertPortRequest({ db, request: { ...rest, e164: phoneNumber, createdById: actorId } });
   log.info({ event: "port_request_submitted", portRequestId: request.id }, "port request submitted");
@@ -51,8 +55,10 @@ export async function markPortInProgress({ db, id }: { db: Database; id: string 
 
 /** The carrier refused the port; its reason is kept so the admin can fix the details and try again. */
 export async function rejectPortRequest({ db, id, reason }: { db: Database; id: string; reason: string }): Promise<void> {
+  const said = reason.trim();
+  if (!said) throw new AppError("bad_request", "Enter the reason the carrier gave.", { reason: "Enter the reason the carrier gave." });
   await openRequest(db, id);
-  const closed = await closePortRequest({ db, id, outcome: { status: "rejected", rejectionReason: reason } });
+  const closed = await closePortRequest({ db, id, outcome: { status: "rejected", rejectionReason: said } });
   if (!closed) throw new AppError("conflict", "That port request was already closed.");
   log.info({ event: "port_request_rejected", portRequestId: id }, "port request rejected");
 }

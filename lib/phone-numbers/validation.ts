@@ -38,7 +38,7 @@ export const numberSearchSchema = z
     contains: optionalText(
       text()
         .max(16, "Use at most 16 characters.")
-        .regex(/^[0-9A-Za-z*]{2,}$/, "Use at least 2 digits or letters; * stands for any one digit."),
+        .regex(/^[0-9A-Za-z*]{2,}$/, "Use only digits and letters (at least 2); * stands for any one digit."),
     ),
   })
   .refine((search) => !search.areaCode || search.country === "US" || search.country === "CA", {

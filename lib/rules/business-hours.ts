@@ -133,6 +133,19 @@ export function parseClockTime(value: string): number | null {
   return hours * 60 + minutes;
 }
 
+const clockOf = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+
+/** A new period on a day: 09:00–17:00 when it has none, else from the last one's closing time for an hour (until 23:59 at most). */
+export function nextPeriod(existing: { start: string; end: string }[]): { start: string; end: string } {
+  const last = existing.at(-1);
+  if (!last) return { start: "09:00", end: "17:00" };
+  const start = parseClockTime(last.start);
+  const end = parseClockTime(last.end);
+  // After an overnight period, or one that closes at the end of the day, there is no later time that day.
+  if (start === null || end === null || end <= start || end >= 23 * 60 + 59) return { start: "", end: "" };
+  return { start: clockOf(end), end: clockOf(Math.min(end + 60, 23 * 60 + 59)) };
+}
+
 function previousDate(date: string): { date: string; weekday: Weekday } {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
   const before = new Date(Date.UTC(year, month - 1, day - 1));

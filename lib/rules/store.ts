@@ -2,7 +2,7 @@ import type { DbOrTx } from "@/db/client";
 import { getSetting, putSetting } from "@/db/queries/settings";
 import { log } from "@/lib/log";
 import type { BusinessHours } from "./business-hours";
-import { businessHoursSchema } from "./validation";
+import { storedBusinessHoursSchema } from "./validation";
 
 export const BUSINESS_HOURS_KEY = "business_hours";
 
@@ -10,7 +10,7 @@ export const BUSINESS_HOURS_KEY = "business_hours";
 export async function getBusinessHours({ db }: { db: DbOrTx }): Promise<BusinessHours | null> {
   const stored = await getSetting<unknown>({ db, key: BUSINESS_HOURS_KEY });
   if (stored === null) return null;
-  const parsed = businessHoursSchema.safeParse(stored);
+  const parsed = storedBusinessHoursSchema.safeParse(stored);
   if (!parsed.success) {
     log.error({ issues: parsed.error.issues.length }, "stored business hours do not parse");
     return null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { businessHoursSchema, fieldErrorsOf, ruleInputSchema } from "./validation";
+import { nextPeriod } from "./business-hours";
+import { businessHoursSchema, fieldErrorsOf, ruleInputSchema, storedBusinessHoursSchema } from "./validation";
 
 const valid = {
   name: "After hours",
@@ -45,7 +46,7 @@ describe("businessHoursSchema", () => {
     const parsed = businessHoursSchema.parse({
       timeZone: "Europe/London",
       periods: [{ day: "mon", start: "09:00", end: "17:00" }, { day: "fri", start: "22:00", end: "02:00" }],
-      closedDates: [{ date: "2025-12-25", label: "Christmas" }],
+      closedDates: [{ date: "2099-12-25", label: "Christmas" }],
     });
     expect(parsed.periods).toHaveLength(2);
   });
@@ -54,7 +55,7 @@ describe("businessHoursSchema", () => {
     const result = businessHoursSchema.safeParse({
       timeZone: "Europe/Atlantis",
       periods: [{ day: "mon", start: "9am", end: "17:00" }, { day: "funday", start: "09:00", end: "10:00" }, { day: "tue", start: "24:00", end: "10:00" }],
-      closedDates: [{ date: "2025-02-30", label: "" }, { date: "2025-12-25" }, { date: "2025-12-25" }],
+      closedDates: [{ date: "2099-02-30", label: "" }, { date: "2099-12-25" }, { date: "2099-12-25" }],
     });
     const errors = fieldErrorsOf(result.error!);
     expect(errors).toMatchObject({
@@ -73,5 +74,41 @@ describe("businessHoursSchema", () => {
     expect(businessHoursSchema.safeParse({ timeZone: "Europe/Paris", periods: week, closedDates: [] }).success).toBe(true);
     const result = businessHoursSchema.safeParse({ timeZone: "Europe/Paris", periods: [...day("mon", 2), ...day("wed", 11)], closedDates: [] });
     expect(fieldErrorsOf(result.error!)).toMatchObject({ periods: "Use at most 10 periods a day (Wednesday has 11)." });
+  });
+
+  it("refuses a period that opens and closes at the same time, but keeps 00:00–00:00 as all day", () => {
+    const result = businessHoursSchema.safeParse({ timeZone: "UTC", periods: [{ day: "mon", start: "13:00", end: "13:00" }, { day: "tue", start: "00:00", end: "00:00" }], closedDates: [] });
+    const errors = fieldErrorsOf(result.error!);
+    expect(errors["periods.0.end"]).toBe("Monday 13:00–13:00 opens and closes at the same time. Choose another closing time (00:00 to 00:00 is open all day).");
+    expect(errors["periods.1.end"]).toBeUndefined();
+  });
+
+  it("refuses overlapping periods on one day and names them", () => {
+    const result = businessHoursSchema.safeParse({
+      timeZone: "UTC",
+      periods: [{ day: "mon", start: "09:00", end: "12:00" }, { day: "tue", start: "11:00", end: "18:00" }, { day: "mon", start: "11:00", end: "18:00" }, { day: "fri", start: "22:00", end: "02:00" }, { day: "fri", start: "23:00", end: "23:30" }],
+      closedDates: [],
+    });
+    expect(fieldErrorsOf(result.error!)).toEqual({
+      "periods.2.start": "Monday 09:00–12:00 and 11:00–18:00 overlap. Join them into one period or change the times.",
+      "periods.4.start": "Friday 22:00–02:00 and 23:00–23:30 overlap. Join them into one period or change the times.",
+    });
+    const lunch = [{ day: "mon", start: "09:00", end: "12:00" }, { day: "mon", start: "12:00", end: "17:00" }];
+    expect(businessHoursSchema.safeParse({ timeZone: "UTC", periods: lunch, closedDates: [] }).success).toBe(true);
+  });
+
+  it("refuses closed dates in the past, but still reads stored ones", () => {
+    const hours = { timeZone: "UTC", periods: [], closedDates: [{ date: "2020-01-01", label: "" }] };
+    expect(fieldErrorsOf(businessHoursSchema.safeParse(hours).error!)).toEqual({ "closedDates.0.date": "2020-01-01 is in the past. Remove it." });
+    expect(storedBusinessHoursSchema.safeParse(hours).success).toBe(true);
+  });
+});
+
+describe("nextPeriod", () => {
+  it("starts a new period where the day's last one closes", () => {
+    expect(nextPeriod([])).toEqual({ start: "09:00", end: "17:00" });
+    expect(nextPeriod([{ start: "09:00", end: "17:00" }])).toEqual({ start: "17:00", end: "18:00" });
+    expect(nextPeriod([{ start: "09:00", end: "23:30" }])).toEqual({ start: "23:30", end: "23:59" });
+    expect(nextPeriod([{ start: "22:00", end: "02:00" }])).toEqual({ start: "", end: "" });
   });
 });

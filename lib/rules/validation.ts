@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
-import { isValidTimeZone, parseClockTime, WEEKDAY_NAMES, WEEKDAYS } from "./business-hours";
+import { isValidTimeZone, localTimeAt, parseClockTime, WEEKDAY_NAMES, WEEKDAYS } from "./business-hours";
 
 export const RULE_TRIGGERS = ["ticket_created", "message_received"] as const;
 export type RuleTrigger = (typeof RULE_TRIGGERS)[number];
@@ -72,7 +72,8 @@ const MAX_PERIODS_A_DAY = 10;
 
 const clockTime = text().refine((value) => parseClockTime(value) !== null, "Use a time like 09:00.");
 
-export const businessHoursSchema = z.object({
+/** Business hours as stored: what the matcher can run, even if saved before today's stricter checks. */
+export const storedBusinessHoursSchema = z.object({
   timeZone: text().trim().refine(isValidTimeZone, "Choose a time zone from the list."),
   periods: z
     .array(
@@ -95,6 +96,45 @@ export const businessHoursSchema = z.object({
     )
     .max(366, "Use at most 366 closed dates.")
     .refine((dates) => new Set(dates.map((d) => d.date)).size === dates.length, "Each closed date can appear only once."),
+});
+
+/** Today's date (YYYY-MM-DD) on the wall clock of `timeZone`. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return localTimeAt(now, isValidTimeZone(timeZone) ? timeZone : "UTC").date;
+}
+
+/** Business hours an admin saves: no empty or overlapping periods, no closed dates already past. */
+export const businessHoursSchema = storedBusinessHoursSchema.superRefine((hours, context) => {
+  const spans = hours.periods.map((period, index) => {
+    const start = parseClockTime(period.start);
+    const end = parseClockTime(period.end);
+    if (start === null || end === null) return null;
+    if (start === end && start !== 0) {
+      context.addIssue({
+        code: "custom",
+        path: ["periods", index, "end"],
+        message: `${WEEKDAY_NAMES[period.day]} ${period.start}–${period.end} opens and closes at the same time. Choose another closing time (00:00 to 00:00 is open all day).`,
+      });
+      return null;
+    }
+    // An overnight period runs on into the next morning.
+    return { day: period.day, start, end: end <= start ? end + 1440 : end, label: `${period.start}–${period.end}` };
+  });
+  spans.forEach((span, index) => {
+    if (!span) return;
+    const earlier = spans.slice(0, index).find((other) => other && other.day === span.day && span.start < other.end && other.start < span.end);
+    if (earlier) {
+      context.addIssue({
+        code: "custom",
+        path: ["periods", index, "start"],
+        message: `${WEEKDAY_NAMES[span.day]} ${earlier.label} and ${span.label} overlap. Join them into one period or change the times.`,
+      });
+    }
+  });
+  const today = todayIn(hours.timeZone);
+  hours.closedDates.forEach((closed, index) => {
+    if (closed.date < today) context.addIssue({ code: "custom", path: ["closedDates", index, "date"], message: `${closed.date} is in the past. Remove it.` });
+  });
 });
 export type BusinessHoursInput = z.infer<typeof businessHoursSchema>;
 

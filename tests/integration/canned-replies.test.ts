@@ -121,4 +121,27 @@ describe.each(testDatabases())("canned replies on $name", (database) => {
     expect((await saveCannedReplyAction(null, form({ title: "Long", body: "x".repeat(1600) }))).ok).toBe(true);
     expect(await stored()).toHaveLength(1);
   });
+
+  it("refuses a second saved reply whose title differs only in case, also when two are saved at once", async () => {
+    session.user = admin;
+    for (const reply of await stored()) await deleteCannedReplyAction({ id: reply.id });
+    const first = await saveCannedReplyAction(null, form({ title: "Refund policy", body: "30 days." }));
+    expect(first.ok).toBe(true);
+    const message = "A saved reply is already called “Refund policy”. Choose another title, or edit that one.";
+    expect(await saveCannedReplyAction(null, form({ title: "  REFUND policy ", body: "Other text." }))).toEqual({ ok: false, message, fieldErrors: { title: message } });
+
+    // Renaming another reply onto it is refused too; an edit of the reply itself may change the case.
+    const other = await saveCannedReplyAction(null, form({ title: "Shipping", body: "2 days." }));
+    const otherId = other.ok ? other.id : "";
+    expect(await saveCannedReplyAction(null, form({ id: otherId, title: "refund Policy", body: "2 days." }))).toEqual({ ok: false, message, fieldErrors: { title: message } });
+    const firstId = first.ok ? first.id : "";
+    expect(await saveCannedReplyAction(null, form({ id: firstId, title: "Refund Policy", body: "30 days." }))).toEqual({ ok: true, id: firstId });
+
+    const both = await Promise.all([
+      saveCannedReplyAction(null, form({ title: "Opening hours", body: "9 to 5." })),
+      saveCannedReplyAction(null, form({ title: "opening HOURS", body: "Nine to five." })),
+    ]);
+    expect(both.filter((result) => result.ok)).toHaveLength(1);
+    expect((await stored()).filter((reply) => reply.title.toLowerCase() === "opening hours")).toHaveLength(1);
+  });
 });

@@ -72,6 +72,20 @@ describe.each(testDatabases())("port requests on $name", (database) => {
       fieldErrors: { phoneNumber: "+1 415 555 0135 is already one of your numbers." },
     });
   });
+  it("refuses to port a number that could not have SMS here, saying why", async () => {
+    const input = portRequestSchema.parse({ ...details, phoneNumber: "+44 20 7946 0018" });
+    const message = "+44 20 7946 0018 cannot have SMS here, so porting it in would not help: UK local (geographic) numbers cannot send or receive SMS yet. Use a UK mobile number.";
+    await expect(submitPortRequest({ db: handle.db, input, actorId: adminId })).rejects.toMatchObject({ message, fieldErrors: { phoneNumber: message } });
+  });
+
+  it("records a rejection only with the carrier's reason", async () => {
+    const request = await submitPortRequest({ db: handle.db, input: portRequestSchema.parse({ ...details, phoneNumber: "+14155550129" }), actorId: adminId });
+    for (const reason of ["", "   "]) {
+      await expect(rejectPortRequest({ db: handle.db, id: request.id, reason })).rejects.toMatchObject({ message: "Enter the reason the carrier gave.", fieldErrors: { reason: "Enter the reason the carrier gave." } });
+    }
+    expect(await getPortRequest({ db: handle.db, id: request.id })).toMatchObject({ status: "submitted", rejectionReason: null });
+  });
+
   it("requires the carrier's reason to reject a port", () => {
     const id = "00000000-0000-4000-8000-000000000001";
     expect(portRejectionSchema.safeParse({ id, reason: "  " }).error?.issues.map((issue) => [issue.path[0], issue.message])).toEqual([

@@ -64,7 +64,7 @@ function SearchResults({ results, sandbox }: { results: AvailableNumber[]; sandb
     return <p role="status" className="text-sm text-slate-600">No numbers for sale match. Try without an area code or with fewer digits.</p>;
   }
   return (
-    <Card className="overflow-x-auto">
+    <Card className="relative overflow-x-auto">
       <FormMessage message={error} />
       <table className="w-full text-left text-sm">
         <caption className="px-4 py-3 text-left text-sm font-semibold text-slate-900">Numbers for sale</caption>
@@ -79,7 +79,7 @@ function SearchResults({ results, sandbox }: { results: AvailableNumber[]; sandb
         <tbody className="divide-y divide-slate-100">
           {results.map((number) => (
             <tr key={number.e164} className="align-top">
-              <th scope="row" className="px-4 py-3 font-medium">{number.display}</th>
+              <th scope="row" className="whitespace-nowrap px-4 py-3 font-medium">{number.display}</th>
               <td className="px-4 py-3">{number.place}</td>
               <td className="px-4 py-3"><CapabilityCell support={number.support} /></td>
               <td className="px-4 py-3 text-right">

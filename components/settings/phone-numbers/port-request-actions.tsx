@@ -76,7 +76,7 @@ export function PortRequestActions({
             name="reason"
             required
             rows={2}
-            defaultValue={sandbox ? suggestedReason : ""}
+            placeholder={sandbox ? `For example: ${suggestedReason}` : undefined}
             aria-describedby={error ? errorId : undefined}
             className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
           />

@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { requireAdmin } from "@/lib/auth/session";
 import { businessHoursStatus, describeLocalTime, listTimeZones, type BusinessHours } from "@/lib/rules/business-hours";
 import { getBusinessHours } from "@/lib/rules/store";
+import { todayIn } from "@/lib/rules/validation";
 
 export const metadata: Metadata = { title: "Business hours" };
 
@@ -24,7 +25,9 @@ function nowStatus(hours: BusinessHours): string {
 export default async function BusinessHoursPage() {
   await requireAdmin();
   const hours = await getBusinessHours({ db: await getDb() });
-  const initial = hours ?? SUGGESTED;
+  const today = hours ? todayIn(hours.timeZone) : "";
+  const past = hours ? hours.closedDates.filter((closed) => closed.date < today) : [];
+  const initial = hours ? { ...hours, closedDates: hours.closedDates.filter((closed) => closed.date >= today) } : SUGGESTED;
   const zones = listTimeZones();
   // A zone saved under an alias this runtime does not list must still show as chosen.
   if (!zones.includes(initial.timeZone)) zones.unshift(initial.timeZone);
@@ -43,7 +46,12 @@ export default async function BusinessHoursPage() {
           Business hours are not set yet. Choose your time zone, check the hours below and save; until then, rules about business hours never match.
         </p>
       )}
-      <BusinessHoursForm initial={initial} timeZones={zones} />
+      {past.length > 0 ? (
+        <p className="mb-4 rounded-md bg-slate-50 px-4 py-3 text-sm text-slate-700 ring-1 ring-slate-200">
+          {past.length === 1 ? `The closed date ${past[0]?.date} is in the past and` : `${past.length} closed dates are in the past and`} will be removed when you save.
+        </p>
+      ) : null}
+      <BusinessHoursForm initial={initial} timeZones={zones} saved={hours !== null} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { getDb } from "@/db";
 import { listPhoneNumbers } from "@/db/queries/phone-numbers";
 import { listPortRequests } from "@/db/queries/port-requests";
+import type { PhoneNumber } from "@/db/schema";
 import { requireAdmin } from "@/lib/auth/session";
 import { twilioMode } from "@/lib/config/env";
 import { countryFlag, countryName, formatPhoneNumber } from "@/lib/phone/normalize";
@@ -16,8 +17,13 @@ import { NUMBER_SOURCE_LABELS, NUMBER_TYPE_LABELS } from "@/lib/phone-numbers/ty
 
 export const metadata: Metadata = { title: "Phone numbers" };
 
-function notice(params: { added?: string; imported?: string }): string | null {
-  if (params.added) return `${formatPhoneNumber(params.added)} is now yours. Add an SMS integration on it to receive texts.`;
+function notice(params: { added?: string; imported?: string }, numbers: Pick<PhoneNumber, "e164" | "twilioSms" | "twilioMms" | "type">[]): string | null {
+  if (params.added) {
+    const added = numbers.find((number) => number.e164 === params.added);
+    const support = added ? supportOfOwnedNumber(added) : null;
+    if (support && !support.sms) return `${formatPhoneNumber(params.added)} is now yours. It cannot have SMS here: ${support.reason}`;
+    return `${formatPhoneNumber(params.added)} is now yours. Add an SMS integration on it to receive texts.`;
+  }
   if (params.imported) return params.imported === "1" ? "1 number imported." : `${params.imported} numbers imported.`;
   return null;
 }
@@ -28,7 +34,7 @@ export default async function PhoneNumbersPage({ searchParams }: { searchParams:
   const [numbers, ports] = await Promise.all([listPhoneNumbers({ db }), listPortRequests({ db })]);
   const openPorts = ports.filter((port) => port.status === "submitted" || port.status === "in_progress").length;
   const sandbox = twilioMode() === "sandbox";
-  const message = notice(await searchParams);
+  const message = notice(await searchParams, numbers);
   return (
     <>
       <PageHeader
@@ -62,7 +68,7 @@ export default async function PhoneNumbersPage({ searchParams }: { searchParams:
       {numbers.length === 0 ? (
         <EmptyState title="No phone numbers yet">Buy a new number or port an existing one in, then add an SMS integration on it.</EmptyState>
       ) : (
-        <Card className="overflow-x-auto">
+        <Card className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Phone numbers</caption>
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
@@ -82,7 +88,7 @@ export default async function PhoneNumbersPage({ searchParams }: { searchParams:
                 return (
                   <tr key={number.id} className="align-top">
                     <th scope="row" className="px-4 py-3 font-medium text-slate-900">
-                      {display}
+                      <span className="whitespace-nowrap">{display}</span>
                       {number.friendlyName !== display ? <span className="block text-xs font-normal text-slate-500">{number.friendlyName}</span> : null}
                     </th>
                     <td className="px-4 py-3">
@@ -101,7 +107,7 @@ export default async function PhoneNumbersPage({ searchParams }: { searchParams:
                     </td>
                     <td className="px-4 py-3">{NUMBER_SOURCE_LABELS[number.source]}</td>
                     <td className="px-4 py-3 text-right">
-                      <ReleaseNumberButton id={number.id} display={display} sandbox={sandbox} />
+                      <ReleaseNumberButton id={number.id} display={display} sandbox={sandbox} usedBy={number.integration?.name ?? null} />
                     </td>
                   </tr>
                 );

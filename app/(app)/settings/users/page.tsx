@@ -14,7 +14,7 @@ export default async function UsersPage() {
   return (
     <>
       <PageHeader title="Users" description="Agents answer tickets in the inbox. Admins also manage numbers, integrations, rules and users." />
-      <Card className="mb-8 overflow-hidden">
+      <Card className="relative mb-8 overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Users</caption>
           <thead className="bg-slate-50 text-xs uppercase text-slate-500">

@@ -42,7 +42,7 @@ export default async function SmsIntegrationsPage({ searchParams }: { searchPara
           .
         </EmptyState>
       ) : (
-        <Card className="overflow-x-auto">
+        <Card className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">SMS integrations</caption>
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
@@ -61,7 +61,7 @@ export default async function SmsIntegrationsPage({ searchParams }: { searchPara
                       {integration.name}
                     </Link>
                   </th>
-                  <td className="px-4 py-3">{formatPhoneNumber(integration.phoneE164)}</td>
+                  <td className="whitespace-nowrap px-4 py-3">{formatPhoneNumber(integration.phoneE164)}</td>
                   <td className="px-4 py-3">
                     {integration.status === "active" ? (
                       <span className="text-green-700">Active</span>

@@ -66,7 +66,7 @@ export default async function PortPage() {
       {requests.length === 0 ? (
         <p className="text-sm text-slate-600">No port requests yet.</p>
       ) : (
-        <Card className="overflow-x-auto">
+        <Card className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Port requests</caption>
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
@@ -84,7 +84,7 @@ export default async function PortPage() {
                 const openStatus = request.status === "submitted" || request.status === "in_progress" ? request.status : null;
                 return (
                   <tr key={request.id} className="align-top">
-                    <th scope="row" className="px-4 py-3 font-medium">{display}</th>
+                    <th scope="row" className="whitespace-nowrap px-4 py-3 font-medium">{display}</th>
                     <td className="px-4 py-3">{request.currentCarrier}</td>
                     <td className="px-4 py-3">
                       {STATUS_LABELS[request.status]}
