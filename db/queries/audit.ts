@@ -70,7 +70,9 @@ export type AdminAction =
   | "country.removed"
   | "saved_reply.created"
   | "saved_reply.updated"
-  | "saved_reply.deleted";
+  | "saved_reply.deleted"
+  | "integration.renamed"
+  | "integration.settings_changed";
 
 // Belt and braces: a caller that passes a whole input object still leaves these out.
 const SECRET_KEY = /password|pin|account|token|secret|body|text/i;

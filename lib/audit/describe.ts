@@ -98,6 +98,10 @@ function deed(type: string, data: Data): string {
       return `deactivated SMS integration${quoted(data, "integrationName")}${reason(data)}`;
     case "integration.reactivated":
       return `reactivated SMS integration${quoted(data, "integrationName")}`;
+    case "integration.renamed":
+      return `renamed SMS integration${quoted(data, "previousName")} to${quoted(data, "name")}`;
+    case "integration.settings_changed":
+      return `set SMS integration${quoted(data, "name")} to reopen tickets within ${data.reopenWindowDays} days and allow ${data.maxMessageLength} characters a message`;
     default:
       return type.replace(/[._]/g, " ");
   }

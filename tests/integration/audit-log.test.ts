@@ -6,7 +6,7 @@ import { events, phoneNumbers, users, type User } from "@/db/schema";
 import { describeAdminAction } from "@/lib/audit/describe";
 import { AppError } from "@/lib/errors";
 import { testDatabases, useDatabase } from "../support/database";
-import { seedAgent } from "../support/inbox-seed";
+import { seedAgent, seedTicket } from "../support/inbox-seed";
 
 // Actions ask next-auth who is calling; here it is whoever the test says.
 const session = vi.hoisted(() => ({ user: null as User | null }));
@@ -27,6 +27,7 @@ const { allowCountryAction, removeCountryAction } = await import("@/app/(app)/se
 const { saveRuleAction, deleteRuleAction } = await import("@/app/(app)/settings/rules/actions");
 const { saveBusinessHoursAction } = await import("@/app/(app)/settings/business-hours/actions");
 const { saveCannedReplyAction } = await import("@/app/(app)/settings/canned-replies/actions");
+const { renameIntegrationAction, updateSettingsAction } = await import("@/app/(app)/settings/integrations/sms/actions");
 
 const PASSWORD = "correct horse battery staple";
 const PORT_PIN = "8642";
@@ -96,6 +97,17 @@ describe.each(testDatabases())("the admins' audit log on $name", (database) => {
     expect(stored.every((event) => event.actorId === admin.id)).toBe(true);
     const text = JSON.stringify(stored);
     for (const secret of [PASSWORD, PORT_PIN, PORT_ACCOUNT, REPLY_BODY, "1 Main St", "passwordHash"]) expect(text, secret).not.toContain(secret);
+  });
+
+  it("records an SMS integration renamed and its settings changed", async () => {
+    const { integration } = await seedTicket(handle.db);
+    expect(await renameIntegrationAction(null, form({ id: integration.id, name: "Front desk" }))).toEqual({ ok: true });
+    expect(await updateSettingsAction(null, form({ id: integration.id, reopenWindowDays: "5", maxMessageLength: "320" }))).toEqual({ ok: true });
+    const { entries } = await listAdminActions({ db: handle.db });
+    expect(entries.slice(0, 2).map(describeAdminAction)).toEqual([
+      "Ada Admin set SMS integration “Front desk” to reopen tickets within 5 days and allow 320 characters a message",
+      `Ada Admin renamed SMS integration “${integration.name}” to “Front desk”`,
+    ]);
   });
 
   it("pages 50 at a time with a keyset, and the last page says there is nothing older", async () => {

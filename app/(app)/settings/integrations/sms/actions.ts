@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
+import { recordAdminAction } from "@/db/queries/audit";
+import { getIntegration } from "@/db/queries/integrations";
 import { requireAdmin } from "@/lib/auth/session";
 import { fieldErrorsOf } from "@/lib/auth/validation";
 import { failure, type ActionResult } from "@/lib/errors";
@@ -44,13 +46,16 @@ function idOf(form: FormData): string | null {
 }
 
 export async function renameIntegrationAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const id = idOf(form);
   if (!id) return { ok: false, message: GONE };
   const parsed = renameSchema.safeParse({ name: form.get("name") ?? "" });
   if (!parsed.success) return { ok: false, message: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
   try {
-    await renameSmsIntegration({ db: await getDb(), id, name: parsed.data.name });
+    const db = await getDb();
+    const before = await getIntegration({ db, id });
+    const renamed = await renameSmsIntegration({ db, id, name: parsed.data.name });
+    await recordAdminAction({ db, actorId: admin.id, action: "integration.renamed", target: { integrationId: id, previousName: before?.name, name: renamed.name } });
   } catch (error) {
     return failure(error);
   }
@@ -59,13 +64,15 @@ export async function renameIntegrationAction(_prev: unknown, form: FormData): P
 }
 
 export async function updateSettingsAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const id = idOf(form);
   if (!id) return { ok: false, message: GONE };
   const parsed = integrationSettingsSchema.safeParse({ reopenWindowDays: form.get("reopenWindowDays") ?? "", maxMessageLength: form.get("maxMessageLength") ?? "" });
   if (!parsed.success) return { ok: false, message: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
   try {
-    await updateSmsIntegrationSettings({ db: await getDb(), id, settings: parsed.data });
+    const db = await getDb();
+    const updated = await updateSmsIntegrationSettings({ db, id, settings: parsed.data });
+    await recordAdminAction({ db, actorId: admin.id, action: "integration.settings_changed", target: { integrationId: id, name: updated.name }, details: parsed.data });
   } catch (error) {
     return failure(error);
   }
