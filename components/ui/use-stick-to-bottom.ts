@@ -17,19 +17,27 @@ export function useStickToBottom(
   { conversation, version, content }: { conversation: string; version: string; content?: RefObject<HTMLElement | null> },
 ) {
   const atEnd = useRef(true);
+  const lastTop = useRef(0);
 
   const scrollToEnd = useCallback(() => {
     const element = ref.current;
     if (element) element.scrollTop = element.scrollHeight;
   }, [ref]);
 
+  // Only the reader scrolling up lets go of the end. A scroll event can arrive after the
+  // content grew (a picture loaded) and before the resize is seen: it finds the view short of
+  // the end although nobody moved it, and must not count as the reader leaving.
   const onScroll = useCallback(() => {
     const element = ref.current;
-    if (element) atEnd.current = element.scrollHeight - element.scrollTop - element.clientHeight <= SLACK_PX;
+    if (!element) return;
+    if (element.scrollHeight - element.scrollTop - element.clientHeight <= SLACK_PX) atEnd.current = true;
+    else if (element.scrollTop < lastTop.current) atEnd.current = false;
+    lastTop.current = element.scrollTop;
   }, [ref]);
 
   useLayoutEffect(() => {
     atEnd.current = true;
+    lastTop.current = 0;
   }, [conversation]);
 
   useLayoutEffect(() => {
