@@ -6,7 +6,7 @@ import { events, phoneNumbers, users, type User } from "@/db/schema";
 import { describeAdminAction } from "@/lib/audit/describe";
 import { AppError } from "@/lib/errors";
 import { testDatabases, useDatabase } from "../support/database";
-import { seedAgent, seedTicket } from "../support/inbox-seed";
+import { seedAdmin, seedTicket } from "../support/inbox-seed";
 
 // Actions ask next-auth who is calling; here it is whoever the test says.
 const session = vi.hoisted(() => ({ user: null as User | null }));
@@ -47,9 +47,7 @@ describe.each(testDatabases())("the admins' audit log on $name", (database) => {
   beforeAll(async () => {
     handle = await database.open();
     useDatabase(handle);
-    admin = await seedAgent(handle.db, "Ada Admin");
-    await handle.db.update(users).set({ role: "admin" }).where(eq(users.id, admin.id));
-    admin = { ...admin, role: "admin" };
+    admin = await seedAdmin(handle.db);
     session.user = admin;
   });
   afterAll(async () => {

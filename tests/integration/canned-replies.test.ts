@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { cannedReplies, users, type User } from "@/db/schema";
+import { cannedReplies, type User } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { testDatabases, useDatabase } from "../support/database";
-import { seedAgent } from "../support/inbox-seed";
+import { seedAdmin, seedAgent } from "../support/inbox-seed";
 
 // Who is calling is whoever the test says; requireAdmin refuses agents with the error Next's
 // forbidden() throws (which needs the app's authInterrupts flag, absent outside Next).
@@ -49,9 +48,7 @@ describe.each(testDatabases())("canned replies on $name", (database) => {
     handle = await database.open();
     useDatabase(handle);
     agent = await seedAgent(handle.db, "Ann Agent");
-    admin = await seedAgent(handle.db, "Ada Admin");
-    await handle.db.update(users).set({ role: "admin" }).where(eq(users.id, admin.id));
-    admin = { ...admin, role: "admin" };
+    admin = await seedAdmin(handle.db);
   });
   afterAll(async () => {
     session.user = null;

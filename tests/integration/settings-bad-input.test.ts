@@ -6,7 +6,7 @@ import { allowedCountries, customers, messages, phoneNumbers, portRequests, rule
 import { AppError } from "@/lib/errors";
 import { testDatabases, useDatabase } from "../support/database";
 import { TINY_PDF } from "../support/fixtures";
-import { seedAgent, seedTicket } from "../support/inbox-seed";
+import { seedAdmin, seedTicket } from "../support/inbox-seed";
 
 // Actions and route handlers ask next-auth who is calling; here it is whoever the test says.
 const session = vi.hoisted(() => ({ user: null as User | null }));
@@ -68,9 +68,7 @@ describe.each(testDatabases())("bad input to settings and the inbox on $name", (
   beforeAll(async () => {
     handle = await database.open();
     useDatabase(handle);
-    admin = await seedAgent(handle.db, "Ada Admin");
-    await handle.db.update(users).set({ role: "admin" }).where(eq(users.id, admin.id));
-    admin = { ...admin, role: "admin" };
+    admin = await seedAdmin(handle.db);
     session.user = admin;
   });
   afterAll(async () => {

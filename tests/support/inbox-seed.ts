@@ -19,12 +19,16 @@ export function uniqueUsNumber(): string {
   return `+1415556${String(line).padStart(4, "0")}`;
 }
 
-export async function seedAgent(db: Database, name = "Sam Agent") {
+export async function seedAgent(db: Database, name = "Sam Agent", role: "agent" | "admin" = "agent") {
   const [user] = await db
     .insert(users)
-    .values({ name, email: `${name.replace(/\W/g, "").toLowerCase()}-${randomInt(1e9)}@example.com`, passwordHash: "x", role: "agent" })
+    .values({ name, email: `${name.replace(/\W/g, "").toLowerCase()}-${randomInt(1e9)}@example.com`, passwordHash: "x", role })
     .returning();
   return user!;
+}
+
+export function seedAdmin(db: Database, name = "Ada Admin") {
+  return seedAgent(db, name, "admin");
 }
 
 /** A phone number, its SMS integration, a customer and an open ticket: what a first inbound SMS leaves behind. */
