@@ -5,6 +5,7 @@ import { saveBusinessHoursAction } from "@/app/(app)/settings/business-hours/act
 import { Button, buttonClass } from "@/components/ui/button";
 import { FormMessage, inputClass, SelectField } from "@/components/ui/field";
 import { Card } from "@/components/ui/page";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { nextPeriod, WEEKDAY_NAMES, WEEKDAYS, type BusinessHours, type Weekday } from "@/lib/rules/business-hours";
 
 // The shared input style is full-width; these sit side by side.
@@ -39,6 +40,7 @@ export function BusinessHoursForm({ initial, timeZones, saved }: { initial: Busi
   const [closed, setClosed] = useState<ClosedDraft[]>(() => initial.closedDates.map((d, i) => ({ key: `d${i}`, ...d })));
   const [state, setState] = useState<{ ok: boolean; message: string; fieldErrors?: Record<string, string> } | null>(null);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const counter = useRef(0);
   const key = (prefix: string) => `${prefix}new${counter.current++}`;
 
@@ -150,7 +152,7 @@ export function BusinessHoursForm({ initial, timeZones, saved }: { initial: Busi
       </Card>
 
       <FormMessage message={state?.message} tone={state?.ok ? "success" : "error"} />
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending || !hydrated}>
         {pending ? "Saving…" : "Save business hours"}
       </Button>
     </form>

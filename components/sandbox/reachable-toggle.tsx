@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { FormMessage } from "@/components/ui/field";
 import type { SimulatorHandset } from "@/lib/sandbox/simulator";
 import { setReachable } from "./api";
@@ -9,9 +10,13 @@ import { sandboxKeys } from "./keys";
 /** For a number that simulates a carrier failure: switch it to reachable to see a retry succeed. */
 export function ReachableToggle({ handset }: { handset: SimulatorHandset }) {
   const queryClient = useQueryClient();
+  // The choice shows at once, in the click itself, until the refreshed handset confirms it
+  // (the mutation's own state reaches React a tick later, after the browser has undone the click).
+  const [shown, setShown] = useState<boolean | null>(null);
   const toggle = useMutation({
     mutationFn: (reachable: boolean) => setReachable(handset.phoneNumber, reachable),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sandboxKeys.all }),
+    onSettled: () => setShown(null),
   });
   if (!handset.failure) return null;
   return (
@@ -22,10 +27,12 @@ export function ReachableToggle({ handset }: { handset: SimulatorHandset }) {
       <label className="flex items-center gap-2 font-medium">
         <input
           type="checkbox"
-          // Shows the choice at once, before the server has confirmed it.
-          checked={toggle.isPending ? toggle.variables : handset.reachable}
+          checked={shown ?? handset.reachable}
           disabled={toggle.isPending}
-          onChange={(event) => toggle.mutate(event.target.checked)}
+          onChange={(event) => {
+            setShown(event.target.checked);
+            toggle.mutate(event.target.checked);
+          }}
           className="size-4"
         />
         Reachable: deliver messages to this phone
