@@ -32,3 +32,18 @@ test("repeated failed sign-ins for one email are slowed down", async ({ page }) 
   await signIn(page, admin.email, admin.password);
   await expect(page).toHaveURL(/\/tickets$/);
 });
+
+test.describe("before the page is live", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("Sign in waits, and Enter sends nothing, so a password never lands in the address bar", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email", { exact: true }).fill(admin.email);
+    await page.getByLabel("Password", { exact: true }).fill(admin.password);
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeDisabled();
+    // A navigation the key started would have committed by the time press() returns.
+    await page.getByLabel("Password", { exact: true }).press("Enter");
+    expect(page.url()).not.toContain(encodeURIComponent(admin.password));
+    expect(new URL(page.url()).search).toBe("");
+  });
+});

@@ -2,10 +2,10 @@
 
 import { useRef, useState, useSyncExternalStore, useTransition, type FormEvent } from "react";
 import { saveBusinessHoursAction } from "@/app/(app)/settings/business-hours/actions";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { FormMessage, inputClass, SelectField } from "@/components/ui/field";
 import { Card } from "@/components/ui/page";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import { nextPeriod, WEEKDAY_NAMES, WEEKDAYS, type BusinessHours, type Weekday } from "@/lib/rules/business-hours";
 
 // The shared input style is full-width; these sit side by side.
@@ -40,7 +40,6 @@ export function BusinessHoursForm({ initial, timeZones, saved }: { initial: Busi
   const [closed, setClosed] = useState<ClosedDraft[]>(() => initial.closedDates.map((d, i) => ({ key: `d${i}`, ...d })));
   const [state, setState] = useState<{ ok: boolean; message: string; fieldErrors?: Record<string, string> } | null>(null);
   const [pending, startTransition] = useTransition();
-  const hydrated = useHydrated();
   const counter = useRef(0);
   const key = (prefix: string) => `${prefix}new${counter.current++}`;
 
@@ -152,7 +151,7 @@ export function BusinessHoursForm({ initial, timeZones, saved }: { initial: Busi
       </Card>
 
       <FormMessage message={state?.message} tone={state?.ok ? "success" : "error"} />
-      <Button type="submit" disabled={pending || !hydrated}>
+      <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save business hours"}
       </Button>
     </form>

@@ -1,23 +1,22 @@
+"use client";
+
 import type { ComponentProps } from "react";
+import { buttonClass, type Variant } from "./button-class";
+import { useHydrated } from "./use-hydrated";
 
-type Variant = "primary" | "secondary" | "danger" | "ghost";
-
-const styles: Record<Variant, string> = {
-  primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-600/50",
-  secondary: "bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50 disabled:text-slate-400",
-  danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-600/50",
-  ghost: "text-slate-700 hover:bg-slate-100 disabled:text-slate-400",
-};
-
-export function buttonClass(variant: Variant = "primary", extra = "") {
-  return `inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed ${styles[variant]} ${extra}`;
-}
-
+/**
+ * A submit button stays disabled until the page is live. The forms submit through React;
+ * before it has taken over, a click or Enter would submit natively, putting what was typed
+ * (a password too) in the address bar, and a choice already made would be undone.
+ * A disabled default button also stops Enter from submitting.
+ */
 export function Button({
   variant = "primary",
   className = "",
   type = "button",
+  disabled,
   ...props
 }: ComponentProps<"button"> & { variant?: Variant }) {
-  return <button type={type} className={buttonClass(variant, className)} {...props} />;
+  const hydrated = useHydrated();
+  return <button type={type} className={buttonClass(variant, className)} disabled={disabled || (type === "submit" && !hydrated)} {...props} />;
 }

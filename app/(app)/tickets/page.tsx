@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { InboxScreen } from "@/components/inbox/inbox-screen";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { requireUser } from "@/lib/auth/session";
 import { loadInbox } from "./load-inbox";

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { createIntegrationAction } from "@/app/(app)/settings/integrations/sms/actions";
 import { useActionForm } from "@/components/hooks/use-action-form";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { FormMessage, TextField } from "@/components/ui/field";
 import type { NumberChoice } from "@/lib/integrations/number-choices";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CannedReplyList } from "@/components/settings/canned-replies/canned-reply-list";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { getDb } from "@/db";
 import { listCannedReplies } from "@/db/queries/canned-replies";

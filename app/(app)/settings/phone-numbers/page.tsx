@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CapabilityCell } from "@/components/settings/phone-numbers/capability-cell";
 import { ReleaseNumberButton } from "@/components/settings/phone-numbers/release-button";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { FormMessage } from "@/components/ui/field";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { getDb } from "@/db";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RuleList, type RuleRow } from "@/components/rules/rule-list";
 import { RuleTestPanel } from "@/components/rules/rule-test-panel";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { getDb } from "@/db";
 import { listRules } from "@/db/queries/rules";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewIntegrationForm } from "@/components/settings/integrations/new-integration-form";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { getDb } from "@/db";
 import { requireAdmin } from "@/lib/auth/session";
