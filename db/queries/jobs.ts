@@ -60,3 +60,23 @@ export async function countPendingJobs({ db, kind }: { db: DbOrTx; kind?: string
     .where(and(isNull(jobs.doneAt), isNull(jobs.failedAt), kind ? eq(jobs.kind, kind) : undefined));
   return row?.n ?? 0;
 }
+
+/**
+ * Deletes finished work older than the retention (done jobs after `doneDays`, given-up ones after
+ * `failedDays`), at most `limit` rows, oldest first; returns how many went. Pending work is never touched.
+ */
+export async function pruneFinishedJobs({ db, doneDays, failedDays, limit }: { db: DbOrTx; doneDays: number; failedDays: number; limit: number }): Promise<number> {
+  const old = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      or(
+        lte(jobs.doneAt, sql`now() - make_interval(days => ${doneDays})`),
+        lte(jobs.failedAt, sql`now() - make_interval(days => ${failedDays})`),
+      ),
+    )
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  const gone = await db.delete(jobs).where(inArray(jobs.id, old)).returning({ id: jobs.id });
+  return gone.length;
+}

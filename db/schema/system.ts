@@ -32,6 +32,9 @@ export const jobs = pgTable(
   (t) => [
     uniqueIndex("jobs_dedupe_key").on(t.dedupeKey),
     index("jobs_pending_idx").on(t.runAt).where(sql`${t.doneAt} is null and ${t.failedAt} is null`),
+    // For pruning finished work (lib/jobs/worker.ts).
+    index("jobs_done_idx").on(t.doneAt).where(sql`${t.doneAt} is not null`),
+    index("jobs_failed_idx").on(t.failedAt).where(sql`${t.failedAt} is not null`),
   ],
 );
 

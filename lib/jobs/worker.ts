@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import { getDb } from "@/db";
-import { claimDueJobs, completeJob, failJob, retryJobLater } from "@/db/queries/jobs";
+import { claimDueJobs, completeJob, failJob, pruneFinishedJobs, retryJobLater } from "@/db/queries/jobs";
 import type { Job } from "@/db/schema";
 import { log } from "@/lib/log";
 import { jobHandlers } from "./handlers";
@@ -9,6 +9,11 @@ import { RetryLater } from "./retry";
 const LEASE_SECONDS = 60;
 const BATCH = 20;
 const POLL_MS = Number(process.env.JOB_POLL_MS || 1000);
+/** Finished work is kept this long for looking into, then deleted. */
+const DONE_RETENTION_DAYS = Number(process.env.JOB_RETENTION_DAYS || 7);
+const FAILED_RETENTION_DAYS = Math.max(DONE_RETENTION_DAYS, 30);
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+const PRUNE_BATCH = 1000;
 
 function backoff(attempts: number): Date {
   const seconds = Math.min(2 ** attempts, 300);
@@ -50,10 +55,24 @@ export async function runDueJobs({ db }: { db: Database }): Promise<number> {
   }
 }
 
+/**
+ * Deletes finished jobs past their retention, in batches so no delete holds many locks;
+ * every process may do it, SKIP LOCKED keeps them apart. Returns how many went.
+ */
+export async function pruneJobs({ db }: { db: Database }): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const gone = await pruneFinishedJobs({ db, doneDays: DONE_RETENTION_DAYS, failedDays: FAILED_RETENTION_DAYS, limit: PRUNE_BATCH });
+    total += gone;
+    if (gone < PRUNE_BATCH) return total;
+  }
+}
+
 interface WorkerState {
   timer?: NodeJS.Timeout;
   running: boolean;
   again: boolean;
+  prunedAt: number;
 }
 const globalForWorker = globalThis as unknown as { __jobWorker?: WorkerState };
 
@@ -68,6 +87,11 @@ async function tick(state: WorkerState) {
       state.again = false;
       await runDueJobs({ db: await getDb() });
     } while (state.again);
+    if (Date.now() - state.prunedAt >= PRUNE_EVERY_MS) {
+      state.prunedAt = Date.now();
+      const pruned = await pruneJobs({ db: await getDb() });
+      if (pruned > 0) log.info({ pruned }, "deleted finished jobs past their retention");
+    }
   } catch (error) {
     log.warn({ err: error instanceof Error ? error.message : String(error) }, "job worker pass failed");
   } finally {
@@ -75,10 +99,10 @@ async function tick(state: WorkerState) {
   }
 }
 
-/** Starts this process's worker: a pass now, then one every second. */
+/** Starts this process's worker: a pass now, then one every second; finished jobs are pruned hourly. */
 export function startJobWorker(): void {
   if (globalForWorker.__jobWorker) return;
-  const state: WorkerState = { running: false, again: false };
+  const state: WorkerState = { running: false, again: false, prunedAt: 0 };
   globalForWorker.__jobWorker = state;
   state.timer = setInterval(() => void tick(state), POLL_MS);
   state.timer.unref();
