@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, isNull, like, notLike, sql } from "drizzle-orm";
-import type { Database, DbOrTx } from "../client";
+import type { Database, DbOrTx, Transaction } from "../client";
 import { events, users } from "../schema";
 import { keysetStamp } from "./cursor";
 
@@ -98,6 +98,21 @@ export async function recordAdminAction({
 }): Promise<void> {
   const data = Object.fromEntries(Object.entries({ ...target, ...details }).filter(([key, value]) => !SECRET_KEY.test(key) && value !== undefined));
   await db.insert(events).values({ ticketId: null, type: action, actorId, data });
+}
+
+type AdminActionRecord = Omit<Parameters<typeof recordAdminAction>[0], "db">;
+
+/**
+ * Makes a change and writes its audit entry in one transaction: both are stored or neither,
+ * so a crash cannot leave a change nobody can see was made. For changes inside the database
+ * only; one that calls Twilio records its entry after the call (no network inside a transaction).
+ */
+export async function withAdminAction<T>({ db, change, entry }: { db: Database; change: (tx: Transaction) => Promise<T>; entry: (result: T) => AdminActionRecord }): Promise<T> {
+  return db.transaction(async (tx) => {
+    const result = await change(tx);
+    await recordAdminAction({ db: tx, ...entry(result) });
+    return result;
+  });
 }
 
 export interface AdminActionEntry {

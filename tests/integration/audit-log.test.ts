@@ -1,8 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, isNull, notLike } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { listAdminActions } from "@/db/queries/audit";
-import { events, phoneNumbers, users, type User } from "@/db/schema";
+import { allowedCountries, cannedReplies, events, phoneNumbers, rules, users, type User } from "@/db/schema";
 import { describeAdminAction } from "@/lib/audit/describe";
 import { AppError } from "@/lib/errors";
 import { testDatabases, useDatabase } from "../support/database";
@@ -125,5 +126,22 @@ describe.each(testDatabases())("the admins' audit log on $name", (database) => {
     expect(new Set(seen).size).toBe(120);
     expect(seen[0]).toBe("Rule 119");
     expect(seen.at(-1)).toBe("Rule 0");
+  });
+
+  it("keeps a change and its entry together: when the entry cannot be written, the change is not made either", async () => {
+    // An admin whose account row is gone by the time the entry is written (its actor is a foreign key).
+    session.user = { ...admin, id: randomUUID() };
+    try {
+      const before = { rules: await handle.db.select().from(rules), replies: await handle.db.select().from(cannedReplies) };
+      // The database refuses the entry; the action fails as an unexpected error does (Next shows its error page).
+      await expect(saveRuleAction({ rule: { name: "Ghost rule", trigger: "ticket_created", conditions: [], actions: [{ type: "add_tag", tag: "ghost" }] } })).rejects.toThrow();
+      await expect(saveCannedReplyAction(null, form({ title: "Ghost reply", body: "Boo" }))).rejects.toThrow();
+      await expect(allowCountryAction(null, form({ country: "MX" }))).rejects.toThrow();
+      expect(await handle.db.select().from(rules)).toEqual(before.rules);
+      expect(await handle.db.select().from(cannedReplies)).toEqual(before.replies);
+      expect(await handle.db.select().from(allowedCountries).where(eq(allowedCountries.country, "MX"))).toEqual([]);
+    } finally {
+      session.user = admin;
+    }
   });
 });

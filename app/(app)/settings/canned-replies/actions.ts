@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
-import { recordAdminAction } from "@/db/queries/audit";
+import { withAdminAction } from "@/db/queries/audit";
 import { getCannedReply } from "@/db/queries/canned-replies";
 import { requireAdmin } from "@/lib/auth/session";
 import { createCannedReply, editCannedReply, removeCannedReply } from "@/lib/canned-replies/manage";
@@ -25,9 +25,11 @@ export async function saveCannedReplyAction(_prev: unknown, form: FormData): Pro
   if (id && !id.success) return { ok: false, message: GONE };
   const input = { title: field("title"), body: field("body") };
   try {
-    const db = await getDb();
-    const saved = id ? await editCannedReply({ db, id: id.data, input }) : await createCannedReply({ db, input, createdBy: admin.id });
-    await recordAdminAction({ db, actorId: admin.id, action: id ? "saved_reply.updated" : "saved_reply.created", target: { savedReplyId: saved.id, title: saved.title } });
+    const saved = await withAdminAction({
+      db: await getDb(),
+      change: (tx) => (id ? editCannedReply({ db: tx, id: id.data, input }) : createCannedReply({ db: tx, input, createdBy: admin.id })),
+      entry: (reply) => ({ actorId: admin.id, action: id ? "saved_reply.updated" : "saved_reply.created", target: { savedReplyId: reply.id, title: reply.title } }),
+    });
     refresh();
     return { ok: true, id: saved.id };
   } catch (error) {
@@ -40,10 +42,15 @@ export async function deleteCannedReplyAction(input: { id: string }): Promise<Ac
   const id = cannedReplyIdSchema.safeParse(input?.id);
   if (!id.success) return { ok: false, message: GONE };
   try {
-    const db = await getDb();
-    const reply = await getCannedReply({ db, id: id.data });
-    await removeCannedReply({ db, id: id.data });
-    await recordAdminAction({ db, actorId: admin.id, action: "saved_reply.deleted", target: { savedReplyId: id.data, title: reply?.title } });
+    await withAdminAction({
+      db: await getDb(),
+      change: async (tx) => {
+        const reply = await getCannedReply({ db: tx, id: id.data });
+        await removeCannedReply({ db: tx, id: id.data });
+        return reply;
+      },
+      entry: (reply) => ({ actorId: admin.id, action: "saved_reply.deleted", target: { savedReplyId: id.data, title: reply?.title } }),
+    });
   } catch (error) {
     return failure(error);
   }

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { recordAdminAction } from "@/db/queries/audit";
+import { withAdminAction } from "@/db/queries/audit";
 import { getRule } from "@/db/queries/rules";
 import { requireAdmin } from "@/lib/auth/session";
 import { failure, type ActionResult } from "@/lib/errors";
@@ -27,8 +27,11 @@ export async function saveRuleAction(input: { id?: string | null; rule: unknown 
     const db = await getDb();
     const id = input.id ? ruleId.safeParse(input.id) : null;
     if (id && !id.success) return { ok: false, message: "This rule no longer exists." };
-    const saved = id ? await editRule({ db, id: id.data, input: input.rule }) : await createRule({ db, input: input.rule });
-    await recordAdminAction({ db, actorId: admin.id, action: id ? "rule.updated" : "rule.created", target: ruleTarget(saved) });
+    const saved = await withAdminAction({
+      db,
+      change: (tx) => (id ? editRule({ db: tx, id: id.data, input: input.rule }) : createRule({ db: tx, input: input.rule })),
+      entry: (rule) => ({ actorId: admin.id, action: id ? "rule.updated" : "rule.created", target: ruleTarget(rule) }),
+    });
     refresh();
     return { ok: true, id: saved.id };
   } catch (error) {
@@ -43,8 +46,11 @@ export async function setRuleEnabledAction(input: { id: string; enabled: boolean
   const parsed = toggle.safeParse(input);
   if (!parsed.success) return { ok: false, message: "This rule no longer exists." };
   try {
-    const rule = await setRuleEnabled({ db: await getDb(), ...parsed.data });
-    await recordAdminAction({ db: await getDb(), actorId: admin.id, action: parsed.data.enabled ? "rule.enabled" : "rule.disabled", target: ruleTarget(rule) });
+    await withAdminAction({
+      db: await getDb(),
+      change: (tx) => setRuleEnabled({ db: tx, ...parsed.data }),
+      entry: (rule) => ({ actorId: admin.id, action: parsed.data.enabled ? "rule.enabled" : "rule.disabled", target: ruleTarget(rule) }),
+    });
   } catch (error) {
     return failure(error);
   }
@@ -59,9 +65,14 @@ export async function moveRuleAction(input: { id: string; direction: "up" | "dow
   const parsed = move.safeParse(input);
   if (!parsed.success) return { ok: false, message: "This rule no longer exists." };
   try {
-    const db = await getDb();
-    await moveRule({ db, ...parsed.data });
-    await recordAdminAction({ db, actorId: admin.id, action: "rule.moved", target: ruleTarget(await getRule({ db, id: parsed.data.id })), details: { direction: parsed.data.direction } });
+    await withAdminAction({
+      db: await getDb(),
+      change: async (tx) => {
+        await moveRule({ db: tx, ...parsed.data });
+        return getRule({ db: tx, id: parsed.data.id });
+      },
+      entry: (rule) => ({ actorId: admin.id, action: "rule.moved", target: ruleTarget(rule), details: { direction: parsed.data.direction } }),
+    });
   } catch (error) {
     return failure(error);
   }
@@ -74,8 +85,11 @@ export async function duplicateRuleAction(input: { id: string }): Promise<Action
   const parsed = ruleId.safeParse(input.id);
   if (!parsed.success) return { ok: false, message: "This rule no longer exists." };
   try {
-    const copy = await duplicateRule({ db: await getDb(), id: parsed.data });
-    await recordAdminAction({ db: await getDb(), actorId: admin.id, action: "rule.duplicated", target: ruleTarget(copy) });
+    const copy = await withAdminAction({
+      db: await getDb(),
+      change: (tx) => duplicateRule({ db: tx, id: parsed.data }),
+      entry: (rule) => ({ actorId: admin.id, action: "rule.duplicated", target: ruleTarget(rule) }),
+    });
     refresh();
     return { ok: true, id: copy.id };
   } catch (error) {
@@ -88,10 +102,15 @@ export async function deleteRuleAction(input: { id: string }): Promise<ActionRes
   const parsed = ruleId.safeParse(input.id);
   if (!parsed.success) return { ok: false, message: "This rule no longer exists." };
   try {
-    const db = await getDb();
-    const rule = await getRule({ db, id: parsed.data });
-    await removeRule({ db, id: parsed.data });
-    await recordAdminAction({ db, actorId: admin.id, action: "rule.deleted", target: ruleTarget(rule, parsed.data) });
+    await withAdminAction({
+      db: await getDb(),
+      change: async (tx) => {
+        const rule = await getRule({ db: tx, id: parsed.data });
+        await removeRule({ db: tx, id: parsed.data });
+        return rule;
+      },
+      entry: (rule) => ({ actorId: admin.id, action: "rule.deleted", target: ruleTarget(rule, parsed.data) }),
+    });
   } catch (error) {
     return failure(error);
   }

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { recordAdminAction } from "@/db/queries/audit";
+import { withAdminAction } from "@/db/queries/audit";
 import { getIntegration } from "@/db/queries/integrations";
 import { requireAdmin } from "@/lib/auth/session";
 import { fieldErrorsOf } from "@/lib/auth/validation";
@@ -52,10 +52,14 @@ export async function renameIntegrationAction(_prev: unknown, form: FormData): P
   const parsed = renameSchema.safeParse({ name: form.get("name") ?? "" });
   if (!parsed.success) return { ok: false, message: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
   try {
-    const db = await getDb();
-    const before = await getIntegration({ db, id });
-    const renamed = await renameSmsIntegration({ db, id, name: parsed.data.name });
-    await recordAdminAction({ db, actorId: admin.id, action: "integration.renamed", target: { integrationId: id, previousName: before?.name, name: renamed.name } });
+    await withAdminAction({
+      db: await getDb(),
+      change: async (tx) => {
+        const before = await getIntegration({ db: tx, id });
+        return { before, renamed: await renameSmsIntegration({ db: tx, id, name: parsed.data.name }) };
+      },
+      entry: ({ before, renamed }) => ({ actorId: admin.id, action: "integration.renamed", target: { integrationId: id, previousName: before?.name, name: renamed.name } }),
+    });
   } catch (error) {
     return failure(error);
   }
@@ -70,9 +74,11 @@ export async function updateSettingsAction(_prev: unknown, form: FormData): Prom
   const parsed = integrationSettingsSchema.safeParse({ reopenWindowDays: form.get("reopenWindowDays") ?? "", maxMessageLength: form.get("maxMessageLength") ?? "" });
   if (!parsed.success) return { ok: false, message: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
   try {
-    const db = await getDb();
-    const updated = await updateSmsIntegrationSettings({ db, id, settings: parsed.data });
-    await recordAdminAction({ db, actorId: admin.id, action: "integration.settings_changed", target: { integrationId: id, name: updated.name }, details: parsed.data });
+    await withAdminAction({
+      db: await getDb(),
+      change: (tx) => updateSmsIntegrationSettings({ db: tx, id, settings: parsed.data }),
+      entry: (updated) => ({ actorId: admin.id, action: "integration.settings_changed", target: { integrationId: id, name: updated.name }, details: parsed.data }),
+    });
   } catch (error) {
     return failure(error);
   }

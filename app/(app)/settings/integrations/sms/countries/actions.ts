@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
-import { recordAdminAction } from "@/db/queries/audit";
+import { withAdminAction } from "@/db/queries/audit";
 import { requireAdmin } from "@/lib/auth/session";
 import { fieldErrorsOf } from "@/lib/auth/validation";
 import { failure, type ActionResult } from "@/lib/errors";
@@ -16,8 +16,11 @@ export async function allowCountryAction(_prev: unknown, form: FormData): Promis
   const parsed = countrySchema.safeParse({ country: form.get("country") ?? "" });
   if (!parsed.success) return { ok: false, message: "Choose a country.", fieldErrors: fieldErrorsOf(parsed.error) };
   try {
-    await allowCountry({ db: await getDb(), country: parsed.data.country, actorId: admin.id });
-    await recordAdminAction({ db: await getDb(), actorId: admin.id, action: "country.allowed", target: { country: parsed.data.country } });
+    await withAdminAction({
+      db: await getDb(),
+      change: (tx) => allowCountry({ db: tx, country: parsed.data.country, actorId: admin.id }),
+      entry: () => ({ actorId: admin.id, action: "country.allowed", target: { country: parsed.data.country } }),
+    });
   } catch (error) {
     return failure(error);
   }
@@ -31,8 +34,11 @@ export async function removeCountryAction(input: { country: string }): Promise<A
   const parsed = countrySchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: "Choose a country." };
   try {
-    await disallowCountry({ db: await getDb(), country: parsed.data.country });
-    await recordAdminAction({ db: await getDb(), actorId: admin.id, action: "country.removed", target: { country: parsed.data.country } });
+    await withAdminAction({
+      db: await getDb(),
+      change: (tx) => disallowCountry({ db: tx, country: parsed.data.country }),
+      entry: () => ({ actorId: admin.id, action: "country.removed", target: { country: parsed.data.country } }),
+    });
   } catch (error) {
     return failure(error);
   }
