@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { admin, signIn, uniqueEmail } from "./support/accounts";
 
 test("a wrong password is refused without saying which field was wrong", async ({ page }) => {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { request, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { adminState, agentState, deactivatedState } from "./support/accounts";
 import { actions, routes, type Access } from "./support/authz-matrix";
 import { serverActionId, serverActionPage } from "./support/server-actions";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { adminState, uniqueEmail } from "./support/accounts";
 
 test.use({ storageState: adminState });

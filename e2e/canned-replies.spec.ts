@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { adminState, agentState } from "./support/accounts";
 import { bubble, customerNumber, openTicketPage, setUpSmsIntegration, startConversation } from "./support/inbox";
 

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { adminState } from "./support/accounts";
 import { customerNumber, setUpSmsIntegration, startConversation, type SmsIntegration } from "./support/inbox";
 import { serverActionId } from "./support/server-actions";

@@ -1,4 +1,4 @@
-import { expect, test as setup } from "@playwright/test";
+import { expect, test as setup } from "./support/test";
 import { addUserAsAdmin, admin, adminState, agent, agentState, deactivated, deactivatedState, signIn } from "./support/accounts";
 
 setup("an empty app sends the first visitor to create the admin account", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import sharp from "sharp";
 import { agent, agentState } from "./support/accounts";
 import { bubble, conversation, customerNumber, integrationIdOf, openTicketPage, setUpSmsIntegration, startConversation, startConversationByApi, type SmsIntegration } from "./support/inbox";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { adminState } from "./support/accounts";
 import { addSmsIntegration, buyNumber, escapeRegExp } from "./support/numbers";
 import { callSandboxApi, readSandboxAccount } from "./support/sandbox";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { addUserAsAdmin, admin, adminState, agentState, signIn, uniqueEmail } from "./support/accounts";
 import { callServerAction } from "./support/server-actions";
 

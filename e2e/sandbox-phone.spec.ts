@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import sharp from "sharp";
 import { adminState, agentState } from "./support/accounts";
 import { setUpSmsIntegration } from "./support/inbox";

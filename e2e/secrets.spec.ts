@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, request, test } from "@playwright/test";
+import { request } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { adminState, agentState } from "./support/accounts";
 import { readSandboxAccount } from "./support/sandbox";
 

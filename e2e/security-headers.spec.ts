@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 test("every response carries the security headers, and the app works under its Content-Security-Policy", async ({ page }) => {
   const violations: string[] = [];

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { addUserAsAdmin, adminState, uniqueEmail } from "./support/accounts";
 import { bubble, conversation, customerNumber, setUpSmsIntegration, startConversation, type SmsIntegration } from "./support/inbox";
 

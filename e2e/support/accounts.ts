@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect } from "@playwright/test";
+import { expect } from "./test";
 
 export const admin = { name: "Ada Admin", email: "ada@example.com", password: "correct horse battery" };
 export const agent = { name: "Sam Agent", email: "sam@example.com", password: "agent password 1" };

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect } from "./test";
 import { adminState } from "./accounts";
 import { addSmsIntegration, buyNumber } from "./numbers";
 

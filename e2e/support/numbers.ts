@@ -1,4 +1,5 @@
-import { expect, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect } from "./test";
 
 /**
  * Buys the first number the search finds, through the UI, and returns it as the app

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { expect } from "@playwright/test";
+import { expect } from "./test";
 
 export interface SandboxAccount {
   accountSid: string;
