@@ -28,6 +28,8 @@ test("the seed's flow: buy a number, add an SMS integration on it, and find it o
   const row = page.getByRole("row", { name: /Main support line/ });
   await expect(row).toContainText(display);
   await expect(row).toContainText("Active");
+  // Twilio was asked where the number's texts go: here.
+  await expect(row.getByRole("cell").filter({ hasText: /^Working$/ })).toBeVisible();
 
   // The number is taken now: offered no more, with the reason.
   await page.goto("/settings/integrations/sms/new");
@@ -103,7 +105,11 @@ test("someone changes the number's webhook at Twilio: the integration page says 
   const changed = await callSandboxApi(page.request, account, `/IncomingPhoneNumbers/${sid}.json`, [["SmsUrl", "https://elsewhere.example.com/sms"]]);
   expect(changed.status).toBe(200);
 
-  await page.goto(integrationUrl!);
+  // The list says so, and leads to the integration's page.
+  await page.goto("/settings/integrations/sms");
+  const row = page.getByRole("row", { name: /Repair desk/ });
+  await row.getByRole("link", { name: "Not working: repair" }).click();
+  await expect(page).toHaveURL(new RegExp(`${integrationUrl}$`));
   const health = page.getByRole("region", { name: "Connection to Twilio" });
   await expect(health).toContainText("Not working: this number’s settings at Twilio do not point at this app.");
   await expect(health).toContainText("Customers’ messages go to https://elsewhere.example.com/sms instead of this app");
@@ -114,4 +120,6 @@ test("someone changes the number's webhook at Twilio: the integration page says 
   expect(repaired.body.sms_url).toBe(`${account.apiBaseUrl.replace(/\/sandbox\/twilio$/, "")}/api/twilio/sms`);
   await page.reload();
   await expect(health).toContainText("Working: Twilio sends this number’s messages and delivery reports to this app.");
+  await page.goto("/settings/integrations/sms");
+  await expect(row.getByRole("cell").filter({ hasText: /^Working$/ })).toBeVisible();
 });

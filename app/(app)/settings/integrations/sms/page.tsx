@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ConnectionCell } from "@/components/settings/integrations/connection-cell";
 import { MessagingPolicyPanel } from "@/components/settings/integrations/policy-panel";
 import { buttonClass } from "@/components/ui/button-class";
 import { FormMessage } from "@/components/ui/field";
@@ -50,6 +51,7 @@ export default async function SmsIntegrationsPage({ searchParams }: { searchPara
                 <th scope="col" className="px-4 py-3">Name</th>
                 <th scope="col" className="px-4 py-3">Phone number</th>
                 <th scope="col" className="px-4 py-3">Status</th>
+                <th scope="col" className="px-4 py-3">Connection to Twilio</th>
                 <th scope="col" className="px-4 py-3">Created</th>
               </tr>
             </thead>
@@ -71,6 +73,9 @@ export default async function SmsIntegrationsPage({ searchParams }: { searchPara
                         {integration.deactivatedReason ? <p className="mt-0.5 max-w-xs text-xs text-slate-500">{integration.deactivatedReason}</p> : null}
                       </>
                     )}
+                  </td>
+                  <td className="whitespace-nowrap px-4 py-3">
+                    <ConnectionCell integration={integration} />
                   </td>
                   <td className="px-4 py-3">{dateFormat.format(integration.createdAt)}</td>
                 </tr>
