@@ -1,51 +1,18 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as inbound } from "@/app/api/twilio/sms/route";
 import type { DatabaseHandle } from "@/db/client";
-import { allowedCountries, attachments, customers, events, messages, optOuts, smsIntegrations, tickets } from "@/db/schema";
+import { allowedCountries, customers, events, messages, optOuts, smsIntegrations, tickets } from "@/db/schema";
 import { countAuditEntries } from "@/db/queries/audit";
-import { retryAttachmentDownload } from "@/lib/tickets/manage";
 import { testDatabases, useDatabase } from "../support/database";
-import { runJobsUntilIdle } from "../support/jobs";
+import { BUSINESS, postInbound as send, textBusiness as text, ticketsOfCustomer } from "../support/inbound";
 import { inboundParams, messageSid, PUBLIC_BASE, signedTwilioRequest } from "../support/twilio";
 
-const BUSINESS = "+14155550100";
-const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
-const PDF = Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n");
-const JPEG = Buffer.from("ffd8ffe000104a46494600010100000100010000ffd9", "hex");
+// Pictures (MMS) have their own suite: inbound-media.test.ts.
 
-let mediaHits: Record<string, number> = {};
-let mediaServer: http.Server;
-let mediaBase = "";
-let mediaBack = false;
-
-beforeAll(async () => {
+beforeAll(() => {
   process.env.PUBLIC_BASE_URL = PUBLIC_BASE;
-  // Stands in for Twilio's media URLs: a picture that 404s twice before it is there.
-  mediaServer = http.createServer((req, res) => {
-    const path = req.url ?? "";
-    mediaHits[path] = (mediaHits[path] ?? 0) + 1;
-    if (!req.headers.authorization?.startsWith("Basic ")) return void res.writeHead(401).end();
-    if (path === "/late.png" && mediaHits[path]! <= 2) return void res.writeHead(404).end();
-    if (path === "/never.png") return void res.writeHead(404).end();
-    if (path === "/back-later.png" && !mediaBack) return void res.writeHead(503).end();
-    if (path.endsWith(".png")) return void res.writeHead(200, { "Content-Type": "image/png" }).end(PNG);
-    if (path.endsWith(".pdf")) return void res.writeHead(200, { "Content-Type": "application/pdf" }).end(PDF);
-    if (path === "/renamed.png.txt") return void res.writeHead(200, { "Content-Type": "image/png" }).end(PDF);
-    if (path === "/photo.bin") return void res.writeHead(200, { "Content-Type": "application/octet-stream" }).end(JPEG);
-    if (path === "/invoice.bin") return void res.writeHead(200, { "Content-Type": "application/octet-stream" }).end(PDF);
-    if (path === "/notes.txt") return void res.writeHead(200, { "Content-Type": "text/plain" }).end("just words");
-    if (path === "/page.img") return void res.writeHead(200, { "Content-Type": "image/png" }).end("<!doctype html><script>alert(1)</script>");
-    if (path === "/noise.img") return void res.writeHead(200, { "Content-Type": "image/png" }).end(Buffer.from([1, 2, 3, 4, 5, 6, 7, 8]));
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => mediaServer.listen(0, "127.0.0.1", resolve));
-  mediaBase = `http://127.0.0.1:${(mediaServer.address() as AddressInfo).port}`;
 });
-
-afterAll(() => mediaServer.close());
 
 describe.each(testDatabases())("inbound SMS on $name", (database) => {
   let handle: DatabaseHandle;
@@ -53,19 +20,7 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
   let customerNumber = 0;
 
   const newCustomer = () => `+1415555${String(2000 + customerNumber++).padStart(4, "0")}`;
-  async function send(params: Record<string, string>) {
-    const response = await inbound(await signedTwilioRequest("/api/twilio/sms", params));
-    return { status: response.status, type: response.headers.get("content-type"), text: await response.text() };
-  }
-  async function text(from: string, body: string, extra: Record<string, string> = {}) {
-    return send(await inboundParams({ From: from, To: BUSINESS, Body: body, ...extra }));
-  }
-  const ticketsOf = async (phone: string) =>
-    handle.db
-      .select({ id: tickets.id, status: tickets.status })
-      .from(tickets)
-      .innerJoin(customers, eq(customers.id, tickets.customerId))
-      .where(eq(customers.phoneE164, phone));
+  const ticketsOf = (phone: string) => ticketsOfCustomer(handle.db, phone);
 
   beforeAll(async () => {
     handle = await database.open();
@@ -76,10 +31,6 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
   afterAll(async () => {
     useDatabase(undefined as never);
     await handle.close();
-  });
-  beforeEach(() => {
-    mediaHits = {};
-    mediaBack = false;
   });
 
   it("files a first message as a new ticket and answers Twilio with empty TwiML", async () => {
@@ -147,110 +98,6 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
     expect(found).toHaveLength(1);
     const [{ n }] = (await handle.db.select({ n: sql<number>`count(*)::int` }).from(messages).where(eq(messages.ticketId, found[0]!.id))) as [{ n: number }];
     expect(n).toBe(3);
-  });
-
-  it("keeps a png from an MMS and refuses a pdf, deciding from the bytes", async () => {
-    const from = newCustomer();
-    await text(from, "photo and invoice", {
-      NumMedia: "3",
-      MediaUrl0: `${mediaBase}/photo.png`,
-      MediaContentType0: "image/png",
-      MediaUrl1: `${mediaBase}/invoice.pdf`,
-      MediaContentType1: "application/pdf",
-      MediaUrl2: `${mediaBase}/renamed.png.txt`,
-      MediaContentType2: "image/png",
-    });
-    await runJobsUntilIdle(handle.db);
-    const [ticket] = await ticketsOf(from);
-    const [message] = await handle.db.select().from(messages).where(eq(messages.ticketId, ticket!.id));
-    const files = await handle.db.select().from(attachments).where(eq(attachments.messageId, message!.id)).orderBy(attachments.position);
-    expect(files.map((f) => [f.status, f.contentType])).toEqual([
-      ["stored", "image/png"],
-      ["unsupported", "application/pdf"],
-      ["unsupported", "application/pdf"],
-    ]);
-    expect(files[0]!.data?.equals(PNG)).toBe(true);
-    expect(files[1]!.data).toBeNull();
-    expect(files[2]!.data).toBeNull();
-    // Fetched to be sure what it is, then not kept.
-    expect(mediaHits["/invoice.pdf"]).toBe(1);
-  });
-
-  it("keeps a JPEG whatever type was declared, and names a refused file by its bytes", async () => {
-    const from = newCustomer();
-    await text(from, "", {
-      NumMedia: "3",
-      MediaUrl0: `${mediaBase}/photo.bin`,
-      MediaContentType0: "application/octet-stream",
-      MediaUrl1: `${mediaBase}/invoice.bin`,
-      MediaContentType1: "application/octet-stream",
-      MediaUrl2: `${mediaBase}/notes.txt`,
-      MediaContentType2: "text/plain; charset=utf-8",
-    });
-    await runJobsUntilIdle(handle.db);
-    const [ticket] = await ticketsOf(from);
-    const [message] = await handle.db.select().from(messages).where(eq(messages.ticketId, ticket!.id));
-    const files = await handle.db.select().from(attachments).where(eq(attachments.messageId, message!.id)).orderBy(attachments.position);
-    expect(files.map((f) => [f.status, f.contentType, f.fileName])).toEqual([
-      ["stored", "image/jpeg", "attachment-1.jpg"],
-      ["unsupported", "application/pdf", "attachment-2"],
-      ["unsupported", "text/plain", "attachment-3"],
-    ]);
-    expect(files[0]!.data?.equals(JPEG)).toBe(true);
-    expect(files[1]!.data).toBeNull();
-    expect(files.map((f) => mediaHits[new URL(f.sourceUrl!).pathname])).toEqual([1, 1, 1]);
-  });
-
-  it("never names a file that only claimed to be a picture by that claim", async () => {
-    const from = newCustomer();
-    await text(from, "", {
-      NumMedia: "2",
-      MediaUrl0: `${mediaBase}/page.img`,
-      MediaContentType0: "image/png",
-      MediaUrl1: `${mediaBase}/noise.img`,
-      MediaContentType1: "image/png",
-    });
-    await runJobsUntilIdle(handle.db);
-    const [ticket] = await ticketsOf(from);
-    const [message] = await handle.db.select().from(messages).where(eq(messages.ticketId, ticket!.id));
-    const files = await handle.db.select().from(attachments).where(eq(attachments.messageId, message!.id)).orderBy(attachments.position);
-    expect(files.map((f) => [f.status, f.contentType, f.data])).toEqual([
-      ["unsupported", "text/html", null],
-      ["unsupported", "application/octet-stream", null],
-    ]);
-  });
-
-  it("retries a media URL that 404s twice, then stores it; gives up on one that never works", async () => {
-    const from = newCustomer();
-    await text(from, "", { NumMedia: "2", MediaUrl0: `${mediaBase}/late.png`, MediaContentType0: "image/png", MediaUrl1: `${mediaBase}/never.png`, MediaContentType1: "image/png" });
-    await runJobsUntilIdle(handle.db);
-    const [ticket] = await ticketsOf(from);
-    const [message] = await handle.db.select().from(messages).where(eq(messages.ticketId, ticket!.id));
-    expect(message?.body).toBe("");
-    const files = await handle.db.select().from(attachments).where(eq(attachments.messageId, message!.id)).orderBy(attachments.position);
-    expect(files[0]?.status).toBe("stored");
-    expect(mediaHits["/late.png"]).toBe(3);
-    expect(files[1]?.status).toBe("failed");
-    expect(mediaHits["/never.png"]).toBe(6);
-  });
-
-  it("keeps the message when a picture cannot be downloaded, says so, and stores it once when an agent retries", async () => {
-    const from = newCustomer();
-    await text(from, "See the photo", { NumMedia: "1", MediaUrl0: `${mediaBase}/back-later.png`, MediaContentType0: "image/png" });
-    await runJobsUntilIdle(handle.db);
-    const [ticket] = await ticketsOf(from);
-    const [message] = await handle.db.select().from(messages).where(eq(messages.ticketId, ticket!.id));
-    expect(message?.body).toBe("See the photo");
-    const [failed] = await handle.db.select().from(attachments).where(eq(attachments.messageId, message!.id));
-    expect(failed).toMatchObject({ status: "failed", error: "The download failed (503)." });
-
-    mediaBack = true;
-    await retryAttachmentDownload({ db: handle.db, attachmentId: failed!.id });
-    await runJobsUntilIdle(handle.db);
-    const files = await handle.db.select().from(attachments).where(eq(attachments.messageId, message!.id));
-    expect(files.map((file) => [file.id, file.status, file.error])).toEqual([[failed!.id, "stored", null]]);
-    expect(files[0]!.data?.equals(PNG)).toBe(true);
-    expect(mediaHits["/back-later.png"]).toBe(7);
   });
 
   it("does not receive messages from a country that is not allowed, keeping only an audit entry", async () => {
@@ -407,7 +254,7 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
 
   it("refuses a malformed message with a clear 400 and stores nothing", async () => {
     const from = newCustomer();
-    const params = await inboundParams({ From: from, To: BUSINESS, Body: "x", NumMedia: "2", MediaUrl0: `${mediaBase}/photo.png` });
+    const params = await inboundParams({ From: from, To: BUSINESS, Body: "x", NumMedia: "2", MediaUrl0: "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1" });
     const answer = await send(params);
     expect(answer.status).toBe(400);
     expect(answer.text).toContain("MediaUrl1 is missing");
