@@ -1,10 +1,9 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { attachments, events, jobs, messages } from "@/db/schema";
 import { testDatabases, useDatabase } from "../support/database";
-import { expectRequestsFollowSpec } from "../contract/exchanges";
-import { startFakeTwilio } from "../support/fake-twilio";
+import { useFakeTwilio } from "../support/fake-twilio";
 import { seedAgent, seedTicket } from "../support/inbox-seed";
 
 vi.hoisted(() => {
@@ -25,23 +24,13 @@ const PDF = Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n");
 
 describe.each(testDatabases())("outbound messages on $name", (database) => {
   let handle: DatabaseHandle;
-  let twilio: Awaited<ReturnType<typeof startFakeTwilio>>;
+  const twilio = useFakeTwilio();
 
   beforeAll(async () => {
     handle = await database.open();
     useDatabase(handle);
-    twilio = await startFakeTwilio();
-    process.env.TWILIO_API_BASE_URL = twilio.url;
   });
-  afterAll(() => expectRequestsFollowSpec(twilio.contractRequests()));
-  afterAll(async () => {
-    await twilio.close();
-    await handle.close();
-  });
-  beforeEach(() => {
-    twilio.requests.length = 0;
-    twilio.replies.length = 0;
-  });
+  afterAll(() => handle.close());
 
   async function messageRow(id: string) {
     const [row] = await handle.db.select().from(messages).where(eq(messages.id, id));

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { allowedCountries, customers, events, jobs, messages, phoneNumbers, ruleRuns, rules, smsIntegrations, tickets, users } from "@/db/schema";
 import { testDatabases, useDatabase } from "../support/database";
 import { uniqueUsNumber } from "../support/inbox-seed";
-import { startFakeTwilio } from "../support/fake-twilio";
+import { useFakeTwilio } from "../support/fake-twilio";
 import { runJobsUntilIdle } from "../support/jobs";
 import { inboundParams, signedTwilioRequest } from "../support/twilio";
 
@@ -26,7 +26,7 @@ const ALWAYS_CLOSED = { timeZone: "America/New_York", periods: [], closedDates: 
 
 describe.each(testDatabases())("rules on $name", (database) => {
   let handle: DatabaseHandle;
-  let twilio: Awaited<ReturnType<typeof startFakeTwilio>>;
+  const twilio = useFakeTwilio();
   let business: string;
   let integrationId: string;
 
@@ -57,8 +57,6 @@ describe.each(testDatabases())("rules on $name", (database) => {
   beforeAll(async () => {
     handle = await database.open();
     useDatabase(handle);
-    twilio = await startFakeTwilio();
-    process.env.TWILIO_API_BASE_URL = twilio.url;
     business = customerNumber();
     const [number] = await handle.db
       .insert(phoneNumbers)
@@ -68,12 +66,10 @@ describe.each(testDatabases())("rules on $name", (database) => {
     integrationId = integration!.id;
   });
   afterAll(async () => {
-    await twilio.close();
     useDatabase(undefined as never);
     await handle.close();
   });
   beforeEach(async () => {
-    twilio.requests.length = 0;
     await handle.db.delete(rules);
     await handle.db.update(smsIntegrations).set({ status: "active" }).where(eq(smsIntegrations.id, integrationId));
     await saveBusinessHours({ db: handle.db, hours: ALWAYS_CLOSED });

@@ -1,11 +1,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { messages } from "@/db/schema";
 import { testDatabases, useDatabase } from "../support/database";
-import { startFakeTwilio } from "../support/fake-twilio";
+import { useFakeTwilio } from "../support/fake-twilio";
 import { runJobsUntilIdle } from "../support/jobs";
 import { seedTicket } from "../support/inbox-seed";
 import { messageSid, signedTwilioRequest } from "../support/twilio";
@@ -22,22 +22,13 @@ const { POST: statusCallback } = await import("@/app/api/twilio/status/route");
 
 describe.each(testDatabases())("sending when Twilio keeps failing, on $name", (database) => {
   let handle: DatabaseHandle;
-  let twilio: Awaited<ReturnType<typeof startFakeTwilio>>;
+  const twilio = useFakeTwilio();
 
   beforeAll(async () => {
     handle = await database.open();
     useDatabase(handle);
-    twilio = await startFakeTwilio();
-    process.env.TWILIO_API_BASE_URL = twilio.url;
   });
-  afterAll(async () => {
-    await twilio.close();
-    await handle.close();
-  });
-  beforeEach(() => {
-    twilio.requests.length = 0;
-    twilio.replies.length = 0;
-  });
+  afterAll(() => handle.close());
 
   const messageRow = async (id: string) => (await handle.db.select().from(messages).where(eq(messages.id, id)))[0]!;
 

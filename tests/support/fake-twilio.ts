@@ -1,5 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { expectRequestsFollowSpec } from "../contract/exchanges";
 
 export interface FakeTwilioRequest {
   method: string;
@@ -16,7 +18,7 @@ export type FakeReply = { status: number; body: Record<string, unknown>; headers
  * see exactly the requests Twilio would get. Replies come from a queue; when it is empty,
  * every message is accepted as "queued".
  */
-export async function startFakeTwilio() {
+export function createFakeTwilio() {
   const requests: FakeTwilioRequest[] = [];
   // Every request since the start, for checking them all against Twilio's API description.
   const everyRequest: FakeTwilioRequest[] = [];
@@ -39,12 +41,19 @@ export async function startFakeTwilio() {
       res.end(JSON.stringify(reply.body));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    listen: () => new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve)),
+    /** Once listening. */
+    get url() {
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
     requests,
     replies,
+    /** Forgets the requests seen so far and the replies not used. */
+    reset: () => {
+      requests.length = 0;
+      replies.length = 0;
+    },
     /** Every request since the start, as the contract checker reads them. */
     contractRequests: () =>
       everyRequest.map((request) => {
@@ -58,4 +67,28 @@ export async function startFakeTwilio() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+export type FakeTwilio = ReturnType<typeof createFakeTwilio>;
+
+export async function startFakeTwilio(): Promise<FakeTwilio> {
+  const twilio = createFakeTwilio();
+  await twilio.listen();
+  return twilio;
+}
+
+/**
+ * For a describe block: a fake Twilio the app's SDK talks to (TWILIO_API_BASE_URL), emptied
+ * before each test, and every request the app sent it checked against Twilio's spec at the end.
+ */
+export function useFakeTwilio(): FakeTwilio {
+  const twilio = createFakeTwilio();
+  beforeAll(async () => {
+    await twilio.listen();
+    process.env.TWILIO_API_BASE_URL = twilio.url;
+  });
+  beforeEach(() => twilio.reset());
+  afterAll(() => expectRequestsFollowSpec(twilio.contractRequests()));
+  afterAll(() => twilio.close());
+  return twilio;
 }
