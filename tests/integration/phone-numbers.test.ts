@@ -9,9 +9,9 @@ import { buyPhoneNumber, importPhoneNumbers, listImportableNumbers, releasePhone
 import { completePortInSandbox, submitPortRequest } from "@/lib/phone-numbers/porting";
 import { searchAvailableNumbers } from "@/lib/phone-numbers/search";
 import { getTwilioClient } from "@/lib/twilio/client";
-import { expectSandboxCallsFollowSpec } from "../contract/exchanges";
-import { startAppServer, type AppServer } from "../support/app-server";
-import { testDatabases, useDatabase } from "../support/database";
+import type { AppServer } from "../support/app-server";
+import { testDatabases } from "../support/database";
+import { closeSandboxApp, openSandboxApp } from "../support/sandbox-app";
 import { createUser } from "../support/records";
 
 describe.each(testDatabases())("phone numbers through Twilio, on $name", (database) => {
@@ -21,20 +21,12 @@ describe.each(testDatabases())("phone numbers through Twilio, on $name", (databa
   let adminId: string;
 
   beforeAll(async () => {
-    delete process.env.TWILIO_ACCOUNT_SID;
-    delete process.env.TWILIO_AUTH_TOKEN;
-    handle = await database.open();
-    useDatabase(handle);
-    server = await startAppServer();
+    ({ handle, server } = await openSandboxApp(database));
     twilio = await getTwilioClient();
     adminId = (await createUser(handle.db)).id;
   });
 
-  afterAll(() => expectSandboxCallsFollowSpec(server));
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-  });
+  afterAll(() => closeSandboxApp({ handle, server }));
 
   it("searches with what each number could do here, and buys one", async () => {
     const ukMobiles = await searchAvailableNumbers({ twilio, search: { country: "GB", type: "mobile" } });

@@ -6,9 +6,9 @@ import { getPortRequest, listPortRequests } from "@/db/queries/port-requests";
 import { checkOpenPortRequests, checkPortRequest, markPortInProgress, rejectPortRequest, submitPortRequest } from "@/lib/phone-numbers/porting";
 import { portRejectionSchema, portRequestSchema } from "@/lib/phone-numbers/validation";
 import { getTwilioClient } from "@/lib/twilio/client";
-import { expectSandboxCallsFollowSpec } from "../contract/exchanges";
-import { startAppServer, type AppServer } from "../support/app-server";
-import { testDatabases, useDatabase } from "../support/database";
+import type { AppServer } from "../support/app-server";
+import { testDatabases } from "../support/database";
+import { closeSandboxApp, openSandboxApp } from "../support/sandbox-app";
 import { createOwnedNumber, createUser } from "../support/records";
 
 const details = {
@@ -25,19 +25,11 @@ describe.each(testDatabases())("port requests on $name", (database) => {
   let twilio: Twilio;
   let adminId: string;
   beforeAll(async () => {
-    delete process.env.TWILIO_ACCOUNT_SID;
-    delete process.env.TWILIO_AUTH_TOKEN;
-    handle = await database.open();
-    useDatabase(handle);
-    server = await startAppServer();
+    ({ handle, server } = await openSandboxApp(database));
     twilio = await getTwilioClient();
     adminId = (await createUser(handle.db)).id;
   });
-  afterAll(() => expectSandboxCallsFollowSpec(server));
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-  });
+  afterAll(() => closeSandboxApp({ handle, server }));
 
   it("reads the number as people type it and refuses a bad one next to its field", () => {
     expect(portRequestSchema.parse({ ...details, phoneNumber: "+1 (415) 555-0133" }).phoneNumber).toBe("+14155550133");

@@ -9,9 +9,9 @@ import { loadSimulatorState } from "@/lib/sandbox/simulator";
 import { NO_WEBHOOK } from "@/lib/sandbox/webhooks";
 import { getTwilioClient } from "@/lib/twilio/client";
 import { getSandboxCredentials } from "@/lib/twilio/credentials";
-import { expectSandboxCallsFollowSpec } from "../contract/exchanges";
-import { startAppServer, type AppServer, type Exchange } from "../support/app-server";
-import { testDatabases, useDatabase } from "../support/database";
+import type { AppServer, Exchange } from "../support/app-server";
+import { testDatabases } from "../support/database";
+import { closeSandboxApp, openSandboxApp } from "../support/sandbox-app";
 import { TINY_PDF, TINY_PNG, uniqueHandset } from "../support/fixtures";
 import { runJobsUntilIdle } from "../support/jobs";
 
@@ -29,12 +29,7 @@ describe.each(testDatabases())("texting from a sandbox handset on $name", (datab
   }
 
   beforeAll(async () => {
-    delete process.env.TWILIO_ACCOUNT_SID;
-    delete process.env.TWILIO_AUTH_TOKEN;
-    process.env.SANDBOX_STEP_MS = "10";
-    handle = await database.open();
-    useDatabase(handle);
-    server = await startAppServer();
+    ({ handle, server } = await openSandboxApp(database, { SANDBOX_STEP_MS: "10" }));
     business = await buy({ smsUrl: `${server.url}/api/twilio/sms` });
   });
 
@@ -42,11 +37,7 @@ describe.each(testDatabases())("texting from a sandbox handset on $name", (datab
     server.exchanges.length = 0;
   });
 
-  afterAll(() => expectSandboxCallsFollowSpec(server));
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-  });
+  afterAll(() => closeSandboxApp({ handle, server }));
 
   it("delivers a text as Twilio's signed webhook, which /api/twilio/sms accepts and a forgery does not pass", async () => {
     const from = "+1 (206) 555-0142";

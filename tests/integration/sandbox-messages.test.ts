@@ -7,9 +7,9 @@ import { setHandsetReachable } from "@/lib/sandbox/carrier";
 import { sendSignedRequest } from "@/lib/sandbox/outgoing";
 import { getTwilioClient } from "@/lib/twilio/client";
 import { getSandboxCredentials } from "@/lib/twilio/credentials";
-import { expectSandboxCallsFollowSpec } from "../contract/exchanges";
-import { startAppServer, type AppServer } from "../support/app-server";
-import { testDatabases, useDatabase } from "../support/database";
+import type { AppServer } from "../support/app-server";
+import { testDatabases } from "../support/database";
+import { closeSandboxApp, openSandboxApp } from "../support/sandbox-app";
 import { TINY_PNG, uniqueHandset } from "../support/fixtures";
 import { seedTicket } from "../support/inbox-seed";
 import { runJobsUntilIdle } from "../support/jobs";
@@ -38,12 +38,7 @@ describe.each(testDatabases())("sandbox messages on $name", (database) => {
       .map((exchange) => ({ status: exchange.status, params: Object.fromEntries(new URLSearchParams(exchange.body)), headers: exchange.headers }));
 
   beforeAll(async () => {
-    delete process.env.TWILIO_ACCOUNT_SID;
-    delete process.env.TWILIO_AUTH_TOKEN;
-    process.env.SANDBOX_STEP_MS = "10";
-    handle = await database.open();
-    useDatabase(handle);
-    server = await startAppServer();
+    ({ handle, server } = await openSandboxApp(database, { SANDBOX_STEP_MS: "10" }));
     statusUrl = `${server.url}/api/twilio/status`;
     server.route("/media/cat.png", () => new Response(new Uint8Array(TINY_PNG), { headers: { "Content-Type": "image/png" } }));
     server.route("/media/moved", () => new Response(null, { status: 302, headers: { Location: "/media/cat.png" } }));
@@ -57,11 +52,7 @@ describe.each(testDatabases())("sandbox messages on $name", (database) => {
     server.exchanges.length = 0;
   });
 
-  afterAll(() => expectSandboxCallsFollowSpec(server));
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-  });
+  afterAll(() => closeSandboxApp({ handle, server }));
 
   it("sends an SMS through queued → sending → sent → delivered, with signed callbacks for each step", async () => {
     const client = await getTwilioClient();

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { normalizePhoneNumber, numberType } from "@/lib/phone/normalize";
 import { getTwilioClient } from "@/lib/twilio/client";
-import { expectSandboxCallsFollowSpec } from "../contract/exchanges";
-import { startAppServer, type AppServer } from "../support/app-server";
-import { testDatabases, useDatabase } from "../support/database";
+import type { AppServer } from "../support/app-server";
+import { testDatabases } from "../support/database";
+import { closeSandboxApp, openSandboxApp } from "../support/sandbox-app";
 import { sandboxAuthHeader, sandboxFetch, withEnv } from "../support/sandbox";
 
 type TwilioFailure = { status: number; code: number; message: string; moreInfo: string };
@@ -23,18 +23,10 @@ describe.each(testDatabases())("sandbox phone numbers on $name", (database) => {
   let server: AppServer;
 
   beforeAll(async () => {
-    delete process.env.TWILIO_ACCOUNT_SID;
-    delete process.env.TWILIO_AUTH_TOKEN;
-    handle = await database.open();
-    useDatabase(handle);
-    server = await startAppServer();
+    ({ handle, server } = await openSandboxApp(database));
   });
 
-  afterAll(() => expectSandboxCallsFollowSpec(server));
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-  });
+  afterAll(() => closeSandboxApp({ handle, server }));
 
   it("asks for the account's credentials, as Twilio does", async () => {
     const anonymous = await sandboxFetch(server.url, "/IncomingPhoneNumbers.json", { headers: { authorization: "" } });

@@ -12,9 +12,9 @@ import { searchAvailableNumbers } from "@/lib/phone-numbers/search";
 import { sendFromHandset } from "@/lib/sandbox/handset";
 import { getTwilioClient } from "@/lib/twilio/client";
 import { getSandboxCredentials } from "@/lib/twilio/credentials";
-import { expectSandboxCallsFollowSpec } from "../contract/exchanges";
-import { startAppServer, type AppServer } from "../support/app-server";
-import { testDatabases, useDatabase } from "../support/database";
+import type { AppServer } from "../support/app-server";
+import { testDatabases } from "../support/database";
+import { closeSandboxApp, openSandboxApp } from "../support/sandbox-app";
 import { uniqueHandset } from "../support/fixtures";
 import { runJobsUntilIdle } from "../support/jobs";
 import { createTicket, createUser } from "../support/records";
@@ -27,21 +27,12 @@ describe.each(testDatabases())("SMS integrations and what Twilio is told, on $na
   let adminId: string;
 
   beforeAll(async () => {
-    delete process.env.TWILIO_ACCOUNT_SID;
-    delete process.env.TWILIO_AUTH_TOKEN;
-    process.env.SANDBOX_STEP_MS = "10";
-    handle = await database.open();
-    useDatabase(handle);
-    server = await startAppServer();
+    ({ handle, server } = await openSandboxApp(database, { SANDBOX_STEP_MS: "10" }));
     twilio = await getTwilioClient();
     adminId = (await createUser(handle.db)).id;
   });
 
-  afterAll(() => expectSandboxCallsFollowSpec(server));
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-  });
+  afterAll(() => closeSandboxApp({ handle, server }));
 
   async function buyUsNumber(areaCode: string) {
     const [offer] = await searchAvailableNumbers({ twilio, search: { country: "US", type: "local", areaCode } });
