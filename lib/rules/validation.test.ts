@@ -97,6 +97,21 @@ describe("businessHoursSchema", () => {
     expect(businessHoursSchema.safeParse({ timeZone: "UTC", periods: lunch, closedDates: [] }).success).toBe(true);
   });
 
+  it("refuses an overnight period that runs into the next day's hours, Sunday's into Monday's too", () => {
+    const result = businessHoursSchema.safeParse({
+      timeZone: "UTC",
+      periods: [{ day: "mon", start: "22:00", end: "03:00" }, { day: "tue", start: "01:00", end: "09:00" }, { day: "mon", start: "01:00", end: "09:00" }, { day: "sun", start: "22:00", end: "02:00" }],
+      closedDates: [],
+    });
+    expect(fieldErrorsOf(result.error!)).toEqual({
+      "periods.1.start": "Monday 22:00–03:00 runs into Tuesday 01:00–09:00. Close it earlier or open later.",
+      "periods.3.start": "Sunday 22:00–02:00 runs into Monday 01:00–09:00. Close it earlier or open later.",
+    });
+    // Closing at 01:00 when the next day opens at 01:00 is no overlap; nor is "until midnight" before an all-day Sunday.
+    const touching = [{ day: "mon", start: "22:00", end: "01:00" }, { day: "tue", start: "01:00", end: "09:00" }, { day: "sat", start: "20:00", end: "00:00" }, { day: "sun", start: "00:00", end: "00:00" }];
+    expect(businessHoursSchema.safeParse({ timeZone: "UTC", periods: touching, closedDates: [] }).error?.issues).toBeUndefined();
+  });
+
   it("refuses closed dates in the past, but still reads stored ones", () => {
     const hours = { timeZone: "UTC", periods: [], closedDates: [{ date: "2020-01-01", label: "" }] };
     expect(fieldErrorsOf(businessHoursSchema.safeParse(hours).error!)).toEqual({ "closedDates.0.date": "2020-01-01 is in the past. Remove it." });

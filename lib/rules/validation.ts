@@ -103,7 +103,10 @@ export function todayIn(timeZone: string, now = new Date()): string {
   return localTimeAt(now, isValidTimeZone(timeZone) ? timeZone : "UTC").date;
 }
 
-/** Business hours an admin saves: no empty or overlapping periods, no closed dates already past. */
+const DAY_MINUTES = 24 * 60;
+const WEEK_MINUTES = 7 * DAY_MINUTES;
+
+/** Business hours an admin saves: no empty or overlapping periods (an overnight one included), no closed dates already past. */
 export const businessHoursSchema = storedBusinessHoursSchema.superRefine((hours, context) => {
   const spans = hours.periods.map((period, index) => {
     const start = parseClockTime(period.start);
@@ -117,18 +120,26 @@ export const businessHoursSchema = storedBusinessHoursSchema.superRefine((hours,
       });
       return null;
     }
-    // An overnight period runs on into the next morning.
-    return { day: period.day, start, end: end <= start ? end + 1440 : end, label: `${period.start}–${period.end}` };
+    // Minutes into the week; an overnight period runs on into the next morning (Sunday's into Monday's).
+    const weekStart = WEEKDAYS.indexOf(period.day) * DAY_MINUTES + start;
+    return { day: period.day, start: weekStart, end: weekStart + (end <= start ? end + DAY_MINUTES : end) - start, label: `${period.start}–${period.end}` };
   });
   spans.forEach((span, index) => {
     if (!span) return;
-    const earlier = spans.slice(0, index).find((other) => other && other.day === span.day && span.start < other.end && other.start < span.end);
-    if (earlier) {
+    for (const other of spans.slice(0, index)) {
+      if (!other) continue;
+      const shift = [0, WEEK_MINUTES, -WEEK_MINUTES].find((by) => span.start < other.end + by && other.start + by < span.end);
+      if (shift === undefined) continue;
+      const [first, second] = other.start + shift <= span.start ? [other, span] : [span, other];
       context.addIssue({
         code: "custom",
         path: ["periods", index, "start"],
-        message: `${WEEKDAY_NAMES[span.day]} ${earlier.label} and ${span.label} overlap. Join them into one period or change the times.`,
+        message:
+          span.day === other.day
+            ? `${WEEKDAY_NAMES[span.day]} ${other.label} and ${span.label} overlap. Join them into one period or change the times.`
+            : `${WEEKDAY_NAMES[first.day]} ${first.label} runs into ${WEEKDAY_NAMES[second.day]} ${second.label}. Close it earlier or open later.`,
       });
+      return;
     }
   });
   const today = todayIn(hours.timeZone);
