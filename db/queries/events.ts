@@ -8,14 +8,17 @@ export async function recordEvent({
   type,
   actorId,
   data,
+  at,
 }: {
   db: DbOrTx;
   ticketId: string | null;
   type: string;
   actorId?: string | null;
   data?: Record<string, unknown>;
+  /** When it happened, where it must line up with a message stamped in the same change; else the database's now. */
+  at?: Date;
 }): Promise<void> {
-  await db.insert(events).values({ ticketId, type, actorId: actorId ?? null, data: data ?? {} });
+  await db.insert(events).values({ ticketId, type, actorId: actorId ?? null, data: data ?? {}, createdAt: at });
 }
 
 /**

@@ -153,7 +153,8 @@ async function fileMessage({
         .update(tickets)
         .set({ lastMessageAt: now, lastMessagePreview: previewOf(message.Body, message.media.length), unread: true })
         .where(eq(tickets.id, ticket.id)),
-      change !== "joined" && recordEvent({ db: tx, ticketId: ticket.id, type: change === "created" ? "ticket.created" : "ticket.reopened" }),
+      // Stamped like the message, so the timeline shows the ticket opening before it.
+      change !== "joined" && recordEvent({ db: tx, ticketId: ticket.id, type: change === "created" ? "ticket.created" : "ticket.reopened", at: now }),
       storeMediaPlaceholders(tx, stored.id, message),
       // Rules run after the answer to Twilio, from this row: a crash in between only delays them.
       runRules &&

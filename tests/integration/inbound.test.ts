@@ -44,6 +44,9 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
     expect(message).toMatchObject({ direction: "inbound", body: "Hi! Is my order shipped?", status: "received", fromE164: from, toE164: BUSINESS });
     const [customer] = await handle.db.select().from(customers).where(eq(customers.phoneE164, from));
     expect(customer?.country).toBe("US");
+    // Stamped like the message, so the timeline shows the ticket created before its first message.
+    const timeline = await handle.db.select().from(events).where(eq(events.ticketId, found[0]!.id));
+    expect(timeline.map((event) => [event.type, event.createdAt.getTime()])).toEqual([["ticket.created", message!.createdAt.getTime()]]);
   });
 
   it("files a second message on the same open ticket", async () => {
