@@ -3,7 +3,7 @@ import { and, eq, isNull, notLike } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { listAdminActions } from "@/db/queries/audit";
-import { allowedCountries, cannedReplies, events, phoneNumbers, rules, users, type User } from "@/db/schema";
+import { allowedCountries, cannedReplies, events, phoneNumbers, portRequests, rules, users, type User } from "@/db/schema";
 import { describeAdminAction } from "@/lib/audit/describe";
 import { AppError } from "@/lib/errors";
 import { testDatabases, useDatabase } from "../support/database";
@@ -23,7 +23,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 vi.mock("@/lib/twilio/client", () => ({ getTwilioClient: async () => ({ incomingPhoneNumbers: () => ({ remove: async () => true }) }) }));
 
 const { addUserAction, changeRoleAction, setActiveAction } = await import("@/app/(app)/settings/users/actions");
-const { releaseNumberAction, submitPortRequestAction } = await import("@/app/(app)/settings/phone-numbers/actions");
+const { markPortInProgressAction, rejectPortAction, releaseNumberAction, submitPortRequestAction } = await import("@/app/(app)/settings/phone-numbers/actions");
 const { allowCountryAction, removeCountryAction } = await import("@/app/(app)/settings/integrations/sms/countries/actions");
 const { saveRuleAction, deleteRuleAction } = await import("@/app/(app)/settings/rules/actions");
 const { saveBusinessHoursAction } = await import("@/app/(app)/settings/business-hours/actions");
@@ -96,6 +96,20 @@ describe.each(testDatabases())("the admins' audit log on $name", (database) => {
     expect(stored.every((event) => event.actorId === admin.id)).toBe(true);
     const text = JSON.stringify(stored);
     for (const secret of [PASSWORD, PORT_PIN, PORT_ACCOUNT, REPLY_BODY, "1 Main St", "passwordHash"]) expect(text, secret).not.toContain(secret);
+  });
+
+  it("records a port request followed to in progress and rejected, with the carrier's reason", async () => {
+    const port = form({ phoneNumber: "+14155550177", currentCarrier: "Old Telco", carrierAccountNumber: PORT_ACCOUNT, carrierPin: PORT_PIN, authorizedName: "Ada Admin", serviceAddress: "1 Main St" });
+    expect(await submitPortRequestAction(null, port)).toEqual({ ok: true });
+    const [request] = await handle.db.select().from(portRequests).where(eq(portRequests.e164, "+14155550177"));
+    expect(await markPortInProgressAction({ id: request!.id })).toEqual({ ok: true });
+    expect(await rejectPortAction({ id: request!.id, reason: "The PIN did not match" })).toEqual({ ok: true });
+    const { entries } = await listAdminActions({ db: handle.db });
+    expect(entries.slice(0, 3).map(describeAdminAction)).toEqual([
+      "Ada Admin marked the port of +1 415 555 0177 as rejected: The PIN did not match",
+      "Ada Admin marked the port of +1 415 555 0177 as in progress",
+      "Ada Admin asked to port +1 415 555 0177 in",
+    ]);
   });
 
   it("records an SMS integration renamed and its settings changed", async () => {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { recordAdminAction } from "@/db/queries/audit";
+import { recordAdminAction, withAdminAction } from "@/db/queries/audit";
 import { getPhoneNumber } from "@/db/queries/phone-numbers";
 import { getPortRequest } from "@/db/queries/port-requests";
 import { requireAdmin } from "@/lib/auth/session";
@@ -71,9 +71,12 @@ export async function submitPortRequestAction(_prev: unknown, form: FormData): P
   const parsed = portRequestSchema.safeParse(Object.fromEntries(["phoneNumber", "currentCarrier", "carrierAccountNumber", "carrierPin", "authorizedName", "serviceAddress"].map((key) => [key, form.get(key) ?? ""])));
   if (!parsed.success) return { ok: false, message: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
   try {
-    const request = await submitPortRequest({ db: await getDb(), input: parsed.data, actorId: admin.id });
-    // The number only: the carrier account number, PIN and address stay out of the log.
-    await recordAdminAction({ db: await getDb(), actorId: admin.id, action: "port_request.submitted", target: { portRequestId: request.id, e164: request.e164 } });
+    await withAdminAction({
+      db: await getDb(),
+      change: (tx) => submitPortRequest({ db: tx, input: parsed.data, actorId: admin.id }),
+      // The number only: the carrier account number, PIN and address stay out of the log.
+      entry: (request) => ({ actorId: admin.id, action: "port_request.submitted", target: { portRequestId: request.id, e164: request.e164 } }),
+    });
   } catch (error) {
     return failure(error);
   }
@@ -81,10 +84,11 @@ export async function submitPortRequestAction(_prev: unknown, form: FormData): P
   return { ok: true };
 }
 
-async function recordPortAction(actorId: string, id: string, action: "port_request.completed" | "port_request.in_progress" | "port_request.rejected", details?: { reason: string }) {
+/** Completing a port calls Twilio, so its entry is written after the change (no network inside a transaction). */
+async function recordPortCompleted(actorId: string, id: string) {
   const db = await getDb();
   const request = await getPortRequest({ db, id });
-  await recordAdminAction({ db, actorId, action, target: { portRequestId: id, e164: request?.e164 }, details });
+  await recordAdminAction({ db, actorId, action: "port_request.completed", target: { portRequestId: id, e164: request?.e164 } });
 }
 
 /** The sandbox plays the carrier; with a real Twilio account only the carrier moves the number. */
@@ -99,7 +103,7 @@ export async function completePortAction(input: { id: string }): Promise<ActionR
   try {
     sandboxOnly();
     await completePortInSandbox({ db: await getDb(), twilio: await getTwilioClient(), id: parsed.data.id });
-    await recordPortAction(admin.id, parsed.data.id, "port_request.completed");
+    await recordPortCompleted(admin.id, parsed.data.id);
   } catch (error) {
     return failure(error);
   }
@@ -113,8 +117,11 @@ export async function markPortInProgressAction(input: { id: string }): Promise<A
   const parsed = idSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: "That port request does not exist." };
   try {
-    await markPortInProgress({ db: await getDb(), id: parsed.data.id });
-    await recordPortAction(admin.id, parsed.data.id, "port_request.in_progress");
+    await withAdminAction({
+      db: await getDb(),
+      change: (tx) => markPortInProgress({ db: tx, id: parsed.data.id }),
+      entry: (request) => ({ actorId: admin.id, action: "port_request.in_progress", target: { portRequestId: request.id, e164: request.e164 } }),
+    });
   } catch (error) {
     return failure(error);
   }
@@ -146,8 +153,14 @@ export async function rejectPortAction(input: { id: string; reason: string }): P
     return { ok: false, message: fieldErrors.reason ?? "That port request does not exist.", fieldErrors };
   }
   try {
-    await rejectPortRequest({ db: await getDb(), id: parsed.data.id, reason: parsed.data.reason });
-    await recordPortAction(admin.id, parsed.data.id, "port_request.rejected", { reason: parsed.data.reason });
+    await withAdminAction({
+      db: await getDb(),
+      change: async (tx) => {
+        await rejectPortRequest({ db: tx, id: parsed.data.id, reason: parsed.data.reason });
+        return getPortRequest({ db: tx, id: parsed.data.id });
+      },
+      entry: (request) => ({ actorId: admin.id, action: "port_request.rejected", target: { portRequestId: parsed.data.id, e164: request?.e164 }, details: { reason: parsed.data.reason } }),
+    });
   } catch (error) {
     return failure(error);
   }
