@@ -46,6 +46,23 @@ test.describe("phone simulator as an admin", () => {
     await expect(conversation(page).getByRole("listitem")).toHaveCount(2);
   });
 
+  test("a text sent while the phone's conversation is still loading shows up when it is sent", async ({ page, request }) => {
+    const account = await readSandboxAccount(page);
+    const business = await buySandboxNumber(request, account);
+    const customer = uniqueUsPhone();
+    // The phone's view of the conversation is read at once but answered slowly, so the text
+    // leaves while the first read, made before it, is still on its way.
+    await page.route("**/sandbox/phone/state?**", async (route) => {
+      const response = await route.fetch();
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.fulfill({ response });
+    });
+    await openPhone(page, business, customer.typed);
+    await page.getByRole("textbox", { name: "Message" }).fill("Sent in a hurry");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await expect(conversation(page).getByRole("listitem").filter({ hasText: "Sent in a hurry" })).toContainText("Delivered");
+  });
+
   test("a picture and a PDF go as one MMS; the picture shows inline", async ({ page, request }) => {
     const account = await readSandboxAccount(page);
     const business = await buySandboxNumber(request, account, "212");

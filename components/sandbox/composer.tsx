@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage, inputClass } from "@/components/ui/field";
 import { filesProblem } from "@/lib/sandbox/simulator-validation";
 import { sendHandsetText } from "./api";
-import { sandboxKeys } from "./keys";
+import { refreshSandbox } from "./refresh";
 
 /** What the simulated phone types and attaches. Any file type goes, to try what the app refuses. */
 export function Composer({
@@ -36,7 +36,7 @@ export function Composer({
       setBody("");
       setFiles([]);
       onSent?.();
-      return queryClient.invalidateQueries({ queryKey: sandboxKeys.all });
+      return refreshSandbox(queryClient);
     },
   });
 

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { FormMessage } from "@/components/ui/field";
 import type { SimulatorHandset } from "@/lib/sandbox/simulator";
 import { setReachable } from "./api";
-import { sandboxKeys } from "./keys";
+import { refreshSandbox } from "./refresh";
 
 /** For a number that simulates a carrier failure: switch it to reachable to see a retry succeed. */
 export function ReachableToggle({ handset }: { handset: SimulatorHandset }) {
@@ -15,7 +15,7 @@ export function ReachableToggle({ handset }: { handset: SimulatorHandset }) {
   const [shown, setShown] = useState<boolean | null>(null);
   const toggle = useMutation({
     mutationFn: (reachable: boolean) => setReachable(handset.phoneNumber, reachable),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: sandboxKeys.all }),
+    onSuccess: () => refreshSandbox(queryClient),
     onSettled: () => setShown(null),
   });
   if (!handset.failure) return null;
