@@ -297,6 +297,31 @@ test("on a narrow screen the customer panel opens from the ticket's header", asy
   await expect(toggle).toBeHidden();
 });
 
+test("on a phone the list and the open ticket take turns, and the ticket leads back to the list", async ({ page }) => {
+  const customer = customerNumber();
+  await startConversation(page, { phone: customer.e164, integration: desk, body: "Pocket-sized" });
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto(`/tickets?view=all&q=${encodeURIComponent(customer.e164)}`);
+  const list = page.getByRole("complementary", { name: "Ticket list" });
+  const conversationPane = page.getByRole("main", { name: "Conversation" });
+  await expect(conversationPane).toBeHidden();
+  const row = list.getByRole("link", { name: /Pocket-sized/ });
+  expect((await row.boundingBox())?.width).toBeGreaterThan(350);
+
+  await row.click();
+  await expect(list).toBeHidden();
+  await expect(bubble(page, "Pocket-sized")).toBeVisible();
+  expect((await conversationPane.boundingBox())?.width).toBeGreaterThan(350);
+  await conversationPane.getByRole("link", { name: "← All tickets" }).click();
+  await expect(row).toBeVisible();
+  await expect(conversationPane).toBeHidden();
+  // A wide screen shows both, and no way back is needed.
+  await row.click();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(list).toBeVisible();
+  await expect(conversationPane.getByRole("link", { name: "← All tickets" })).toBeHidden();
+});
+
 test("a conversation started in one browser appears live in another, and so do replies", async ({ page, browser }) => {
   const watcherContext = await browser.newContext({ storageState: agentState });
   const watcher = await watcherContext.newPage();

@@ -123,3 +123,18 @@ test("at 800 px the users table scrolls inside its card, and its buttons stay re
   await expect(deactivate).toBeInViewport();
   await context.close();
 });
+
+test("on a phone the settings sections run across the top, and no settings page is wider than the screen", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: adminState, viewport: { width: 390, height: 800 } });
+  const page = await context.newPage();
+  for (const path of ["/settings/integrations/sms", "/settings/phone-numbers", "/settings/rules", "/settings/users", "/settings/audit"]) {
+    await page.goto(path);
+    const sections = page.getByRole("navigation", { name: "Settings" });
+    await expect(sections.getByRole("link", { name: "Integrations → SMS" })).toBeVisible();
+    // Above the page's heading, not beside it.
+    const headingTop = (await page.getByRole("heading", { level: 1 }).boundingBox())!.y;
+    expect((await sections.boundingBox())!.y).toBeLessThan(headingTop);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), path).toBe(true);
+  }
+  await context.close();
+});

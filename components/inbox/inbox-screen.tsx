@@ -112,7 +112,7 @@ export function InboxScreen(props: InboxScreenProps) {
         live={live}
         onHelp={() => setHelpOpen(true)}
       />
-      <main className="flex min-w-0 flex-1 flex-col bg-slate-50" aria-label="Conversation">
+      <main className={`${selectedId ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col bg-slate-50`} aria-label="Conversation">
         {selectedId ? (
           <TicketPane
             key={selectedId}

@@ -94,7 +94,8 @@ export function InboxSidebar({
 }: Props) {
   const [composing, setComposing] = useState(false);
   return (
-    <aside className="flex w-[22rem] shrink-0 flex-col border-r border-slate-200 bg-white" aria-label="Ticket list">
+    // On a phone the list and the open ticket take turns filling the screen.
+    <aside className={`${selectedId ? "hidden md:flex" : "flex"} w-full shrink-0 flex-col border-r border-slate-200 bg-white md:w-[22rem]`} aria-label="Ticket list">
       <div className="space-y-3 border-b border-slate-200 p-3">
         <div className="flex items-center justify-between gap-2">
           <h1 className="text-base font-semibold text-slate-900">Inbox</h1>

@@ -18,13 +18,26 @@ interface Props {
   /** Narrow screens: the customer panel is shown on demand. */
   customerPanelOpen: boolean;
   onToggleCustomerPanel: () => void;
+  /** Phones: the list is hidden while a ticket is open; this leads back to it. */
+  listHref: string;
+  onBackToList: () => void;
 }
 
-export function TicketHeader({ view, me, agents, act, customerPanelOpen, onToggleCustomerPanel }: Props) {
+export function TicketHeader({ view, me, agents, act, customerPanelOpen, onToggleCustomerPanel, listHref, onBackToList }: Props) {
   const { ticket, customer, integration } = view;
   const open = ticket.status === "open";
   return (
     <header className="border-b border-slate-200 bg-white px-4 py-3">
+      <a
+        href={listHref}
+        onClick={(event) => {
+          event.preventDefault();
+          onBackToList();
+        }}
+        className="mb-2 inline-block text-sm font-medium text-brand-700 md:hidden"
+      >
+        ← All tickets
+      </a>
       <div className="flex flex-wrap items-center gap-3">
         <div className="min-w-[14rem] flex-1">
           <h2 className="truncate text-base font-semibold text-slate-900">

@@ -72,7 +72,16 @@ export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTi
   return (
     <div className="flex min-h-0 flex-1">
       <section className="flex min-w-0 flex-1 flex-col" aria-label={`Conversation with ${data.customer.label}`}>
-        <TicketHeader view={data} me={me} agents={agents} act={mutations.act} customerPanelOpen={customerPanelOpen} onToggleCustomerPanel={() => setCustomerPanelOpen((shown) => !shown)} />
+        <TicketHeader
+          view={data}
+          me={me}
+          agents={agents}
+          act={mutations.act}
+          customerPanelOpen={customerPanelOpen}
+          onToggleCustomerPanel={() => setCustomerPanelOpen((shown) => !shown)}
+          listHref={hrefFor(null)}
+          onBackToList={() => openTicket(null)}
+        />
         <Thread
           ticketId={ticketId}
           customerLabel={data.customer.label}

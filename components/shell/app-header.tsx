@@ -6,15 +6,16 @@ import { SignOutButton } from "./sign-out-button";
 export function AppHeader({ user, sandbox }: { user: User; sandbox: boolean }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4">
-        <Link href="/tickets" className="font-semibold text-brand-700">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-4 sm:gap-6">
+        {/* On a phone the Inbox link stands in for the name, so the header fits on one line. */}
+        <Link href="/tickets" className="hidden whitespace-nowrap font-semibold text-brand-700 sm:inline">
           SMS Inbox
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1">
           <NavLink href="/tickets">Inbox</NavLink>
           {user.role === "admin" ? <NavLink href="/settings">Settings</NavLink> : null}
         </nav>
-        <div className="ml-auto flex items-center gap-4">
+        <div className="ml-auto flex items-center gap-2 sm:gap-4">
           {sandbox ? (
             <div className="flex items-center gap-2">
               <span id="sandbox-explanation" className="hidden text-xs text-slate-500 lg:inline">
@@ -23,15 +24,16 @@ export function AppHeader({ user, sandbox }: { user: User; sandbox: boolean }) {
               <Link
                 href="/sandbox/phone"
                 aria-describedby="sandbox-explanation"
-                className="rounded-full bg-amber-100 px-3 py-1 text-xs font-medium text-amber-900 hover:bg-amber-200"
+                className="whitespace-nowrap rounded-full bg-amber-100 px-3 py-1 text-xs font-medium text-amber-900 hover:bg-amber-200"
                 // The caption is hidden on narrow screens; the tooltip still explains there.
                 title="No Twilio account is connected: messages go to a built-in test carrier. Open the phone simulator to text your inbox as a customer."
               >
-                Sandbox · Phone simulator
+                <span className="sm:hidden">Simulator</span>
+                <span className="hidden sm:inline">Sandbox · Phone simulator</span>
               </Link>
             </div>
           ) : null}
-          <span className="text-sm text-slate-600">
+          <span className="hidden text-sm text-slate-600 sm:inline">
             {user.name} <span className="text-slate-400">({user.role})</span>
           </span>
           <SignOutButton />

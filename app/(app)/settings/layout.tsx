@@ -14,10 +14,11 @@ const sections = [
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
   await requireAdmin();
   return (
-    <div className="mx-auto flex max-w-7xl gap-8 px-4 py-8">
-      <nav aria-label="Settings" className="w-56 shrink-0">
-        <p className="mb-2 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">Settings</p>
-        <ul className="space-y-1">
+    // On a phone the sections run across the top, scrolling sideways, above the page.
+    <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row md:gap-8 md:py-8">
+      <nav aria-label="Settings" className="-mx-4 overflow-x-auto px-4 md:mx-0 md:w-56 md:shrink-0 md:overflow-visible md:px-0">
+        <p className="mb-2 hidden px-3 text-xs font-semibold uppercase tracking-wide text-slate-500 md:block">Settings</p>
+        <ul className="flex gap-1 whitespace-nowrap md:block md:space-y-1">
           {sections.map((section) => (
             <li key={section.href}>
               <NavLink href={section.href}>{section.label}</NavLink>
