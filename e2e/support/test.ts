@@ -41,9 +41,11 @@ function waitForHydration(context: BrowserContext): BrowserContext {
  * So do contexts a test opens with `browser.newContext()`, except with JavaScript off.
  */
 export const test = base.extend({
+  // The test's own context comes from browser.newContext() below; only its options say
+  // whether JavaScript is off.
   context: async ({ context, javaScriptEnabled }, provide) => {
     if (javaScriptEnabled === false) noScript.add(context);
-    await provide(waitForHydration(context));
+    await provide(context);
   },
   browser: [
     async ({ browser }, provide) => {

@@ -3,10 +3,10 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { attachments, messages, smsIntegrations } from "@/db/schema";
+import { attachments, messages } from "@/db/schema";
 import { retryAttachmentDownload } from "@/lib/tickets/manage";
-import { testDatabases, useDatabase } from "../support/database";
-import { BUSINESS, textBusiness as text, ticketsOfCustomer } from "../support/inbound";
+import { testDatabases } from "../support/database";
+import { closeInboundDatabase, openInboundDatabase, textBusiness as text, ticketsOfCustomer } from "../support/inbound";
 import { runJobsUntilIdle } from "../support/jobs";
 import { PUBLIC_BASE } from "../support/twilio";
 
@@ -59,14 +59,9 @@ describe.each(testDatabases())("inbound MMS on $name", (database) => {
   }
 
   beforeAll(async () => {
-    handle = await database.open();
-    useDatabase(handle);
-    await handle.db.insert(smsIntegrations).values({ name: "Shop SMS", phoneE164: BUSINESS });
+    ({ handle } = await openInboundDatabase(database));
   });
-  afterAll(async () => {
-    useDatabase(undefined as never);
-    await handle.close();
-  });
+  afterAll(() => closeInboundDatabase(handle));
   beforeEach(() => {
     mediaHits = {};
     mediaBack = false;

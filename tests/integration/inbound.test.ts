@@ -4,8 +4,8 @@ import { POST as inbound } from "@/app/api/twilio/sms/route";
 import type { DatabaseHandle } from "@/db/client";
 import { allowedCountries, customers, events, messages, optOuts, smsIntegrations, tickets } from "@/db/schema";
 import { countAuditEntries } from "@/db/queries/audit";
-import { testDatabases, useDatabase } from "../support/database";
-import { BUSINESS, postInbound as send, textBusiness as text, ticketsOfCustomer } from "../support/inbound";
+import { testDatabases } from "../support/database";
+import { BUSINESS, closeInboundDatabase, openInboundDatabase, postInbound as send, textBusiness as text, ticketsOfCustomer } from "../support/inbound";
 import { inboundParams, messageSid, PUBLIC_BASE, signedTwilioRequest } from "../support/twilio";
 
 // Pictures (MMS) have their own suite: inbound-media.test.ts.
@@ -23,15 +23,9 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
   const ticketsOf = (phone: string) => ticketsOfCustomer(handle.db, phone);
 
   beforeAll(async () => {
-    handle = await database.open();
-    useDatabase(handle);
-    const [integration] = await handle.db.insert(smsIntegrations).values({ name: "Shop SMS", phoneE164: BUSINESS }).returning();
-    integrationId = integration!.id;
+    ({ handle, integrationId } = await openInboundDatabase(database));
   });
-  afterAll(async () => {
-    useDatabase(undefined as never);
-    await handle.close();
-  });
+  afterAll(() => closeInboundDatabase(handle));
 
   it("files a first message as a new ticket and answers Twilio with empty TwiML", async () => {
     const from = newCustomer();

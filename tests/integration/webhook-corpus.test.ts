@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as inbound } from "@/app/api/twilio/sms/route";
 import { POST as statusCallback } from "@/app/api/twilio/status/route";
 import type { DatabaseHandle } from "@/db/client";
-import { attachments, customers, events, jobs, messages, smsIntegrations, tickets } from "@/db/schema";
+import { attachments, customers, events, jobs, messages, tickets } from "@/db/schema";
 import { getTwilioCredentials } from "@/lib/twilio/credentials";
-import { testDatabases, useDatabase } from "../support/database";
+import { testDatabases } from "../support/database";
+import { BUSINESS, closeInboundDatabase, openInboundDatabase } from "../support/inbound";
 import { inboundParams, messageSid, PUBLIC_BASE, signedTwilioRequest } from "../support/twilio";
 
-const BUSINESS = "+14155550100";
 const PATH = "/api/twilio/sms";
 
 /** A request signed over `signed` (what Twilio would sign) carrying an arbitrary body and content type. */
@@ -32,14 +32,9 @@ describe.each(testDatabases())("malformed inbound webhooks on $name", (database)
 
   beforeAll(async () => {
     process.env.PUBLIC_BASE_URL = PUBLIC_BASE;
-    handle = await database.open();
-    useDatabase(handle);
-    await handle.db.insert(smsIntegrations).values({ name: "Shop SMS", phoneE164: BUSINESS });
+    ({ handle } = await openInboundDatabase(database));
   });
-  afterAll(async () => {
-    useDatabase(undefined as never);
-    await handle.close();
-  });
+  afterAll(() => closeInboundDatabase(handle));
 
   async function rowCounts() {
     const tables = { customers, tickets, messages, attachments, jobs, events };
