@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { getUserByEmail } from "@/db/queries/users";
 import { publicBaseUrl } from "@/lib/config/env";
-import { log } from "@/lib/log";
+import { describeError, log } from "@/lib/log";
 import { verifyAgainstNothing, verifyPassword } from "./password";
 import { sessionUserFromToken } from "./token";
 import { getAuthSecret } from "./secret";
@@ -20,7 +20,7 @@ async function authorize(raw: Record<string, string> | undefined) {
     return await checkCredentials(raw);
   } catch (error) {
     if (error instanceof SignInRefused) throw error;
-    log.error({ err: error instanceof Error ? error.message : String(error) }, "sign-in failed unexpectedly");
+    log.error({ err: describeError(error) }, "sign-in failed unexpectedly");
     throw new Error("Signing in is not possible right now. Try again in a moment.");
   }
 }

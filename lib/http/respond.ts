@@ -1,19 +1,19 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
-import { log } from "@/lib/log";
+import { describeError, log } from "@/lib/log";
 
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {
     return NextResponse.json({ error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } }, { status: error.status });
   }
   if (isDatabaseUnavailable(error)) {
-    log.error({ err: describe(error) }, "database unavailable");
+    log.error({ err: describeError(error) }, "database unavailable");
     return NextResponse.json(
       { error: { code: "unavailable", message: "The database is not answering. Try again in a moment." } },
       { status: 503, headers: { "Retry-After": "5" } },
     );
   }
-  log.error({ err: describe(error) }, "unhandled error");
+  log.error({ err: describeError(error) }, "unhandled error");
   return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side. Try again." } }, { status: 500 });
 }
 
@@ -38,8 +38,4 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     current = (current as { cause?: unknown }).cause;
   }
   return false;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -2,7 +2,7 @@ import type { Database } from "@/db/client";
 import { getDb } from "@/db";
 import { claimDueJobs, completeJob, failJob, pruneFinishedJobs, retryJobLater } from "@/db/queries/jobs";
 import type { Job } from "@/db/schema";
-import { log } from "@/lib/log";
+import { describeError, errorText, log } from "@/lib/log";
 import { jobHandlers } from "./handlers";
 import { RetryLater } from "./retry";
 
@@ -31,7 +31,7 @@ async function runJob(db: Database, job: Job): Promise<void> {
     await handler({ db, job });
     await completeJob({ db, id: job.id });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     if (error instanceof RetryLater && job.attempts < job.maxAttempts) {
       await retryJobLater({ db, id: job.id, runAt: error.runAt ?? backoff(job.attempts), error: message });
     } else if (job.attempts >= job.maxAttempts || (error instanceof RetryLater && error.final)) {
@@ -39,7 +39,7 @@ async function runJob(db: Database, job: Job): Promise<void> {
       log.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts }, "job gave up");
     } else {
       await retryJobLater({ db, id: job.id, runAt: backoff(job.attempts), error: message });
-      log.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: message }, "job failed, will retry");
+      log.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: describeError(error) }, "job failed, will retry");
     }
   }
 }
@@ -93,7 +93,7 @@ async function tick(state: WorkerState) {
       if (pruned > 0) log.info({ pruned }, "deleted finished jobs past their retention");
     }
   } catch (error) {
-    log.warn({ err: error instanceof Error ? error.message : String(error) }, "job worker pass failed");
+    log.warn({ err: describeError(error) }, "job worker pass failed");
   } finally {
     state.running = false;
   }

@@ -11,7 +11,7 @@ import {
 } from "@/db/queries/port-requests";
 import type { PortRequest } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { log } from "@/lib/log";
+import { describeError, log } from "@/lib/log";
 import { smsSupportForNumber } from "@/lib/phone/capabilities";
 import { formatPhoneNumber } from "@/lib/phone/normalize";
 import { twilioFailure } from "@/lib/twilio/rest-error";
@@ -102,7 +102,7 @@ export async function checkOpenPortRequests({ db, twilio, now = Date.now() }: { 
       if ((await checkPortRequest({ db, twilio, id: request.id })).completed) completed += 1;
     } catch (error) {
       // The page still shows the request; "Check status" says what went wrong.
-      log.warn({ portRequestId: request.id, err: error instanceof Error ? error.message : String(error) }, "port request check failed");
+      log.warn({ portRequestId: request.id, err: describeError(error) }, "port request check failed");
     }
   }
   return completed;

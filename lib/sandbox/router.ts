@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { twilioMode } from "@/lib/config/env";
-import { log } from "@/lib/log";
+import { describeError, log } from "@/lib/log";
 import { getSandboxCredentials } from "@/lib/twilio/credentials";
 import { authenticateSandbox, UNAUTHENTICATED_HEADERS } from "./auth";
 import { CONTENT_PREFIX, serveMediaContent } from "./content";
@@ -41,7 +41,7 @@ export async function handleSandboxRequest(request: Request): Promise<Response> 
     if (error instanceof SandboxError) {
       return twilioErrorResponse(error, error.status === 401 ? UNAUTHENTICATED_HEADERS : {});
     }
-    log.error({ err: error instanceof Error ? error.message : String(error) }, "sandbox request failed");
+    log.error({ err: describeError(error) }, "sandbox request failed");
     return twilioErrorResponse(new SandboxError(500, 20500, "Internal Server Error"));
   }
 }

@@ -5,7 +5,7 @@ import { getAuthSecret } from "@/lib/auth/secret";
 import { firstAdminSchema } from "@/lib/auth/validation";
 import { twilioMode } from "@/lib/config/env";
 import { startJobWorker } from "@/lib/jobs/worker";
-import { log } from "@/lib/log";
+import { describeError, log } from "@/lib/log";
 import { createFirstAdmin } from "./first-admin";
 
 async function bootstrapAdminFromEnv() {
@@ -23,7 +23,7 @@ async function bootstrapAdminFromEnv() {
     await createFirstAdmin({ db, ...parsed.data });
     log.info("created the first admin from ADMIN_EMAIL");
   } catch (error) {
-    log.info({ err: (error as Error).message }, "first admin not created from ADMIN_EMAIL");
+    log.info({ err: describeError(error) }, "first admin not created from ADMIN_EMAIL");
   }
 }
 
@@ -38,7 +38,7 @@ export async function startApp(): Promise<void> {
       process.exit(1);
     }
     // PostgreSQL may come up after the app; requests retry the connection.
-    log.error({ err: (error as Error).message }, "database not reachable at start; will retry on demand");
+    log.error({ err: describeError(error) }, "database not reachable at start; will retry on demand");
     startJobWorker();
     return;
   }

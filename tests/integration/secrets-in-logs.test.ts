@@ -148,6 +148,55 @@ describe.each(testDatabases())("what the app logs on $name", (database) => {
   });
 });
 
+describe("what the app logs while PostgreSQL is down", () => {
+  let handle: DatabaseHandle;
+
+  beforeAll(async () => {
+    process.env.TWILIO_ACCOUNT_SID = `AC${"8".repeat(32)}`;
+    process.env.TWILIO_AUTH_TOKEN = randomBytes(16).toString("hex");
+    process.env.PUBLIC_BASE_URL = PUBLIC_BASE;
+    handle = await unreachablePostgres();
+    useDatabase(handle);
+  });
+  afterAll(async () => {
+    delete process.env.TWILIO_ACCOUNT_SID;
+    delete process.env.TWILIO_AUTH_TOKEN;
+    await handle.close();
+  });
+
+  it("says which statement failed and why, without the customer's text or either phone number", async () => {
+    captured.lines.length = 0;
+    const params = await inboundParams({ From: "+12065550177", To: "+14155550123", Body: CUSTOMER_TEXT });
+    const answer = await inbound(await signedTwilioRequest("/api/twilio/sms", params));
+    expect(answer.status).toBe(503);
+
+    const logged = captured.lines.map((line) => JSON.parse(line) as { msg: string; err?: Record<string, unknown> });
+    const unavailable = logged.find((line) => line.msg === "database unavailable");
+    expect(unavailable?.err).toEqual({ name: "DatabaseError", code: "ECONNREFUSED", operation: expect.stringMatching(/^(insert into|update|select from|with) \w+/) });
+    const text = captured.lines.join("\n");
+    for (const secret of [CUSTOMER_TEXT, "2065550177", "4155550123"]) expect(text.includes(secret), `${secret} appears in the log`).toBe(false);
+  });
+});
+
+/** The app's PostgreSQL driver, pointed at a port nothing listens on: every query fails to connect. */
+async function unreachablePostgres(): Promise<DatabaseHandle> {
+  const { createServer } = await import("node:net");
+  const probe = createServer();
+  const port = await new Promise<number>((resolve) => probe.listen(0, "127.0.0.1", () => resolve((probe.address() as { port: number }).port)));
+  await new Promise((resolve) => probe.close(resolve));
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const schema = await import("@/db/schema");
+  const client = postgres(`postgres://postgres@127.0.0.1:${port}/inbox`, { max: 2, connect_timeout: 2, onnotice: () => {} });
+  return {
+    db: drizzle(client, { schema }) as unknown as DatabaseHandle["db"],
+    driver: "postgresql",
+    listen: () => Promise.reject(new Error("down")),
+    ping: () => client`select 1`.then(() => undefined),
+    close: () => client.end({ timeout: 1 }),
+  };
+}
+
 async function ticketOf(handle: DatabaseHandle, phone = "+12065550142"): Promise<string> {
   const { customers, tickets } = await import("@/db/schema");
   const { eq } = await import("drizzle-orm");

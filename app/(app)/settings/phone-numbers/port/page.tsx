@@ -8,7 +8,7 @@ import { listPortRequests } from "@/db/queries/port-requests";
 import type { PortRequest } from "@/db/schema";
 import { requireAdmin } from "@/lib/auth/session";
 import { twilioMode } from "@/lib/config/env";
-import { log } from "@/lib/log";
+import { describeError, log } from "@/lib/log";
 import { formatPhoneNumber } from "@/lib/phone/normalize";
 import { checkOpenPortRequests, SANDBOX_REJECTION_REASON } from "@/lib/phone-numbers/porting";
 import { getTwilioClient } from "@/lib/twilio/client";
@@ -30,7 +30,7 @@ export default async function PortPage() {
   const db = await getDb();
   // A port the carrier finished shows as completed as soon as the page is opened (checked at most every few minutes).
   await checkOpenPortRequests({ db, twilio: await getTwilioClient() }).catch((error: unknown) => {
-    log.warn({ err: error instanceof Error ? error.message : String(error) }, "open port requests could not be checked");
+    log.warn({ err: describeError(error) }, "open port requests could not be checked");
   });
   const requests = await listPortRequests({ db });
   return (
