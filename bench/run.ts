@@ -67,7 +67,8 @@ async function benchTarget(name: "pglite" | "postgresql", figures: Figure[]) {
   await setup.close();
 
   const media = await startMediaServer();
-  const app = await startApp({ port: PORT, env: { ...appEnv(target), PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}`, SANDBOX_STEP_MS: "0" } });
+  // The media server stands in for Twilio's media host, the one place the app fetches media from.
+  const app = await startApp({ port: PORT, env: { ...appEnv(target), PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}`, SANDBOX_STEP_MS: "0", TWILIO_API_BASE_URL: media.url } });
   const accepted = new Set<string>();
   const options = (concurrency: number, seconds: number): IngestOptions => ({
     appUrl: app.url,

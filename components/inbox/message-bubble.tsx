@@ -1,6 +1,7 @@
 "use client";
 
 import type { AttachmentMeta, ThreadMessage } from "@/db/queries/messages";
+import { MEDIA_HOST_REFUSED } from "@/lib/inbound/media-host";
 import { canRetry, deliveryState, DELIVERY_LABEL } from "@/lib/outbound/status";
 import { POLICY_CATEGORIES } from "@/lib/policy/check";
 import { describeTwilioError } from "@/lib/twilio/error-codes";
@@ -31,12 +32,18 @@ function Attachment({ file, onRetry }: { file: AttachmentMeta; onRetry: (id: str
     return <p className="rounded bg-slate-100 px-2 py-1 text-xs text-slate-700">Attachment not supported ({file.contentType})</p>;
   }
   if (file.status === "failed") {
+    // Fetching again cannot help a file whose address is not Twilio's: it would be refused again.
+    const retryable = file.error !== MEDIA_HOST_REFUSED;
     return (
-      <p className="flex items-center gap-2 rounded bg-red-50 px-2 py-1 text-xs text-red-800">
-        {kind === "picture" ? "Picture" : "Attachment"} could not be downloaded
-        <button type="button" className="font-medium underline" onClick={() => onRetry(file.id)}>
-          Retry download
-        </button>
+      <p className="flex flex-wrap items-center gap-x-2 rounded bg-red-50 px-2 py-1 text-xs text-red-800">
+        <span>
+          {kind === "picture" ? "Picture" : "Attachment"} could not be fetched.{file.error ? ` ${file.error}` : ""}
+        </span>
+        {retryable ? (
+          <button type="button" className="font-medium underline" onClick={() => onRetry(file.id)}>
+            Retry download
+          </button>
+        ) : null}
       </p>
     );
   }

@@ -2,11 +2,12 @@ import { eq } from "drizzle-orm";
 import { attachments } from "@/db/schema";
 import type { JobHandler } from "@/lib/jobs/handlers";
 import { RetryLater } from "@/lib/jobs/retry";
-import { log } from "@/lib/log";
+import { describeError, log } from "@/lib/log";
 import { extensionFor, SUPPORTED_IMAGE_TYPES, sniffContentType } from "@/lib/media/sniff";
 import { publishInboxEvent } from "@/lib/realtime/publish";
 import { getTwilioCredentials } from "@/lib/twilio/credentials";
 import { messages } from "@/db/schema";
+import { isTwilioMediaUrl, MEDIA_HOST_REFUSED } from "./media-host";
 
 export const MEDIA_DOWNLOAD_JOB = "media.download";
 const MAX_DOWNLOAD_BYTES = 10 * 1024 * 1024;
@@ -31,21 +32,28 @@ async function fetchMedia(url: string): Promise<{ status: number; bytes?: Buffer
 }
 
 /**
- * Downloads one inbound attachment. A 404 right after delivery is common (the media is
- * not there yet), so failures are retried; the last failure leaves the attachment marked
- * "could not be downloaded" for an agent to retry. The type is decided from the bytes.
+ * Downloads one inbound attachment, from Twilio's media host only. A 404 right after
+ * delivery is common (the media is not there yet), so failures are retried; the last
+ * failure leaves the attachment marked "could not be fetched" for an agent to retry. The
+ * type is decided from the bytes.
  */
 export const downloadInboundMedia: JobHandler = async ({ db, job }) => {
   const attachmentId = String(job.payload.attachmentId ?? "");
   const [attachment] = await db.select().from(attachments).where(eq(attachments.id, attachmentId));
   if (!attachment || attachment.status === "stored" || !attachment.sourceUrl) return;
+  // The download carries the account's credentials: it goes to Twilio or nowhere, and asking again changes nothing.
+  if (!isTwilioMediaUrl(attachment.sourceUrl)) {
+    log.warn({ attachmentId, host: hostOf(attachment.sourceUrl) }, "media URL is not on Twilio's media host; not fetched");
+    await markAttachment(db, attachment.messageId, attachmentId, { status: "failed", error: MEDIA_HOST_REFUSED });
+    return;
+  }
 
   let result: { status: number; bytes?: Buffer };
   try {
     result = await fetchMedia(attachment.sourceUrl);
   } catch (error) {
     result = { status: 0 };
-    log.warn({ attachmentId, err: (error as Error).message }, "media download failed");
+    log.warn({ attachmentId, err: describeError(error) }, "media download failed");
   }
 
   if (!result.bytes) {
@@ -75,6 +83,14 @@ export const downloadInboundMedia: JobHandler = async ({ db, job }) => {
     error: null,
   });
 };
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
 
 async function markAttachment(
   db: Parameters<JobHandler>[0]["db"],

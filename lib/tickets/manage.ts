@@ -10,6 +10,7 @@ import type { Message, Ticket, User } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { kickJobWorker } from "@/lib/jobs/worker";
 import { publishInboxEvent } from "@/lib/realtime/publish";
+import { isTwilioMediaUrl } from "@/lib/inbound/media-host";
 import { TICKET_EVENTS } from "./events";
 
 async function lockedTicket(tx: Tx, ticketId: string): Promise<Ticket> {
@@ -104,6 +105,9 @@ export async function retryAttachmentDownload({ db, attachmentId }: { db: Databa
   const attachment = await getAttachment({ db, id: attachmentId });
   if (!attachment) throw new AppError("not_found", "This attachment does not exist.");
   if (attachment.status !== "failed") throw new AppError("conflict", "This picture is not waiting for a retry.");
+  if (attachment.sourceUrl && !isTwilioMediaUrl(attachment.sourceUrl)) {
+    throw new AppError("conflict", "This file's address is not on Twilio's media host, so the app will not fetch it.");
+  }
   await db.transaction(async (tx) => {
     const reset = await markAttachmentPending({ db: tx, id: attachmentId });
     if (!reset) throw new AppError("conflict", "This picture is not waiting for a retry.");

@@ -61,7 +61,8 @@ describe(`soak: ${SOAK_SECONDS} s of mixed traffic on two app processes`, () => 
     await seedSendingNumber(db(), seeded);
     await createRule({ db: db(), input: { name: "Welcome", trigger: "ticket_created", conditions: [], actions: [{ type: "auto_reply", text: WELCOME }] } });
     media = await startMediaServer();
-    apps = await Promise.all([3460, 3461].map((port) => startAppProcess({ port, databaseUrl: database.url })));
+    // The media server stands in for Twilio's media host, the one place the app fetches media from.
+    apps = await Promise.all([3460, 3461].map((port) => startAppProcess({ port, databaseUrl: database.url, env: { TWILIO_API_BASE_URL: media.url } })));
   });
 
   afterAll(async () => {

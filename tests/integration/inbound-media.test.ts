@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { attachments, messages } from "@/db/schema";
+import { attachments, jobs, messages } from "@/db/schema";
+import { MEDIA_HOST_REFUSED } from "@/lib/inbound/media-host";
 import { retryAttachmentDownload } from "@/lib/tickets/manage";
 import { testDatabases } from "../support/database";
 import { closeInboundDatabase, openInboundDatabase, textBusiness as text, ticketsOfCustomer } from "../support/inbound";
@@ -18,14 +19,36 @@ let mediaHits: Record<string, number> = {};
 let mediaServer: http.Server;
 let mediaBase = "";
 let mediaBack = false;
+// Somewhere that is not Twilio: it records every request and the credentials that came with it.
+let elsewhereRequests: { path: string; authorization: string | undefined }[] = [];
+let elsewhere: http.Server;
+let elsewhereBase = "";
+
+const LIVE_ACCOUNT = { sid: `AC${"6".repeat(32)}`, token: "inbound-media-auth-token" };
+const LIVE_CREDENTIALS = `Basic ${Buffer.from(`${LIVE_ACCOUNT.sid}:${LIVE_ACCOUNT.token}`).toString("base64")}`;
+
+async function listenLocally(server: http.Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return (server.address() as AddressInfo).port;
+}
 
 beforeAll(async () => {
   process.env.PUBLIC_BASE_URL = PUBLIC_BASE;
+  // Live mode, with a stand-in for Twilio's API host where the media URLs point.
+  process.env.TWILIO_ACCOUNT_SID = LIVE_ACCOUNT.sid;
+  process.env.TWILIO_AUTH_TOKEN = LIVE_ACCOUNT.token;
+  elsewhere = http.createServer((req, res) => {
+    elsewhereRequests.push({ path: req.url ?? "", authorization: req.headers.authorization });
+    res.writeHead(200, { "Content-Type": "image/png" }).end(PNG);
+  });
+  elsewhereBase = `http://127.0.0.1:${await listenLocally(elsewhere)}`;
   // Stands in for Twilio's media URLs: a picture that 404s twice before it is there.
   mediaServer = http.createServer((req, res) => {
     const path = req.url ?? "";
     mediaHits[path] = (mediaHits[path] ?? 0) + 1;
-    if (!req.headers.authorization?.startsWith("Basic ")) return void res.writeHead(401).end();
+    if (req.headers.authorization !== LIVE_CREDENTIALS) return void res.writeHead(401).end();
+    // Twilio answers a media URL with a redirect to where the file is kept.
+    if (path === "/moved.png") return void res.writeHead(302, { Location: `${elsewhereBase}/kept/moved.png` }).end();
     if (path === "/late.png" && mediaHits[path]! <= 2) return void res.writeHead(404).end();
     if (path === "/never.png") return void res.writeHead(404).end();
     if (path === "/back-later.png" && !mediaBack) return void res.writeHead(503).end();
@@ -39,11 +62,17 @@ beforeAll(async () => {
     if (path === "/noise.img") return void res.writeHead(200, { "Content-Type": "image/png" }).end(Buffer.from([1, 2, 3, 4, 5, 6, 7, 8]));
     res.writeHead(404).end();
   });
-  await new Promise<void>((resolve) => mediaServer.listen(0, "127.0.0.1", resolve));
-  mediaBase = `http://127.0.0.1:${(mediaServer.address() as AddressInfo).port}`;
+  mediaBase = `http://127.0.0.1:${await listenLocally(mediaServer)}`;
+  process.env.TWILIO_API_BASE_URL = mediaBase;
 });
 
-afterAll(() => mediaServer.close());
+afterAll(() => {
+  delete process.env.TWILIO_ACCOUNT_SID;
+  delete process.env.TWILIO_AUTH_TOKEN;
+  delete process.env.TWILIO_API_BASE_URL;
+  mediaServer.close();
+  elsewhere.close();
+});
 
 describe.each(testDatabases())("inbound MMS on $name", (database) => {
   let handle: DatabaseHandle;
@@ -65,6 +94,7 @@ describe.each(testDatabases())("inbound MMS on $name", (database) => {
   beforeEach(() => {
     mediaHits = {};
     mediaBack = false;
+    elsewhereRequests = [];
   });
 
   it("keeps a png from an MMS and refuses a pdf, deciding from the bytes", async () => {
@@ -159,6 +189,56 @@ describe.each(testDatabases())("inbound MMS on $name", (database) => {
     expect(files.map((file) => [file.id, file.status, file.error])).toEqual([[failed!.id, "stored", null]]);
     expect(files[0]!.data?.equals(PNG)).toBe(true);
     expect(mediaHits["/back-later.png"]).toBe(7);
+  });
+
+  it("fetches nothing from a MediaUrl that is not on Twilio's media host, sends it no credentials, and keeps the message with a notice", async () => {
+    const from = newCustomer();
+    const port = new URL(mediaBase).port;
+    await text(from, "Here is the receipt", {
+      NumMedia: "4",
+      MediaUrl0: `${elsewhereBase}/receipt.png`,
+      MediaContentType0: "image/png",
+      // The stand-in's own port, under another name: not the same origin.
+      MediaUrl1: `http://localhost:${port}/via-localhost.png`,
+      MediaContentType1: "image/png",
+      MediaUrl2: `${mediaBase}/photo.png`,
+      MediaContentType2: "image/png",
+      MediaUrl3: `http://api.twilio.com@${new URL(elsewhereBase).host}/pretend.png`,
+      MediaContentType3: "image/png",
+    });
+    await runJobsUntilIdle(handle.db);
+
+    expect(elsewhereRequests).toEqual([]);
+    expect(mediaHits).toEqual({ "/photo.png": 1 });
+    const { message, files } = await filesOf(from);
+    expect(message.body).toBe("Here is the receipt");
+    expect(files.map((file) => [file.status, file.error])).toEqual([
+      ["failed", MEDIA_HOST_REFUSED],
+      ["failed", MEDIA_HOST_REFUSED],
+      ["stored", null],
+      ["failed", MEDIA_HOST_REFUSED],
+    ]);
+    // Refused once and for all: no download job tried again.
+    const downloads = await handle.db.select({ attempts: jobs.attempts, doneAt: jobs.doneAt, payload: jobs.payload }).from(jobs).where(eq(jobs.kind, "media.download"));
+    const refused = downloads.filter((job) => files.some((file) => file.status === "failed" && file.id === job.payload.attachmentId));
+    expect(refused.map((job) => [job.attempts, job.doneAt !== null])).toEqual([
+      [1, true],
+      [1, true],
+      [1, true],
+    ]);
+    // Asking again changes nothing either.
+    await expect(retryAttachmentDownload({ db: handle.db, attachmentId: files[0]!.id })).rejects.toThrow("This file's address is not on Twilio's media host, so the app will not fetch it.");
+    await runJobsUntilIdle(handle.db);
+    expect(elsewhereRequests).toEqual([]);
+  });
+
+  it("follows Twilio's redirect to where the file is kept without taking the credentials along", async () => {
+    const from = newCustomer();
+    await text(from, "", { NumMedia: "1", MediaUrl0: `${mediaBase}/moved.png`, MediaContentType0: "image/png" });
+    await runJobsUntilIdle(handle.db);
+    const { files } = await filesOf(from);
+    expect(files.map((file) => file.status)).toEqual(["stored"]);
+    expect(elsewhereRequests).toEqual([{ path: "/kept/moved.png", authorization: undefined }]);
   });
 
 });

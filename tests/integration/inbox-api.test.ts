@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { attachments, customers, events, messages, tickets, users, type User } from "@/db/schema";
 import { addTicketTag } from "@/db/queries/rules";
+import { internalBaseUrl } from "@/lib/config/env";
 import { AppError } from "@/lib/errors";
 import { testDatabases, useDatabase } from "../support/database";
 import { seedAgent, seedTicket } from "../support/inbox-seed";
@@ -256,7 +257,7 @@ describe.each(testDatabases())("inbox API on $name", (database) => {
     const [message] = await handle.db.insert(messages).values({ ticketId: ticket.id, direction: "inbound", body: "", status: "received" }).returning();
     const [failed] = await handle.db
       .insert(attachments)
-      .values({ messageId: message!.id, status: "failed", contentType: "image/jpeg", fileName: "attachment-1", sourceUrl: "https://api.twilio.com/media/ME1", error: "404" })
+      .values({ messageId: message!.id, status: "failed", contentType: "image/jpeg", fileName: "attachment-1", sourceUrl: `${internalBaseUrl()}/sandbox/twilio/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1`, error: "404" })
       .returning();
     const retry = () => retryAttachmentRoute(new Request(`${BASE}/api/attachments/${failed!.id}/retry`, { method: "POST" }), { params: Promise.resolve({ attachmentId: failed!.id }) });
     expect((await retry()).status).toBe(200);
