@@ -51,6 +51,9 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     connect_timeout: 5,
     idle_timeout: 60,
+    // After failed connections postgres.js waits longer and longer (up to 20 s) before the
+    // next try, and queries wait with it; a database back after an outage is used within 2 s.
+    backoff: (retries: number) => (0.5 + Math.random() / 2) * Math.min(3 ** retries / 100, 2),
     onnotice: () => {},
   });
   const db = drizzle(client, { schema });

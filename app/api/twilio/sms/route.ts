@@ -1,4 +1,5 @@
 import { getDb } from "@/db";
+import { withinDatabaseDeadline } from "@/lib/http/deadline";
 import { errorResponse } from "@/lib/http/respond";
 import { recordInboundMessage } from "@/lib/inbound/record";
 import { parseInboundMessage } from "@/lib/inbound/validation";
@@ -12,6 +13,7 @@ export const dynamic = "force-dynamic";
 /**
  * Twilio's inbound SMS/MMS webhook. The 200 goes out only after the message and all the
  * work it causes are committed; media downloads and rules run afterwards from job rows.
+ * A database that is down or stuck gets a 503 within a few seconds, so Twilio retries.
  */
 export async function POST(request: Request) {
   try {
@@ -22,7 +24,8 @@ export async function POST(request: Request) {
       log.warn({ reason: parsed.message }, "inbound webhook refused");
       return new Response(parsed.message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     }
-    const result = await recordInboundMessage({ db: await getDb(), message: parsed.message });
+    // A database that does not answer gets Twilio a 503 in time to try again, not a timeout.
+    const result = await withinDatabaseDeadline(async () => recordInboundMessage({ db: await getDb(), message: parsed.message }));
     if (result.outcome === "stored") {
       log.info({ messageSid: parsed.message.MessageSid, ticketId: result.ticketId, ticket: result.ticketChange }, "inbound message stored");
       if (result.queuedWork) kickJobWorker();

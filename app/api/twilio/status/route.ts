@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/db";
+import { withinDatabaseDeadline } from "@/lib/http/deadline";
 import { errorResponse } from "@/lib/http/respond";
 import { statusCallbackSchema } from "@/lib/inbound/validation";
 import { applyStatusCallback } from "@/lib/inbound/status-callback";
@@ -24,13 +25,10 @@ export async function POST(request: Request) {
     if (!parsed.success) {
       return new Response("Invalid status callback: MessageSid and MessageStatus are required.", { status: 400 });
     }
-    await applyStatusCallback({
-      db: await getDb(),
-      messageSid: parsed.data.MessageSid,
-      status: parsed.data.MessageStatus,
-      errorCode: parsed.data.ErrorCode,
-      sentAs: sentAsFrom(request.url),
-    });
+    const sentAs = sentAsFrom(request.url);
+    await withinDatabaseDeadline(async () =>
+      applyStatusCallback({ db: await getDb(), messageSid: parsed.data.MessageSid, status: parsed.data.MessageStatus, errorCode: parsed.data.ErrorCode, sentAs }),
+    );
     // Twilio expects a 200 to a status callback; there is nothing to say back.
     return new Response(null, { status: 200 });
   } catch (error) {
