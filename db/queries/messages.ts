@@ -159,3 +159,10 @@ export async function resetMessageForRetry({ db, id, from }: { db: DbOrTx; id: s
     .returning();
   return row ?? null;
 }
+
+/** Which of these Twilio SIDs are already some message's. */
+export async function listKnownTwilioSids({ db, sids }: { db: DbOrTx; sids: string[] }): Promise<Set<string>> {
+  if (sids.length === 0) return new Set();
+  const rows = await db.select({ sid: messages.twilioSid }).from(messages).where(inArray(messages.twilioSid, sids));
+  return new Set(rows.map((row) => row.sid).filter((sid): sid is string => sid !== null));
+}

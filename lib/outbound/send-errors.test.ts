@@ -21,10 +21,14 @@ describe("classifySendError", () => {
     });
   });
 
-  it("retries on 429 and 5xx, honouring Retry-After", () => {
+  it("retries on 429, honouring Retry-After", () => {
     expect(classifySendError(rest(429, 20429), "7")).toMatchObject({ kind: "retry", retryAfterMs: 7000 });
-    expect(classifySendError(rest(503))).toMatchObject({ kind: "retry" });
-    expect(classifySendError(rest(500, 20500))).toMatchObject({ kind: "retry" });
+  });
+
+  it("checks with Twilio before sending again after a 5xx or a dropped connection", () => {
+    expect(classifySendError(rest(503))).toEqual({ kind: "check", reason: "Twilio answered 503" });
+    expect(classifySendError(rest(500, 20500))).toEqual({ kind: "check", reason: "Twilio answered 500" });
+    expect(classifySendError(network("ECONNRESET"))).toEqual({ kind: "check", reason: "The connection to Twilio broke (ECONNRESET)" });
   });
 
   it("retries documented temporary 4xx codes, and fails on unknown ones with Twilio's words", () => {
@@ -41,10 +45,9 @@ describe("classifySendError", () => {
     expect(classifySendError(Object.assign(new Error("wrapped"), { cause: network("ENOTFOUND") }))).toMatchObject({ kind: "retry" });
   });
 
-  it("never resends blindly after a timeout or a dropped connection", () => {
+  it("never resends after a timeout", () => {
     expect(classifySendError(network("ECONNABORTED")).kind).toBe("unknown");
     expect(classifySendError(network("ETIMEDOUT")).kind).toBe("unknown");
-    expect(classifySendError(network("ECONNRESET")).kind).toBe("unknown");
     expect(classifySendError(new Error("something else")).kind).toBe("unknown");
   });
 });

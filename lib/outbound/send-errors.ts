@@ -2,22 +2,33 @@ import { describeTwilioError, isPermanentTwilioError } from "@/lib/twilio/error-
 
 /**
  * What to do after a failed attempt to hand a message to Twilio:
- * - `retry`: Twilio certainly did not take it (refused connection, 429, 5xx): try again later.
+ * - `retry`: Twilio certainly did not take it (refused connection, 429): try again later.
+ * - `check`: Twilio got the request and may have created the message before it failed (a
+ *   5xx, a connection dropped before the answer): ask Twilio whether it exists before
+ *   sending again.
  * - `failed`: Twilio refused it for good (21610, 21211…): tell the agent why, at once.
- * - `unknown`: the request may have reached Twilio (a timeout, a reset connection). Sending
- *   again could text the customer twice, so the agent checks and retries by hand.
+ * - `unknown`: the request may still be at work in Twilio (a timeout). Sending again could
+ *   text the customer twice, so the agent checks and retries by hand.
  */
 export type SendFailure =
   | { kind: "retry"; reason: string; retryAfterMs?: number }
+  | { kind: "check"; reason: string }
   | { kind: "failed"; code: number | null; message: string }
   | { kind: "unknown"; message: string };
 
 // Errors raised before a single byte reached Twilio: nothing was sent.
 const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ENETDOWN", "EADDRNOTAVAIL", "CERT_HAS_EXPIRED"]);
+// The connection broke under the request: Twilio may have created the message, or not.
+const DROPPED = new Set(["ECONNRESET", "EPIPE"]);
 const MAX_RETRY_AFTER_MS = 10 * 60 * 1000;
 
 export const UNKNOWN_OUTCOME_MESSAGE =
   "Twilio did not answer in time, so this message may or may not have gone out. Check with the customer before you retry.";
+
+/** When Twilio failed under the request and then could not say whether it has the message. */
+export function uncheckedOutcomeMessage(reason: string): string {
+  return `${reason}, and whether it took this message could not be checked, so it may or may not have gone out. Check with the customer before you retry.`;
+}
 
 interface RestLike {
   status: number;
@@ -58,7 +69,7 @@ function classifyRest(error: RestLike, retryAfter: string | null | undefined): S
   if (error.status === 429) {
     return { kind: "retry", reason: "Twilio asked to slow down (429)", retryAfterMs: parseRetryAfter(retryAfter) };
   }
-  if (error.status >= 500) return { kind: "retry", reason: `Twilio answered ${error.status}` };
+  if (error.status >= 500) return { kind: "check", reason: `Twilio answered ${error.status}` };
   // A 4xx is Twilio refusing this very request; the same request would be refused again,
   // except for the few codes Twilio documents as temporary (a full queue, rate limits).
   const known = numericCode !== null && isKnownCode(numericCode);
@@ -73,5 +84,6 @@ export function classifySendError(error: unknown, retryAfter?: string | null): S
   if (isRestException(error)) return classifyRest(error, retryAfter);
   const code = networkCode(error);
   if (code && NOT_SENT.has(code)) return { kind: "retry", reason: `Twilio could not be reached (${code})` };
+  if (code && DROPPED.has(code)) return { kind: "check", reason: `The connection to Twilio broke (${code})` };
   return { kind: "unknown", message: UNKNOWN_OUTCOME_MESSAGE };
 }

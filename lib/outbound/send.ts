@@ -10,23 +10,17 @@ import { publicBaseUrl } from "@/lib/config/env";
 import { RetryLater } from "@/lib/jobs/retry";
 import { log } from "@/lib/log";
 import { countryOfCustomer } from "@/lib/phone/normalize";
-import { publishInboxEvent } from "@/lib/realtime/publish";
 import { getTwilioClient } from "@/lib/twilio/client";
-import { describeTwilioError } from "@/lib/twilio/error-codes";
 import { customerLabel, describeSendingBlock, sendingBlock } from "./eligibility";
 import { signedMediaUrl } from "./media-url";
-import { classifySendError, UNKNOWN_OUTCOME_MESSAGE } from "./send-errors";
-import { fromTwilioStatus } from "./status";
+import { UNKNOWN_OUTCOME_MESSAGE } from "./send-errors";
+import { handleSendFailure, messageChanged, recordAccepted } from "./send-outcome";
 
 const payloadSchema = z.object({ messageId: z.uuid() });
 
 // A claim older than this with no Twilio SID belongs to a worker that died mid-send: longer
 // than the Twilio request timeout, shorter than the job lease that hands the job on.
 const ABANDONED_AFTER_MS = 30_000;
-
-async function changed(db: Database, message: Message | null) {
-  if (message) await publishInboxEvent({ db, event: { type: "message.updated", ticketId: message.ticketId, messageId: message.id } });
-}
 
 /** The claim is lost when the message is not pending: sent, being sent, or abandoned mid-send. */
 async function settleUnclaimed(db: Database, messageId: string) {
@@ -35,7 +29,7 @@ async function settleUnclaimed(db: Database, messageId: string) {
   if (Date.now() - message.statusChangedAt.getTime() < ABANDONED_AFTER_MS) return;
   // Whether Twilio got the request is unknown; sending again could text the customer twice.
   log.warn({ messageId }, "send was interrupted; marking the message for the agent to check");
-  await changed(db, await recordSendResult({ db, id: messageId, changes: { status: "unknown", errorMessage: UNKNOWN_OUTCOME_MESSAGE } }));
+  await messageChanged(db, await recordSendResult({ db, id: messageId, changes: { status: "unknown", errorMessage: UNKNOWN_OUTCOME_MESSAGE } }));
 }
 
 /** Things may have changed since the message was queued: a STOP, a deactivated integration. */
@@ -49,32 +43,6 @@ async function blockedNow(db: Database, message: Message): Promise<string | null
     extraAllowedCountries: await listExtraAllowedCountries({ db }),
   });
   return block ? describeSendingBlock(block, customerLabel(context.customer)) : null;
-}
-
-function retryAfterHeader(client: Twilio | null): string | null {
-  // The SDK's RestException drops the headers; the client keeps the last response's.
-  const last = client?.httpClient?.lastResponse;
-  if (!last || last.statusCode !== 429) return null;
-  const headers = last.headers as Record<string, unknown> | undefined;
-  const value = headers?.["retry-after"] ?? headers?.["Retry-After"];
-  return typeof value === "string" ? value : null;
-}
-
-async function handleFailure(db: Database, job: Job, message: Message, error: unknown, client: Twilio | null) {
-  const outcome = classifySendError(error, retryAfterHeader(client));
-  if (outcome.kind === "retry" && job.attempts < job.maxAttempts) {
-    await recordSendResult({ db, id: message.id, changes: { status: "pending" } });
-    log.warn({ messageId: message.id, attempt: job.attempts, reason: outcome.reason }, "send failed for now; will retry");
-    throw new RetryLater(outcome.reason, outcome.retryAfterMs !== undefined ? new Date(Date.now() + outcome.retryAfterMs) : undefined);
-  }
-  const changes =
-    outcome.kind === "unknown"
-      ? { status: "unknown" as const, errorMessage: outcome.message }
-      : outcome.kind === "failed"
-        ? { status: "failed" as const, errorCode: outcome.code, errorMessage: outcome.message }
-        : { status: "failed" as const, errorMessage: `Twilio could not be reached after ${job.attempts} tries (${outcome.reason}). Retry when it is back.` };
-  log.warn({ messageId: message.id, outcome: outcome.kind, code: changes.status === "failed" ? (changes.errorCode ?? null) : null }, "send did not go through");
-  await changed(db, await recordSendResult({ db, id: message.id, changes }));
 }
 
 export function statusCallbackUrl(messageId: string, attempt: number): string {
@@ -91,18 +59,21 @@ export async function sendMessageJob({ db, job }: { db: Database; job: Job }): P
   if (!parsed.success) throw new RetryLater("message.send job without a message id", undefined, true);
   const message = await claimMessageForSending({ db, id: parsed.data.messageId });
   if (!message) return settleUnclaimed(db, parsed.data.messageId);
-  await changed(db, message);
+  await messageChanged(db, message);
 
   const blocked = await blockedNow(db, message);
   if (blocked) {
-    await changed(db, await recordSendResult({ db, id: message.id, changes: { status: "failed", errorMessage: blocked } }));
+    await messageChanged(db, await recordSendResult({ db, id: message.id, changes: { status: "failed", errorMessage: blocked } }));
     return;
   }
   let client: Twilio | null = null;
+  const attempt = { startedAt: new Date(), mediaCount: 0 };
   let result;
   try {
     const mediaUrl = await Promise.all((await listStoredAttachmentIds({ db, messageId: message.id })).map((id) => signedMediaUrl(id)));
+    attempt.mediaCount = mediaUrl.length;
     client = await getTwilioClient();
+    attempt.startedAt = new Date();
     result = await client.messages.create({
       to: message.toE164 ?? "",
       from: message.fromE164 ?? "",
@@ -112,20 +83,7 @@ export async function sendMessageJob({ db, job }: { db: Database; job: Job }): P
       statusCallback: statusCallbackUrl(message.id, message.sendAttempts),
     });
   } catch (error) {
-    return handleFailure(db, job, message, error, client);
+    return handleSendFailure({ db, job, message, error, client, attempt });
   }
-  const status = fromTwilioStatus(result.status) ?? "queued";
-  const failedAtOnce = status === "failed" || status === "undelivered";
-  const recorded = await recordSendResult({
-    db,
-    id: message.id,
-    changes: {
-      status,
-      twilioSid: result.sid,
-      errorCode: failedAtOnce ? result.errorCode : null,
-      errorMessage: failedAtOnce ? (describeTwilioError(result.errorCode) ?? result.errorMessage) : null,
-    },
-  });
-  log.info({ messageId: message.id, sid: result.sid, status }, "message handed to Twilio");
-  await changed(db, recorded);
+  await recordAccepted(db, message, { sid: result.sid, status: result.status, errorCode: result.errorCode, errorMessage: result.errorMessage });
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
+import { lookUpAttempt } from "@/lib/outbound/lookup";
 import { getTwilioClient } from "@/lib/twilio/client";
 import { getSandboxCredentials } from "@/lib/twilio/credentials";
 import { startAppServer, type AppServer } from "../support/app-server";
@@ -65,6 +66,8 @@ describe("the sandbox against Twilio's OpenAPI description", () => {
     await client.messages(sms.sid).fetch();
     await client.messages.list({ to, from: number.phoneNumber, dateSent: new Date(), pageSize: 1, limit: 3 });
     await client.messages.list({ dateSentAfter: new Date(Date.now() - 60_000), dateSentBefore: new Date(Date.now() + 60_000), limit: 5 });
+    // The lookup the send path makes when Twilio failed under a send (lib/outbound/lookup.ts).
+    await lookUpAttempt({ client, db: handle.db, message: { fromE164: number.phoneNumber, toE164: to, body: "Your order shipped" }, mediaCount: 0, since: new Date(Date.now() - 60_000) });
 
     // List, fetch and delete media.
     const media = await client.messages(mms.sid).media.list();

@@ -8,7 +8,7 @@ import { createRule } from "@/lib/rules/manage";
 import { agentClient } from "./support/agent";
 import { startPrivatePostgres, type PrivatePostgres } from "./support/postgres";
 import { liveEnv, seedInbox, seedTicket } from "./support/seed";
-import { inboundParams, PNG, postWebhook, startMediaServer, startTwilioApi, waitFor } from "./support/twilio-side";
+import { inboundParams, PNG, postWebhook, startTwilioApi, twilioMedia, waitFor } from "./support/twilio-side";
 
 const PORT = 3403;
 const PG_PORT = 5498;
@@ -24,7 +24,7 @@ describe("the app is killed (SIGKILL) while downloads, rules and replies wait, a
   let db: DatabaseHandle;
   let app: AppServer | undefined;
   let twilio: Awaited<ReturnType<typeof startTwilioApi>>;
-  let media: Awaited<ReturnType<typeof startMediaServer>>;
+  const media = twilioMedia();
   let agentId: string;
   const replyTickets: string[] = [];
 
@@ -36,14 +36,12 @@ describe("the app is killed (SIGKILL) while downloads, rules and replies wait, a
     agentId = seeded.agentId;
     for (let i = 0; i <= AGENT_REPLIES.length; i++) replyTickets.push(await seedTicket(db.db, seeded.integrationId, `+1628555${3000 + i}`));
     await createRule({ db: db.db, input: { name: "Say thanks", trigger: "ticket_created", conditions: [], actions: [{ type: "auto_reply", text: AUTO_REPLY }] } });
-    twilio = await startTwilioApi((body) => (body === IN_FLIGHT ? "accept-and-hang" : "accept"));
-    media = await startMediaServer();
+    twilio = await startTwilioApi((body) => (body === IN_FLIGHT ? "accept-and-hang" : "accept"), 0, { media: media.serve });
   });
 
   afterAll(async () => {
     await app?.stop();
     await twilio?.close();
-    await media?.close();
     await db?.close();
     pg?.destroy();
   });
@@ -56,7 +54,7 @@ describe("the app is killed (SIGKILL) while downloads, rules and replies wait, a
     app = await startApp({ port: PORT, env: env(), captureOutput: true });
     // Pictures whose download does not finish: the worker is busy with them when the process dies.
     for (const [i, from] of MMS_SENDERS.entries()) {
-      const params = inboundParams(from, `Here is the damaged box (${i})`, { NumMedia: "1", MediaUrl0: `${media.url}/hold/${i}.png`, MediaContentType0: "image/png" });
+      const params = inboundParams(from, `Here is the damaged box (${i})`, { NumMedia: "1", MediaUrl0: `${twilio.url}/hold/${i}.png`, MediaContentType0: "image/png" });
       expect(await postWebhook(app.url, params)).toBe(200);
     }
     const agent = await agentClient(app.url, agentId);

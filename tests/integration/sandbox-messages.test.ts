@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { recordSandboxOptOut } from "@/db/queries/sandbox-opt-outs";
 import { messages } from "@/db/schema";
+import { lookUpAttempt } from "@/lib/outbound/lookup";
 import { setHandsetReachable } from "@/lib/sandbox/carrier";
 import { sendSignedRequest } from "@/lib/sandbox/outgoing";
 import { getTwilioClient } from "@/lib/twilio/client";
@@ -216,6 +217,20 @@ describe.each(testDatabases())("sandbox messages on $name", (database) => {
     await client.messages(first.sid).remove();
     expect(await failureOf(client.messages(first.sid).fetch())).toMatchObject({ status: 404, code: 20404 });
     expect((await client.messages.list({ to })).map((m) => m.body)).toEqual(["two"]);
+  });
+
+  it("lets the send path find a message Twilio made but never confirmed, while it is still queued", async () => {
+    const client = await getTwilioClient();
+    const to = uniqueHandset();
+    const since = new Date();
+    const sent = await client.messages.create({ to, from: business, body: "Did this one go out?" });
+    const lookUp = (body: string, mediaCount = 0) => lookUpAttempt({ client, db: handle.db, message: { fromE164: business, toE164: to, body }, mediaCount, since });
+    // Still queued: no date_sent yet, so only From, To and the time it was made can find it.
+    expect(await lookUp("Did this one go out?")).toMatchObject({ kind: "created", sid: sent.sid, status: "queued" });
+    expect(await lookUp("Something else")).toEqual({ kind: "none" });
+    expect(await lookUp("Did this one go out?", 1)).toEqual({ kind: "none" });
+    await runJobsUntilIdle(handle.db);
+    expect(await lookUp("Did this one go out?")).toMatchObject({ kind: "created", sid: sent.sid, status: "delivered" });
   });
 
   it("sends from a number of the account when only a Messaging Service is named", async () => {

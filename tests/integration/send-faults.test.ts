@@ -18,6 +18,7 @@ vi.hoisted(() => {
 });
 
 const { queueOutboundMessage } = await import("@/lib/outbound/queue");
+const { uncheckedOutcomeMessage } = await import("@/lib/outbound/send-errors");
 const { POST: statusCallback } = await import("@/app/api/twilio/status/route");
 
 describe.each(testDatabases())("sending when Twilio keeps failing, on $name", (database) => {
@@ -41,6 +42,55 @@ describe.each(testDatabases())("sending when Twilio keeps failing, on $name", (d
     const row = await messageRow(message.id);
     expect(row.status).toBe("failed");
     expect(row.errorMessage).toBe("Twilio could not be reached after 8 tries (Twilio answered 503). Retry when it is back.");
+  });
+
+  const TWILIO_500 = { status: 500, body: { code: 20500, message: "Internal Server Error", status: 500 } };
+  const atTwilio = (body: string) => twilio.messages.filter((message) => message.body === body);
+
+  it("sends once when Twilio made the message and then answered 500: it looks before sending again", async () => {
+    const { ticket } = await seedTicket(handle.db);
+    twilio.replies.push({ ...TWILIO_500, creates: true });
+    const message = await queueOutboundMessage({ db: handle.db, ticketId: ticket.id, body: "Your refund was approved" });
+    await runJobsUntilIdle(handle.db);
+    expect(atTwilio("Your refund was approved")).toHaveLength(1);
+    expect(twilio.messageRequests()).toHaveLength(1);
+    expect(await messageRow(message.id)).toMatchObject({ status: "queued", twilioSid: atTwilio("Your refund was approved")[0]!.sid, errorMessage: null });
+  });
+
+  it("sends once when Twilio made the message and the connection broke before its answer", async () => {
+    const { ticket } = await seedTicket(handle.db);
+    twilio.replies.push("accept-and-drop");
+    const message = await queueOutboundMessage({ db: handle.db, ticketId: ticket.id, body: "Your exchange was approved" });
+    await runJobsUntilIdle(handle.db);
+    expect(atTwilio("Your exchange was approved")).toHaveLength(1);
+    expect(twilio.messageRequests()).toHaveLength(1);
+    expect(await messageRow(message.id)).toMatchObject({ status: "queued", twilioSid: atTwilio("Your exchange was approved")[0]!.sid });
+  });
+
+  it("sends again, once, after a 500 that made nothing, and does not take an earlier reply with the same words for it", async () => {
+    const { ticket } = await seedTicket(handle.db);
+    const earlier = await queueOutboundMessage({ db: handle.db, ticketId: ticket.id, body: "Thanks, we are on it" });
+    await runJobsUntilIdle(handle.db);
+    twilio.replies.push(TWILIO_500);
+    const message = await queueOutboundMessage({ db: handle.db, ticketId: ticket.id, body: "Thanks, we are on it" });
+    await runJobsUntilIdle(handle.db);
+    expect(twilio.messageLookups()).toHaveLength(1);
+    expect(twilio.messageRequests()).toHaveLength(3);
+    const [first, second] = atTwilio("Thanks, we are on it");
+    expect(atTwilio("Thanks, we are on it")).toHaveLength(2);
+    expect((await messageRow(earlier.id)).twilioSid).toBe(first!.sid);
+    expect(await messageRow(message.id)).toMatchObject({ status: "queued", twilioSid: second!.sid });
+  });
+
+  it("does not send again when Twilio cannot say whether it took the message, and tells the agent to check", async () => {
+    const { ticket } = await seedTicket(handle.db);
+    twilio.replies.push({ ...TWILIO_500, creates: true });
+    twilio.listReplies.push({ status: 503, body: { code: 20503, message: "Service Unavailable", status: 503 } });
+    const message = await queueOutboundMessage({ db: handle.db, ticketId: ticket.id, body: "Your order shipped" });
+    await runJobsUntilIdle(handle.db);
+    expect(twilio.messageRequests()).toHaveLength(1);
+    expect(atTwilio("Your order shipped")).toHaveLength(1);
+    expect(await messageRow(message.id)).toMatchObject({ status: "unknown", twilioSid: null, errorMessage: uncheckedOutcomeMessage("Twilio answered 500") });
   });
 
   it("keeps a delivery report that arrives before the app has recorded Twilio's answer to the send", async () => {

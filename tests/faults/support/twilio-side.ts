@@ -23,15 +23,18 @@ export function inboundParams(from: string, body: string, extra: Record<string, 
   return { ...params, MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, ...extra };
 }
 
+/** How long Twilio waits for a webhook's answer before it counts the request as failed. */
+export const TWILIO_WEBHOOK_TIMEOUT_MS = 15_000;
+
 /** Posts one webhook as Twilio does: form-encoded, signed over the public URL. Status 0: no answer. */
-export async function postWebhook(appUrl: string, params: Record<string, string>, path = "/api/twilio/sms"): Promise<number> {
+export async function postWebhook(appUrl: string, params: Record<string, string>, path = "/api/twilio/sms", timeoutMs = 30_000): Promise<number> {
   const signature = twilio.getExpectedTwilioSignature(LIVE_ACCOUNT.authToken, `${appUrl}${path}`, params);
   try {
     const response = await fetch(`${appUrl}${path}`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature },
       body: new URLSearchParams(params).toString(),
-      signal: AbortSignal.timeout(30_000),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     await response.arrayBuffer();
     return response.status;
@@ -41,8 +44,8 @@ export async function postWebhook(appUrl: string, params: Record<string, string>
 }
 
 export interface WebhookStream {
-  /** MessageSid → what was posted, and the answer (0: none). */
-  results: Map<string, { params: Record<string, string>; status: number }>;
+  /** MessageSid → what was posted, the answer (0: none) and how long it took. */
+  results: Map<string, { params: Record<string, string>; status: number; ms: number }>;
   /** What got no 200: Twilio would deliver it again. */
   unacknowledged(): Record<string, string>[];
   acknowledged(): string[];
@@ -50,8 +53,8 @@ export interface WebhookStream {
   stop(): Promise<void>;
 }
 
-/** Texts from `customers` senders, `concurrency` at a time, until stopped. */
-export function startWebhookStream({ appUrl, concurrency, customers }: { appUrl: string; concurrency: number; customers: number }): WebhookStream {
+/** Texts from `customers` senders, `concurrency` at a time, until stopped; an answer later than `timeoutMs` counts as none (0). */
+export function startWebhookStream({ appUrl, concurrency, customers, timeoutMs }: { appUrl: string; concurrency: number; customers: number; timeoutMs?: number }): WebhookStream {
   const results: WebhookStream["results"] = new Map();
   let running = true;
   let index = 0;
@@ -59,9 +62,11 @@ export function startWebhookStream({ appUrl, concurrency, customers }: { appUrl:
     while (running) {
       const n = index++;
       const params = inboundParams(`+1628555${String(n % customers).padStart(4, "0")}`, `Message ${n}: where is my order?`);
-      const status = await postWebhook(appUrl, params);
-      results.set(params.MessageSid!, { params, status });
-      if (status === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      const started = Date.now();
+      const status = await postWebhook(appUrl, params, undefined, timeoutMs);
+      results.set(params.MessageSid!, { params, status, ms: Date.now() - started });
+      // As Twilio does, a webhook that was not taken is tried again a little later, not at once.
+      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
   const workers = Array.from({ length: concurrency }, worker);
@@ -93,27 +98,66 @@ export async function close(server: http.Server): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
-/** How the Twilio stand-in answers one POST: accept (the SMS goes out), an error, or a fault. */
+/**
+ * How the Twilio stand-in answers one POST: accept (the SMS goes out), an error, or a fault.
+ * An error with `creates` comes after Twilio took the message (it goes out all the same).
+ */
 export type TwilioAnswer =
   | "accept"
-  | { status: number; body: Record<string, unknown>; headers?: Record<string, string> }
+  | { status: number; body: Record<string, unknown>; headers?: Record<string, string>; creates?: boolean }
   /** Twilio takes the message (it goes out) but the answer never comes back. */
   | "accept-and-hang"
   /** Twilio takes the message, then the connection breaks before the answer. */
   | "accept-and-drop";
 
 export interface TwilioPost {
+  sid: string;
   body: string;
+  from: string;
   to: string;
+  at: Date;
   answer: TwilioAnswer;
+}
+
+function reachesPhone(answer: TwilioAnswer): boolean {
+  return answer === "accept" || answer === "accept-and-hang" || answer === "accept-and-drop" || answer.creates === true;
+}
+
+const MESSAGES_LIST = /^\/2010-04-01\/Accounts\/(AC\w+)\/Messages\.json$/;
+
+/** Twilio's Messages list, newest first, filtered by From and To: one page with what was sent. */
+function listMessages(posts: TwilioPost[], url: URL, accountSid: string) {
+  const from = url.searchParams.get("From");
+  const to = url.searchParams.get("To");
+  const sent = posts.filter((post) => reachesPhone(post.answer) && (!from || post.from === from) && (!to || post.to === to)).reverse();
+  const uri = `${url.pathname}${url.search}`;
+  const messages = sent.map((post) => ({
+    sid: post.sid,
+    account_sid: accountSid,
+    from: post.from,
+    to: post.to,
+    body: post.body,
+    num_media: "0",
+    num_segments: "1",
+    direction: "outbound-api",
+    status: "sent",
+    error_code: null,
+    error_message: null,
+    date_created: post.at.toUTCString(),
+    date_updated: post.at.toUTCString(),
+    date_sent: post.at.toUTCString(),
+    api_version: "2010-04-01",
+  }));
+  return { messages, page: 0, page_size: messages.length, start: 0, end: Math.max(0, messages.length - 1), uri, first_page_uri: uri, next_page_uri: null, previous_page_uri: null };
 }
 
 /**
  * A stand-in for api.twilio.com's Messages resource (TWILIO_API_BASE_URL). `script(body, n)`
  * decides the answer to the n-th POST (from 1) carrying that body. It counts every POST, and
- * which ones Twilio would have sent to the phone.
+ * which ones Twilio would have sent to the phone, and lists those (GET Messages.json).
+ * Other GETs go to `media`, Twilio's media URLs, when given.
  */
-export async function startTwilioApi(script: (body: string, n: number) => TwilioAnswer = () => "accept", port = 0) {
+export async function startTwilioApi(script: (body: string, n: number) => TwilioAnswer = () => "accept", port = 0, { media }: { media?: http.RequestListener } = {}) {
   const posts: TwilioPost[] = [];
   const hanging = new Set<http.ServerResponse>();
   let server = makeServer();
@@ -122,14 +166,19 @@ export async function startTwilioApi(script: (body: string, n: number) => Twilio
       let raw = "";
       req.on("data", (chunk: Buffer) => (raw += chunk.toString()));
       req.on("end", () => {
-        if (req.method !== "POST" || !req.url?.endsWith("/Messages.json")) return void res.writeHead(404).end();
+        const url = new URL(req.url ?? "/", "http://twilio.invalid");
+        const list = MESSAGES_LIST.exec(url.pathname);
+        if (req.method === "GET" && list) return void res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(listMessages(posts, url, list[1]!)));
+        if (req.method === "GET" && media) return media(req, res);
+        if (req.method !== "POST" || !list) return void res.writeHead(404).end();
         const params = new URLSearchParams(raw);
         const body = params.get("Body") ?? "";
         const answer = script(body, posts.filter((post) => post.body === body).length + 1);
-        posts.push({ body, to: params.get("To") ?? "", answer });
+        const sid = messageSid();
+        posts.push({ sid, body, from: params.get("From") ?? "", to: params.get("To") ?? "", at: new Date(), answer });
         if (answer === "accept-and-hang") return void hanging.add(res);
         if (answer === "accept-and-drop") return void req.socket.destroy();
-        const reply = answer === "accept" ? { status: 201, body: { sid: messageSid(), status: "queued", error_code: null } } : answer;
+        const reply = answer === "accept" ? { status: 201, body: { sid, status: "queued", error_code: null } } : answer;
         res.writeHead(reply.status, { "Content-Type": "application/json", ...reply.headers }).end(JSON.stringify(reply.body));
       });
     });
@@ -140,7 +189,7 @@ export async function startTwilioApi(script: (body: string, n: number) => Twilio
     posts,
     postsFor: (body: string) => posts.filter((post) => post.body === body),
     /** What reached the phone: accepted POSTs, whether or not the app heard back. */
-    sentFor: (body: string) => posts.filter((post) => post.body === body && (post.answer === "accept" || post.answer === "accept-and-hang" || post.answer === "accept-and-drop")),
+    sentFor: (body: string) => posts.filter((post) => post.body === body && reachesPhone(post.answer)),
     /** Nothing listens on the port any more: connections are refused. */
     down: async () => {
       for (const res of hanging) res.destroy();
@@ -158,29 +207,29 @@ export async function startTwilioApi(script: (body: string, n: number) => Twilio
 }
 
 /**
- * Stands in for Twilio's media URLs. `/hold/…` answers only once released (a slow or
- * stuck download); everything else answers a PNG at once. Counts requests per path.
+ * Stands in for Twilio's media URLs, served by the API stand-in (`startTwilioApi(…, { media:
+ * media.serve })`), since the app fetches media from Twilio's API host only. `/hold/…`
+ * answers only once released (a slow or stuck download); everything else answers a PNG at
+ * once. Counts requests per path.
  */
-export async function startMediaServer() {
+export function twilioMedia() {
   const hits = new Map<string, number>();
   const held: http.ServerResponse[] = [];
   let holding = true;
-  const server = http.createServer((req, res) => {
+  const serve: http.RequestListener = (req, res) => {
     const path = req.url ?? "";
     hits.set(path, (hits.get(path) ?? 0) + 1);
     if (!req.headers.authorization?.startsWith("Basic ")) return void res.writeHead(401).end();
     if (path.startsWith("/hold/") && holding) return void held.push(res);
     res.writeHead(200, { "Content-Type": "image/png", "Content-Length": PNG.length }).end(PNG);
-  });
-  const port = await listen(server);
+  };
   return {
-    url: `http://127.0.0.1:${port}`,
+    serve,
     hits,
     heldCount: () => held.filter((res) => !res.destroyed && !res.writableEnded).length,
     release: () => {
       holding = false;
     },
-    close: () => close(server),
   };
 }
 
