@@ -181,9 +181,14 @@ describe("countryFlag and countryName", () => {
 });
 
 describe("countryOfCustomer", () => {
-  it("reads the country from the number, and takes the reported one only when the number does not say", () => {
-    expect(countryOfCustomer("+447400123456", "US")).toBe("GB");
-    expect(countryOfCustomer("+18095551234", "US")).toBe("DO");
+  it("takes the country Twilio reported, and reads it from the number only when Twilio said none or no ISO code", () => {
+    // libphonenumber files +44 7911 under Guernsey; Twilio knows it as a UK mobile.
+    expect(countryOfCustomer("+447911123456", "GB")).toBe("GB");
+    expect(countryOfCustomer("+447911123456", "gb ")).toBe("GB");
+    expect(countryOfCustomer("+447911123456", null)).toBe("GG");
+    expect(countryOfCustomer("+447400123456", "")).toBe("GB");
+    expect(countryOfCustomer("+18095551234", "XX")).toBe("DO");
+    expect(countryOfCustomer("+18095551234", "not a country")).toBe("DO");
     expect(countryOfCustomer("+441632960123", "gb")).toBe("GB");
     expect(countryOfCustomer("+441632960123", "")).toBeNull();
     expect(countryOfCustomer("+441632960123", "not a country")).toBeNull();

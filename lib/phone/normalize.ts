@@ -116,15 +116,16 @@ export function countryOfNumber(e164: string): CountryCode | undefined {
 }
 
 /**
- * The customer's country as an ISO code: what libphonenumber reads from the number, and
- * what Twilio or our records reported only when the number itself does not say. Inbound
- * and outbound both decide with this, so a customer is never allowed one way only.
+ * The customer's country as an ISO code: what Twilio reported (the webhook's `FromCountry`,
+ * kept on the customer), and what libphonenumber reads from the number only when none was
+ * reported or it is no ISO code. Twilio's carrier data is newer than libphonenumber's ranges
+ * (+44 7911 is a UK mobile, not Guernsey). Inbound and outbound both decide with this, so a
+ * customer is never allowed one way only.
  */
 export function countryOfCustomer(e164: string, reported?: string | null): string | null {
-  const fromNumber = countryOfNumber(e164);
-  if (fromNumber) return fromNumber;
   const code = reported?.trim().toUpperCase();
-  return code && /^[A-Z]{2}$/.test(code) ? code : null;
+  if (code && isSupportedCountry(code)) return code;
+  return countryOfNumber(e164) ?? null;
 }
 
 /**

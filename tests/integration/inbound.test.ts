@@ -107,16 +107,22 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
     expect(JSON.stringify(audit.at(-1)?.data)).not.toContain("Olá");
   });
 
-  it("decides the customer's country from the number, and from Twilio's FromCountry only when the number does not say", async () => {
-    // A UK mobile Twilio reported as American is British; a Brazilian one is blocked as Brazilian.
-    await send(await inboundParams({ From: "+447400123456", To: BUSINESS, Body: "Hello from London", FromCountry: "US" }));
-    const [british] = await handle.db.select().from(customers).where(eq(customers.phoneE164, "+447400123456"));
-    expect(british?.country).toBe("GB");
-    const answer = await send(await inboundParams({ From: "+5511912345678", To: BUSINESS, Body: "Oi", FromCountry: "US" }));
+  it("takes the customer's country from Twilio's FromCountry, and from the number only when Twilio sends none", async () => {
+    // libphonenumber files +44 7911 under Guernsey; Twilio says GB, and the United Kingdom is allowed.
+    const answer = await send(await inboundParams({ From: "+447911123456", To: BUSINESS, Body: "Hello from London", FromCountry: "GB" }));
     expect(answer.status).toBe(200);
-    expect(await handle.db.select().from(customers).where(eq(customers.phoneE164, "+5511912345678"))).toEqual([]);
-    const audit = await handle.db.select().from(events).where(eq(events.type, "audit.country_blocked"));
-    expect(audit.at(-1)?.data).toMatchObject({ country: "BR" });
+    const [british] = await handle.db.select().from(customers).where(eq(customers.phoneE164, "+447911123456"));
+    expect(british?.country).toBe("GB");
+    expect(await ticketsOf("+447911123456")).toHaveLength(1);
+
+    // No FromCountry, or no ISO code in it: the number decides, and Brazil is not allowed.
+    for (const FromCountry of ["", "Brazil"]) {
+      const params = await inboundParams({ From: "+5511912345678", To: BUSINESS, Body: "Oi", FromCountry });
+      expect((await send(params)).status).toBe(200);
+      expect(await handle.db.select().from(customers).where(eq(customers.phoneE164, "+5511912345678"))).toEqual([]);
+      const audit = await handle.db.select().from(events).where(eq(events.type, "audit.country_blocked"));
+      expect(audit.at(-1)?.data).toMatchObject({ country: "BR", messageSid: params.MessageSid });
+    }
 
     // Ofcom's range for drama (01632 960xxx) is no number libphonenumber knows: Twilio's word counts.
     await send(await inboundParams({ From: "+441632960123", To: BUSINESS, Body: "Hello", FromCountry: "GB" }));

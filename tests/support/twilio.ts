@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import twilio from "twilio";
+import { countryOfNumber } from "@/lib/phone/normalize";
 import { getTwilioCredentials } from "@/lib/twilio/credentials";
 
 export const PUBLIC_BASE = "https://inbox.example.test";
@@ -37,7 +38,8 @@ export async function inboundParams(overrides: Partial<Record<string, string>> &
     SmsStatus: "received",
     FromCity: "SAN FRANCISCO",
     Body: "Hello, where is my order?",
-    FromCountry: "US",
+    // Twilio names the sender's country; the number's own, unless a test says otherwise.
+    FromCountry: countryOfNumber(overrides.From) ?? "",
     ToZip: "94105",
     NumSegments: "1",
     MessageSid: sid,
