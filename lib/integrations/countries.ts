@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import { deleteAllowedCountry, insertAllowedCountry, listExtraAllowedCountries } from "@/db/queries/allowed-countries";
 import { AppError } from "@/lib/errors";
-import { DEFAULT_ALLOWED_COUNTRIES, allCountries, isCountryAllowed } from "@/lib/phone/countries";
+import { CROWN_DEPENDENCIES, DEFAULT_ALLOWED_COUNTRIES, allCountries, isCountryAllowed } from "@/lib/phone/countries";
 import { countryName } from "@/lib/phone/normalize";
 
 export type AllowedCountry = {
@@ -10,17 +10,27 @@ export type AllowedCountry = {
   /** Built in, from the product's promise; cannot be removed. */
   isDefault: boolean;
   addedAt: Date | null;
+  /** The country it is allowed with and listed beside ("GB" for the Crown Dependencies). */
+  alongside: string | null;
 };
 
-const byName = (a: AllowedCountry, b: AllowedCountry) => a.name.localeCompare(b.name, "en");
+// By name, except that a country allowed with another follows it.
+const sortName = (country: AllowedCountry) => (country.alongside ? `${countryName(country.alongside)}\u0000${country.name}` : country.name);
+const byName = (a: AllowedCountry, b: AllowedCountry) => sortName(a).localeCompare(sortName(b), "en");
 
 /** Every country customers may text with: the built-in ones and those an admin added. */
 export async function getAllowedCountries({ db }: { db: DbOrTx }): Promise<AllowedCountry[]> {
   const extras = await listExtraAllowedCountries({ db });
-  const defaults: AllowedCountry[] = DEFAULT_ALLOWED_COUNTRIES.map((code) => ({ code, name: countryName(code), isDefault: true, addedAt: null }));
+  const defaults: AllowedCountry[] = DEFAULT_ALLOWED_COUNTRIES.map((code) => ({
+    code,
+    name: countryName(code),
+    isDefault: true,
+    addedAt: null,
+    alongside: CROWN_DEPENDENCIES.includes(code) ? "GB" : null,
+  }));
   const added: AllowedCountry[] = extras
     .filter((row) => !(DEFAULT_ALLOWED_COUNTRIES as readonly string[]).includes(row.country))
-    .map((row) => ({ code: row.country, name: countryName(row.country), isDefault: false, addedAt: row.createdAt }));
+    .map((row) => ({ code: row.country, name: countryName(row.country), isDefault: false, addedAt: row.createdAt, alongside: null }));
   return [...defaults, ...added].sort(byName);
 }
 

@@ -11,10 +11,9 @@ describe("DEFAULT_ALLOWED_COUNTRIES", () => {
   it("holds nothing else and no duplicates", () => {
     expect(DEFAULT_ALLOWED_COUNTRIES).not.toContain("MX");
     expect(DEFAULT_ALLOWED_COUNTRIES).not.toContain("ES");
-    expect(DEFAULT_ALLOWED_COUNTRIES).not.toContain("GG");
     expect(new Set(DEFAULT_ALLOWED_COUNTRIES).size).toBe(DEFAULT_ALLOWED_COUNTRIES.length);
-    // IL, JP, FR, DE, GB, AU plus the 25 countries of the North American Numbering Plan.
-    expect(DEFAULT_ALLOWED_COUNTRIES.length).toBe(6 + 25);
+    // IL, JP, FR, DE, GB, AU, the 3 Crown Dependencies and the 25 countries of the North American Numbering Plan.
+    expect(DEFAULT_ALLOWED_COUNTRIES.length).toBe(6 + 3 + 25);
   });
 });
 
@@ -22,6 +21,10 @@ describe("isCountryAllowed", () => {
   it("allows the defaults in any case", () => {
     expect(isCountryAllowed("US", [])).toBe(true);
     expect(isCountryAllowed("gd", [])).toBe(true);
+  });
+
+  it("allows Guernsey, Jersey and the Isle of Man with the United Kingdom, whose +44 numbers they share", () => {
+    for (const code of ["GG", "JE", "IM", "gg"]) expect(isCountryAllowed(code, [])).toBe(true);
   });
 
   it("refuses other countries unless support added them", () => {

@@ -7,8 +7,15 @@ const NORTH_AMERICAN_NUMBERING_PLAN: readonly CountryCode[] = getCountries().fil
   (country) => getCountryCallingCode(country) === "1",
 );
 
+/**
+ * Guernsey, Jersey and the Isle of Man share the United Kingdom's +44 numbers, and
+ * libphonenumber files some UK ranges under them: they are allowed with the United Kingdom,
+ * which is always allowed, and listed beside it.
+ */
+export const CROWN_DEPENDENCIES: readonly CountryCode[] = Object.freeze(["GG", "IM", "JE"] as CountryCode[]);
+
 export const DEFAULT_ALLOWED_COUNTRIES: readonly CountryCode[] = Object.freeze([
-  ...new Set<CountryCode>(["IL", "JP", "FR", "DE", "GB", "AU", "US", "CA", ...NORTH_AMERICAN_NUMBERING_PLAN]),
+  ...new Set<CountryCode>(["IL", "JP", "FR", "DE", "GB", ...CROWN_DEPENDENCIES, "AU", "US", "CA", ...NORTH_AMERICAN_NUMBERING_PLAN]),
 ]);
 
 /**

@@ -24,6 +24,16 @@ describe.each(testDatabases())("allowed countries on $name", (database) => {
     expect(list.find((country) => country.code === "DO")).toMatchObject({ name: "Dominican Republic", isDefault: true });
   });
 
+  it("allows the Crown Dependencies with the United Kingdom and lists them beside it", async () => {
+    const db = handle.db;
+    for (const country of ["GG", "JE", "IM"]) expect(await isCountryAllowedForMessaging({ db, country })).toBe(true);
+    const codes = (await getAllowedCountries({ db })).map((country) => country.code);
+    expect(codes.slice(codes.indexOf("GB"), codes.indexOf("GB") + 4)).toEqual(["GB", "GG", "IM", "JE"]);
+    expect((await getAllowedCountries({ db })).find((country) => country.code === "JE")).toMatchObject({ name: "Jersey", isDefault: true, alongside: "GB" });
+    await expect(allowCountry({ db, country: "GG", actorId: adminId })).rejects.toThrow("Guernsey is always allowed.");
+    await expect(disallowCountry({ db, country: "IM" })).rejects.toThrow("Isle of Man is allowed by default and cannot be removed.");
+  });
+
   it("lets an admin add a country and remove it again, but not a default one", async () => {
     const db = handle.db;
     await allowCountry({ db, country: "MX", actorId: adminId });

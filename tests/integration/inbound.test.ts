@@ -130,6 +130,15 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
     expect(unknown?.country).toBe("GB");
   });
 
+  it("receives from Jersey, Guernsey and the Isle of Man, allowed with the United Kingdom", async () => {
+    for (const [from, country] of [["+447797123456", "JE"], ["+447781123456", "GG"], ["+447624123456", "IM"]] as const) {
+      expect((await send(await inboundParams({ From: from, To: BUSINESS, Body: "Hello from the islands", FromCountry: country }))).status).toBe(200);
+      expect(await ticketsOf(from)).toHaveLength(1);
+      const [customer] = await handle.db.select().from(customers).where(eq(customers.phoneE164, from));
+      expect(customer?.country).toBe(country);
+    }
+  });
+
   it("stops receiving from a customer with an open ticket once their country is taken off the list", async () => {
     const from = "+5511987650001";
     await handle.db.insert(allowedCountries).values({ country: "BR" });

@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { requireAdmin } from "@/lib/auth/session";
 import { getAllowedCountries } from "@/lib/integrations/countries";
 import { allCountries } from "@/lib/phone/countries";
-import { countryFlag } from "@/lib/phone/normalize";
+import { countryFlag, countryName } from "@/lib/phone/normalize";
 
 export const metadata: Metadata = { title: "Integrations → SMS → Countries" };
 
@@ -56,11 +56,15 @@ export default async function CountriesPage() {
         </div>
         <Card className="p-6">
           <h2 className="mb-1 text-base font-semibold">Allowed by default</h2>
-          <p className="mb-3 text-sm text-slate-600">Always allowed; these cannot be removed.</p>
+          <p className="mb-3 text-sm text-slate-600">
+            Always allowed; these cannot be removed. Guernsey, Jersey and the Isle of Man share the United Kingdom&apos;s +44 numbers and are allowed
+            with it.
+          </p>
           <ul aria-label="Countries allowed by default" className="grid grid-cols-1 gap-1 text-sm sm:grid-cols-2">
             {defaults.map((country) => (
-              <li key={country.code}>
+              <li key={country.code} className={country.alongside ? "pl-5" : undefined}>
                 {countryFlag(country.code)} {country.name}
+                {country.alongside ? <span className="text-slate-600"> (with the {countryName(country.alongside)})</span> : null}
               </li>
             ))}
           </ul>
