@@ -19,10 +19,15 @@ export type Capabilities = { sms: boolean; mms: boolean; voice: boolean };
 
 /**
  * Twilio spells capabilities "sms"/"mms" on owned numbers and "SMS"/"MMS" on numbers
- * for sale, and the SDK passes either through untouched.
+ * for sale, and the SDK passes either through untouched: keys are read in any case, and
+ * true as a boolean or the string "true".
  */
 export function readCapabilities(raw: unknown): Capabilities {
   const record = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
-  const flag = (name: string) => record[name] === true || record[name.toUpperCase()] === true || record[name] === "true" || record[name.toUpperCase()] === "true";
-  return { sms: flag("sms"), mms: flag("mms"), voice: flag("voice") };
+  const capable = new Set(
+    Object.entries(record)
+      .filter(([, value]) => value === true || (typeof value === "string" && value.trim().toLowerCase() === "true"))
+      .map(([key]) => key.toLowerCase()),
+  );
+  return { sms: capable.has("sms"), mms: capable.has("mms"), voice: capable.has("voice") };
 }
