@@ -58,3 +58,13 @@ export async function verifyTwilioWebhook(request: Request, path: string): Promi
   if (!isForm) return refuse(415, "Twilio webhooks are form-encoded (application/x-www-form-urlencoded).");
   return { ok: true, params };
 }
+
+/**
+ * The `I-Twilio-Idempotency-Token` header: the same on every retry of one webhook, so the
+ * log can tell a retry from a new event. Only for logging; the MessageSid decides what is
+ * stored. Anything that does not look like a token is left out.
+ */
+export function twilioIdempotencyToken(request: Request): string | undefined {
+  const token = request.headers.get("i-twilio-idempotency-token")?.trim();
+  return token && /^[\w.:-]{1,128}$/.test(token) ? token : undefined;
+}

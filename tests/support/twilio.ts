@@ -10,14 +10,14 @@ export function messageSid(): string {
 }
 
 /** A webhook request as Twilio sends it: form-encoded and signed over the public URL. */
-export async function signedTwilioRequest(path: string, params: Record<string, string>, options: { signatureFor?: Record<string, string>; url?: string } = {}): Promise<Request> {
+export async function signedTwilioRequest(path: string, params: Record<string, string>, options: { signatureFor?: Record<string, string>; url?: string; headers?: Record<string, string> } = {}): Promise<Request> {
   const { authToken } = await getTwilioCredentials();
   const url = options.url ?? `${PUBLIC_BASE}${path}`;
   const signature = twilio.getExpectedTwilioSignature(authToken ?? "", url, options.signatureFor ?? params);
   // The app may see another host than Twilio called (a proxy in front of it).
   return new Request(`http://10.0.0.7:3000${path}${url.includes("?") ? url.slice(url.indexOf("?")) : ""}`, {
     method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature },
+    headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature, ...options.headers },
     body: new URLSearchParams(params).toString(),
   });
 }

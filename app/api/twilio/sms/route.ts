@@ -6,7 +6,7 @@ import { parseInboundMessage } from "@/lib/inbound/validation";
 import { kickJobWorker } from "@/lib/jobs/worker";
 import { log } from "@/lib/log";
 import { twimlEmpty } from "@/lib/twilio/twiml";
-import { verifyTwilioWebhook } from "@/lib/twilio/webhook";
+import { twilioIdempotencyToken, verifyTwilioWebhook } from "@/lib/twilio/webhook";
 
 export const dynamic = "force-dynamic";
 
@@ -26,9 +26,15 @@ export async function POST(request: Request) {
     }
     // A database that does not answer gets Twilio a 503 in time to try again, not a timeout.
     const result = await withinDatabaseDeadline(async () => recordInboundMessage({ db: await getDb(), message: parsed.message }));
+    const messageSid = parsed.message.MessageSid;
+    const idempotencyToken = twilioIdempotencyToken(request);
     if (result.outcome === "stored") {
-      log.info({ messageSid: parsed.message.MessageSid, ticketId: result.ticketId, ticket: result.ticketChange }, "inbound message stored");
+      log.info({ messageSid, ticketId: result.ticketId, ticket: result.ticketChange, idempotencyToken }, "inbound message stored");
       if (result.queuedWork) kickJobWorker();
+    } else if (result.outcome === "duplicate") {
+      log.info({ messageSid, idempotencyToken }, "inbound webhook retried: the message is already stored");
+    } else if (idempotencyToken) {
+      log.debug({ messageSid, idempotencyToken, outcome: result.outcome }, "inbound webhook answered");
     }
     return twimlEmpty();
   } catch (error) {

@@ -4,7 +4,8 @@ import { withinDatabaseDeadline } from "@/lib/http/deadline";
 import { errorResponse } from "@/lib/http/respond";
 import { statusCallbackSchema } from "@/lib/inbound/validation";
 import { applyStatusCallback } from "@/lib/inbound/status-callback";
-import { verifyTwilioWebhook } from "@/lib/twilio/webhook";
+import { log } from "@/lib/log";
+import { twilioIdempotencyToken, verifyTwilioWebhook } from "@/lib/twilio/webhook";
 
 export const dynamic = "force-dynamic";
 
@@ -26,9 +27,11 @@ export async function POST(request: Request) {
       return new Response("Invalid status callback: MessageSid and MessageStatus are required.", { status: 400 });
     }
     const sentAs = sentAsFrom(request.url);
-    await withinDatabaseDeadline(async () =>
+    const outcome = await withinDatabaseDeadline(async () =>
       applyStatusCallback({ db: await getDb(), messageSid: parsed.data.MessageSid, status: parsed.data.MessageStatus, errorCode: parsed.data.ErrorCode, sentAs }),
     );
+    const idempotencyToken = twilioIdempotencyToken(request);
+    if (idempotencyToken) log.debug({ messageSid: parsed.data.MessageSid, status: parsed.data.MessageStatus, idempotencyToken, outcome }, "status callback answered");
     // Twilio expects a 200 to a status callback; there is nothing to say back.
     return new Response(null, { status: 200 });
   } catch (error) {
