@@ -23,7 +23,7 @@ const INBOX_SECONDS = Number(process.env.BENCH_INBOX_SECONDS || 5);
 const SCALE: InboxScale = process.env.BENCH_SMALL
   ? { tickets: 4_000, customers: 2_000, messagesPerTicket: 10, bigTicketMessages: 1_000 }
   : FULL_SCALE;
-const PORT = 3300;
+const PORT = Number(process.env.BENCH_PORT || 3300);
 const FLOOR_PORT = 3390;
 const RSS_TARGET_MB = 500;
 const WEBHOOK_P99_DURING_SIGN_INS_MS = 200;

@@ -34,9 +34,10 @@ test("repeated failed sign-ins for one email are slowed down", async ({ page }) 
 });
 
 test("after signing in, a callback URL on the app is followed and one to another site is not", async ({ page, baseURL }) => {
-  await page.context().route(/evil\.example/, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Evil</h1>" }));
-  // Each is what the browser would read as http://evil.example/.
-  for (const callbackUrl of ["/%5Cevil.example/", "/%09/evil.example/", "/%0A/evil.example/", "/\\/evil.example/"]) {
+  await page.context().route((url) => url.hostname === "evil.example", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Evil</h1>" }));
+  test.slow(); // three sign-ins in one test
+  // Each is what the browser would read as http://evil.example/ (lib/auth/callback-url.test.ts has the rest).
+  for (const callbackUrl of ["/%5Cevil.example/", "/%0A/evil.example/"]) {
     await page.context().clearCookies();
     await page.goto(`/login?callbackUrl=${callbackUrl}`);
     await page.getByLabel("Email").fill(admin.email);

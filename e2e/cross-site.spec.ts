@@ -65,14 +65,15 @@ test.describe("a plain HTML form on another site, without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("posting to a server action is refused with 403 and changes nothing", async ({ browser, page, baseURL }) => {
-    const admin = await browser.newPage({ storageState: adminState });
+    // The admin's own page has JavaScript, to make the rule and read it back.
+    const admin = await browser.newPage({ storageState: adminState, javaScriptEnabled: true });
     const rule = await createRule(admin);
     const enabled = admin.getByRole("switch", { name: `${rule.name} enabled` });
     const form = `<form method="post" action="${baseURL}/settings/rules" enctype="multipart/form-data">
       <input type="hidden" name="$ACTION_ID_${serverActionId("setRuleEnabledAction")}" value="">
       <input type="hidden" name="id" value="${rule.id}"><input type="hidden" name="enabled" value="false">
       <button>Claim your prize</button></form>`;
-    await page.route("http://evil.example/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: form }));
+    await page.route((url) => url.hostname === "evil.example", (route) => route.fulfill({ status: 200, contentType: "text/html", body: form }));
     await page.goto("http://evil.example/prize");
     const [answer] = await Promise.all([
       page.waitForResponse((response) => response.url() === `${baseURL}/settings/rules` && response.request().method() === "POST"),
