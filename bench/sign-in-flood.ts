@@ -49,15 +49,19 @@ async function floodSignIns(appUrl: string, total: number, concurrency: number):
   return { signIns: total, refused, errors, seconds: (performance.now() - started) / 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-/** Inbound webhooks at `ingest.concurrency` for as long as the sign-in flood lasts. */
+/**
+ * Inbound webhooks at `ingest.concurrency`, first alone for `baselineSeconds` (what the
+ * machine gives them right now), then for as long as the sign-in flood lasts.
+ */
 export async function runWebhooksDuringSignInFlood(
   ingest: Omit<IngestOptions, "seconds">,
-  { signIns, concurrency }: { signIns: number; concurrency: number },
-): Promise<{ webhooks: LoadResult; flood: SignInFlood }> {
+  { signIns, concurrency, baselineSeconds }: { signIns: number; concurrency: number; baselineSeconds: number },
+): Promise<{ baseline: LoadResult; webhooks: LoadResult; flood: SignInFlood }> {
+  const baseline = await runIngest({ ...ingest, seconds: baselineSeconds }, new Set());
   let flooding = true;
   const flood = floodSignIns(ingest.appUrl, signIns, concurrency).finally(() => {
     flooding = false;
   });
   const webhooks = await runIngest({ ...ingest, seconds: 3600, until: () => !flooding }, new Set());
-  return { webhooks, flood: await flood };
+  return { baseline, webhooks, flood: await flood };
 }

@@ -1,6 +1,42 @@
+import { availableParallelism } from "node:os";
 import { log } from "@/lib/log";
 
 const ROUNDS = process.env.NODE_ENV === "production" ? 12 : 10;
+/**
+ * Hashes at once: half the cores, so the event loop keeps a core for webhooks, and libuv's
+ * thread pool (4 threads, shared with file and DNS work) is never filled with hashes.
+ */
+const HASHES_AT_ONCE = Math.max(1, Math.min(2, Math.floor(availableParallelism() / 2)));
+/** Checks waiting beyond this are refused at once rather than kept waiting for minutes. */
+const MAX_WAITING = 200;
+
+/** Too many password checks are queued; the caller should ask the person to retry shortly. */
+export class PasswordChecksBusy extends Error {
+  constructor() {
+    super("Too many password checks are waiting.");
+    this.name = "PasswordChecksBusy";
+  }
+}
+
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= HASHES_AT_ONCE) {
+    if (waiting.length >= MAX_WAITING) throw new PasswordChecksBusy();
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  } else {
+    running++;
+  }
+  try {
+    return await work();
+  } finally {
+    // The slot passes straight to the next in line, or is given back.
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
 
 interface Bcrypt {
   hash(password: string, rounds: number): Promise<string>;
@@ -25,12 +61,14 @@ function bcrypt(): Promise<Bcrypt> {
 }
 
 export async function hashPassword(password: string): Promise<string> {
-  return (await bcrypt()).hash(password, ROUNDS);
+  const engine = await bcrypt();
+  return inTurn(() => engine.hash(password, ROUNDS));
 }
 
 /** Checks a password against any bcrypt hash ($2a$, $2b$ or $2y$), whichever library made it. */
 export async function verifyPassword(password: string, hash: string): Promise<boolean> {
-  return (await bcrypt()).compare(password, hash);
+  const engine = await bcrypt();
+  return inTurn(() => engine.compare(password, hash));
 }
 
 /** Spends the same time as a real check, so a wrong email and a wrong password look alike. */

@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
 import { getUserByEmail } from "@/db/queries/users";
 import { log } from "@/lib/log";
-import { verifyAgainstNothing, verifyPassword } from "./password";
+import { PasswordChecksBusy, verifyAgainstNothing, verifyPassword } from "./password";
 import { countSignInAttempt, signInSucceeded, waitMessage } from "./throttle";
 import { credentialsSchema } from "./validation";
 
@@ -25,7 +25,10 @@ export async function signInWithPassword(raw: Record<string, string> | undefined
   const attempt = verdict.counted;
 
   const user = await getUserByEmail({ db, email });
-  const valid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
+  const valid = await (user ? verifyPassword(password, user.passwordHash) : verifyAgainstNothing(password)).catch((error: unknown) => {
+    if (error instanceof PasswordChecksBusy) throw new SignInRefused("Many people are signing in right now. Try again in a minute.");
+    throw error;
+  });
   if (!user || !valid) {
     log.info({ event: "sign_in_failed" }, "sign-in failed");
     throw new SignInRefused(attempt.lock ? waitMessage(attempt.lock.until, attempt.lock.scope) : WRONG_CREDENTIALS);
