@@ -9,8 +9,8 @@ import { sessionUserFromToken } from "./token";
 
 type HeaderBag = Record<string, string | string[] | undefined> | undefined;
 
-async function authorize(raw: Record<string, string> | undefined, request: { headers?: HeaderBag }) {
-  const forwardedFor = request.headers?.["x-forwarded-for"];
+async function authorize(raw: Record<string, string> | undefined, request?: { headers?: HeaderBag }) {
+  const forwardedFor = request?.headers?.["x-forwarded-for"];
   const address = clientAddress(Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor, trustedProxyHops());
   try {
     return await signInWithPassword(raw, address);
