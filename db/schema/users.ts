@@ -20,9 +20,13 @@ export const users = pgTable(
   (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
 );
 
-/** Failed sign-ins per email, shared by every app process so throttling holds behind a load balancer. */
-export const loginAttempts = pgTable("login_attempts", {
-  email: text("email").primaryKey(),
+/**
+ * Sign-in attempts per email and per client address (`key` is "email:…" or "ip:…"), shared by
+ * every app process so throttling holds behind a load balancer. An attempt is counted before
+ * its password is checked, in one statement, so parallel attempts cannot slip past the lock.
+ */
+export const signInThrottles = pgTable("sign_in_throttles", {
+  key: text("key").primaryKey(),
   failures: integer("failures").notNull().default(0),
   windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
   lockedUntil: timestamp("locked_until", { withTimezone: true }),
