@@ -11,5 +11,7 @@ export const inboxKeys = {
   ticket: (ticketId: string) => [...inboxKeys.tickets(), ticketId] as const,
   threads: () => [...inboxKeys.all, "thread"] as const,
   thread: (ticketId: string) => [...inboxKeys.threads(), ticketId] as const,
+  drafts: (ticketId: string) => [...inboxKeys.all, "drafts", ticketId] as const,
+  presence: (ticketId: string) => [...inboxKeys.all, "presence", ticketId] as const,
   savedReplies: () => [...inboxKeys.all, "saved-replies"] as const,
 };
