@@ -55,6 +55,8 @@ export function useDraftSaver(ticketId: string, initial: TicketDrafts) {
   }
 
   function write(draft: DraftSave) {
+    // A read of the drafts still under way would bring back the text as it was before this keystroke.
+    void queryClient.cancelQueries({ queryKey: inboxKeys.drafts(ticketId) });
     queryClient.setQueryData<TicketDrafts>(inboxKeys.drafts(ticketId), (previous) => ({
       reply: previous?.reply ?? null,
       note: previous?.note ?? null,
@@ -62,11 +64,12 @@ export function useDraftSaver(ticketId: string, initial: TicketDrafts) {
     }));
     const length = draftLength(draft.body);
     if (length > MAX_DRAFT_LENGTH) {
-      // The server would refuse it too; the last version that fitted stays saved.
-      state.current.pending.delete(draft.kind);
+      // The server would refuse it too: the last version that fitted is saved, and stays.
+      void flush();
       setErrors((previous) => ({ ...previous, [draft.kind]: draftTooLongMessage(length) }));
       return;
     }
+    setErrors((previous) => (previous[draft.kind] ? { ...previous, [draft.kind]: undefined } : previous));
     state.current.pending.set(draft.kind, draft);
     clearTimeout(state.current.timer);
     state.current.timer = setTimeout(() => void flush(), SAVE_AFTER_MS);
