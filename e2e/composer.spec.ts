@@ -33,6 +33,8 @@ async function secondAgent(browser: Browser) {
 }
 
 test("a half-written reply survives switching tickets, reloading and another device; the list marks it; sending clears it", async ({ page, browser }) => {
+  // Several pages and browsers, one after another.
+  test.setTimeout(120_000);
   const first = `Draft one ${randomInt(1e6)}`;
   const second = `Draft two ${randomInt(1e6)}`;
   const firstId = await startConversation(page, { phone: customerNumber().e164, integration: desk, body: first });
@@ -72,6 +74,8 @@ test("a half-written reply survives switching tickets, reloading and another dev
 });
 
 test("a reply typed just before leaving the page is kept; a note keeps its own draft; an over-long draft is refused in words", async ({ page }) => {
+  // Several pages and browsers, one after another.
+  test.setTimeout(120_000);
   const ticketId = await startConversation(page, { phone: customerNumber().e164, integration: desk, body: `Leaving ${randomInt(1e6)}` });
   await openTicketPage(page, ticketId);
   await messageBox(page).fill("Typed, then straight to another page");
@@ -146,6 +150,8 @@ test("two agents on one ticket see each other and who is typing; a reply that cr
 });
 
 test("on a closed ticket the composer says so; Send reopens it, and Send & close (button or Ctrl+Shift+Enter) closes it", async ({ page }) => {
+  // Several pages and browsers, one after another.
+  test.setTimeout(120_000);
   const ticketId = await startConversation(page, { phone: customerNumber().e164, integration: desk, body: `Closing ${randomInt(1e6)}` });
   await openTicketPage(page, ticketId);
   const form = page.getByRole("form", { name: "Reply" });
@@ -173,6 +179,8 @@ test("on a closed ticket the composer says so; Send reopens it, and Send & close
 });
 
 test("a closed ticket leads to the customer's open one and keeps replies there; Other tickets follows live", async ({ page, browser }) => {
+  // Several pages and browsers, one after another.
+  test.setTimeout(120_000);
   const customer = customerNumber();
   const old = `Old matter ${randomInt(1e6)}`;
   const oldId = await startConversation(page, { phone: customer.e164, integration: desk, body: old });

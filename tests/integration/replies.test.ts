@@ -46,6 +46,8 @@ describe.each(testDatabases())("replies and presence on $name", (database) => {
   beforeAll(async () => {
     handle = await database.open();
     useDatabase(handle);
+    // The live-event hub listens on the database it first met: this one, from now on.
+    delete (globalThis as { __inboxHub?: unknown }).__inboxHub;
     ines = await seedAgent(handle.db, "Ines Agent");
     omar = await seedAgent(handle.db, "Omar Agent");
   });
