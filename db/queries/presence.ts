@@ -1,6 +1,5 @@
 import { and, eq, lt, sql } from "drizzle-orm";
-import type { DbOrTx } from "../client";
-import { rowsOf } from "../client";
+import { rowsOf, type DbOrTx } from "../client";
 import { ticketViewers } from "../schema";
 
 /** A tab not heard from for this long has gone (closed, asleep, offline). */
