@@ -3,6 +3,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { InboxCounts } from "@/db/queries/tickets";
+import type { TicketDrafts } from "@/lib/drafts/validation";
 import type { InboxListPage } from "@/lib/tickets/inbox";
 import type { AgentOption, IntegrationOption } from "@/lib/tickets/options";
 import type { InboxFilters } from "@/lib/tickets/validation";
@@ -10,7 +11,7 @@ import type { ThreadSlice, TicketView } from "@/lib/tickets/view";
 import { inboxApi } from "./api";
 import { InboxSidebar } from "./inbox-sidebar";
 import { KeyboardHelp } from "./keyboard-help";
-import { threadQuery, ticketQuery } from "./queries";
+import { draftsQuery, threadQuery, ticketQuery } from "./queries";
 import { inboxKeys } from "./query-keys";
 import { TicketPane, type TicketPaneHandle } from "./ticket-pane";
 import { useInboxNavigation } from "./use-inbox-navigation";
@@ -24,7 +25,7 @@ export interface InboxScreenProps {
   initialCounts: InboxCounts;
   integrations: IntegrationOption[];
   agents: AgentOption[];
-  initialTicket: { view: TicketView; thread: ThreadSlice } | null;
+  initialTicket: { view: TicketView; thread: ThreadSlice; drafts: TicketDrafts } | null;
 }
 
 function sameFilters(a: InboxFilters, b: InboxFilters): boolean {
@@ -62,6 +63,7 @@ export function InboxScreen(props: InboxScreenProps) {
     for (const ticketId of neighbours ? neighbours.split(",") : []) {
       void queryClient.prefetchQuery(ticketQuery(ticketId));
       void queryClient.prefetchInfiniteQuery(threadQuery(ticketId));
+      void queryClient.prefetchQuery(draftsQuery(ticketId));
     }
   }, [neighbours, queryClient]);
 

@@ -9,6 +9,7 @@ const KEYS: [string, string][] = [
   ["r", "Reply"],
   ["n", "Internal note"],
   ["Ctrl + Enter  /  ⌘ + Enter", "Send"],
+  ["Ctrl + Shift + Enter  /  ⌘ + Shift + Enter", "Send and close the ticket"],
   ["e / c", "Close the ticket"],
   ["/", "Search"],
   ["Esc", "Leave the text box, then the ticket"],

@@ -3,15 +3,17 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 import type { AgentOption } from "@/lib/tickets/options";
+import type { TicketDrafts } from "@/lib/drafts/validation";
 import type { ThreadSlice, TicketView } from "@/lib/tickets/view";
 import { FormMessage } from "@/components/ui/field";
 import { inboxApi } from "./api";
 import { Composer, type ComposerHandle } from "./composer";
 import { CustomerPanel } from "./customer-panel";
-import { threadQuery, ticketQuery } from "./queries";
+import { draftsQuery, threadQuery, ticketQuery } from "./queries";
 import { inboxKeys } from "./query-keys";
 import { Thread } from "./thread";
 import { TicketHeader } from "./ticket-header";
+import { useTicketPresence } from "./use-presence";
 import { useTicketMutations } from "./use-ticket-mutations";
 
 export interface TicketPaneHandle {
@@ -24,7 +26,7 @@ interface Props {
   ticketId: string;
   me: { id: string; name: string };
   agents: AgentOption[];
-  initial: { view: TicketView; thread: ThreadSlice } | null;
+  initial: { view: TicketView; thread: ThreadSlice; drafts: TicketDrafts } | null;
   hrefFor: (ticketId: string | null) => string;
   openTicket: (ticketId: string | null) => void;
 }
@@ -34,7 +36,12 @@ export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTi
   const [customerPanelOpen, setCustomerPanelOpen] = useState(false);
   const view = useQuery({ ...ticketQuery(ticketId), initialData: initial?.view });
   const thread = useInfiniteQuery({ ...threadQuery(ticketId), initialData: initial ? { pages: [initial.thread], pageParams: [null] } : undefined });
+  const drafts = useQuery({ ...draftsQuery(ticketId), initialData: initial?.drafts });
+  // r or n pressed while the draft was still loading: the composer takes the focus when it appears.
+  const [focusOnMount, setFocusOnMount] = useState<"reply" | "note" | null>(null);
+  const presence = useTicketPresence(ticketId);
   const mutations = useTicketMutations(ticketId);
+  const latestMessageId = thread.data?.pages[0]?.messages.at(-1)?.id ?? null;
   const ticket = view.data?.ticket;
 
   // Opening a ticket reads it, for every agent: the unread marker goes.
@@ -49,7 +56,7 @@ export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTi
   }, [unread, markRead]);
 
   useImperativeHandle(ref, () => ({
-    focusComposer: (mode) => composer.current?.focus(mode),
+    focusComposer: (mode) => (composer.current ? composer.current.focus(mode) : setFocusOnMount(mode)),
     close: () => {
       if (ticket?.status === "open") mutations.act.mutate({ action: "close" });
     },
@@ -77,6 +84,7 @@ export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTi
           me={me}
           agents={agents}
           act={mutations.act}
+          viewers={presence.viewers}
           customerPanelOpen={customerPanelOpen}
           onToggleCustomerPanel={() => setCustomerPanelOpen((shown) => !shown)}
           listHref={hrefFor(null)}
@@ -90,7 +98,23 @@ export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTi
           onRetryAttachment={(id) => mutations.retryAttachment.mutate(id)}
           retryError={mutations.retryMessage.error?.message ?? mutations.retryAttachment.error?.message ?? null}
         />
-        <Composer ref={composer} view={data} onSent={mutations.refresh} />
+        {drafts.data ? (
+          <Composer
+            ref={composer}
+            view={data}
+            drafts={drafts.data}
+            latestMessageId={latestMessageId}
+            onSent={mutations.refresh}
+            onTyping={presence.typing}
+            hrefFor={hrefFor}
+            openTicket={openTicket}
+            focusOnMount={focusOnMount}
+          />
+        ) : (
+          <p className="border-t border-slate-200 bg-white p-4 text-sm text-slate-500" role="status">
+            {drafts.isError ? `Your draft could not be loaded: ${drafts.error.message} Reload the page to try again.` : "Loading your draft…"}
+          </p>
+        )}
       </section>
       <CustomerPanel view={data} hrefFor={hrefFor} openTicket={openTicket} open={customerPanelOpen} onClose={() => setCustomerPanelOpen(false)} />
     </div>

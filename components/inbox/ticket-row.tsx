@@ -42,6 +42,7 @@ export function TicketRow({ ticket, selected, href, onOpen }: { ticket: InboxIte
           <span aria-hidden>·</span>
           <span className="truncate">{ticket.integration.name}</span>
           {ticket.status === "closed" ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-600">Closed</span> : null}
+          {ticket.hasDraft ? <span className="rounded bg-amber-50 px-1.5 py-0.5 font-medium text-amber-800">Draft</span> : null}
           {ticket.optedOut ? <span className="rounded bg-red-50 px-1.5 py-0.5 font-medium text-red-700">Opted out</span> : null}
           <TagChips tags={ticket.tags} />
         </div>

@@ -1,8 +1,9 @@
 "use client";
 
-import { useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { useQueryClient, type InvalidateQueryFilters, type QueryKey } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { InboxEvent } from "@/lib/realtime/publish";
+import type { TicketView } from "@/lib/tickets/view";
 import { inboxKeys } from "./query-keys";
 
 export type LiveState = "connecting" | "live" | "reconnecting";
@@ -20,9 +21,23 @@ function keysFor(event: InboxEvent): QueryKey[] {
       return [inboxKeys.thread(event.ticketId)];
     case "customer.updated":
       return [inboxKeys.lists(), inboxKeys.tickets()];
+    case "presence.changed":
+      return [inboxKeys.presence(event.ticketId)];
     default:
       return [];
   }
+}
+
+/** The open tickets of the same customer, whose "Other tickets" list this one. */
+function customerFilters(event: InboxEvent): [string, InvalidateQueryFilters][] {
+  if ((event.type !== "ticket.created" && event.type !== "ticket.updated") || !event.customerId) return [];
+  const customerId = event.customerId;
+  return [
+    [`customer:${customerId}:${event.ticketId}`, {
+      queryKey: inboxKeys.tickets(),
+      predicate: (query) => (query.state.data as TicketView | undefined)?.customer.id === customerId && query.queryKey[2] !== event.ticketId,
+    }],
+  ];
 }
 
 // Events come in bursts (a message, its ticket, its status): one refetch per burst is enough.
@@ -37,22 +52,23 @@ export function useLiveUpdates(): LiveState {
   const [state, setState] = useState<LiveState>("connecting");
   useEffect(() => {
     const source = new EventSource("/api/events");
-    const pending = new Map<string, QueryKey>();
+    const pending = new Map<string, InvalidateQueryFilters>();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let connectedBefore = false;
     const flush = () => {
       timer = undefined;
-      for (const [id, queryKey] of pending) {
+      for (const [id, filters] of pending) {
         // A fetch under way (the agent's "Load more", an earlier refetch) is not cancelled:
         // the refetch waits for it, so neither the page asked for nor the update is lost.
-        if (queryClient.isFetching({ queryKey }) > 0) continue;
+        if (queryClient.isFetching(filters) > 0) continue;
         pending.delete(id);
-        void queryClient.invalidateQueries({ queryKey });
+        void queryClient.invalidateQueries(filters);
       }
       if (pending.size > 0) timer = setTimeout(flush, COALESCE_MS);
     };
-    const schedule = (keys: QueryKey[]) => {
-      for (const key of keys) pending.set(JSON.stringify(key), key);
+    const schedule = (keys: QueryKey[], filters: [string, InvalidateQueryFilters][] = []) => {
+      for (const queryKey of keys) pending.set(JSON.stringify(queryKey), { queryKey });
+      for (const [id, filter] of filters) pending.set(id, filter);
       timer ??= setTimeout(flush, COALESCE_MS);
     };
     // Whatever changed before the stream was listening (between the server's render and now,
@@ -64,7 +80,8 @@ export function useLiveUpdates(): LiveState {
     });
     source.addEventListener("inbox", (message) => {
       try {
-        schedule(keysFor(JSON.parse((message as MessageEvent<string>).data) as InboxEvent));
+        const event = JSON.parse((message as MessageEvent<string>).data) as InboxEvent;
+        schedule(keysFor(event), customerFilters(event));
       } catch {
         schedule([inboxKeys.all]);
       }

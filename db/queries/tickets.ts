@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { customers, optOuts, smsIntegrations, tickets, users, type Ticket } from "../schema";
+import { customers, drafts, optOuts, smsIntegrations, tickets, users, type Ticket } from "../schema";
 import { beforeKeyset, encodeCursor, keysetStamp, type Keyset } from "./cursor";
 
 import { CLOSED_COUNT_CAP } from "@/lib/tickets/counts";
@@ -30,6 +30,8 @@ export interface InboxTicket {
   optedOut: boolean;
   /** Added by rules ("add a tag"), in the order they were added. */
   tags: string[];
+  /** The caller has an unsent reply or note here. */
+  hasDraft: boolean;
 }
 
 export interface InboxPage {
@@ -113,6 +115,7 @@ export function inboxTicketsQuery({ db, view, userId, integrationId, search, cur
       customerCountry: customers.country,
       optedOut: sql<boolean>`coalesce(${optOuts.optedOut}, false)`,
       tags: tickets.tags,
+      hasDraft: sql<boolean>`exists(select 1 from ${drafts} where ${drafts.userId} = ${userId} and ${drafts.ticketId} = ${tickets.id})`,
     })
     .from(tickets)
     .innerJoin(customers, eq(customers.id, tickets.customerId))
@@ -153,6 +156,7 @@ export async function listInboxTickets(query: InboxQuery): Promise<InboxPage> {
       customer: { id: row.customerId, name: row.customerName, phoneE164: row.customerPhone, country: row.customerCountry },
       optedOut: row.optedOut,
       tags: row.tags,
+      hasDraft: row.hasDraft,
     })),
     nextCursor: rows.length > limit && last ? encodeCursor({ at: last.stamp, id: last.id }) : null,
   };
@@ -182,6 +186,7 @@ export async function getTicket({ db, id, forUpdate = false }: { db: DbOrTx; id:
 export interface CustomerTicketSummary {
   id: string;
   status: "open" | "closed";
+  integrationId: string;
   integrationName: string;
   lastMessageAt: string;
   preview: string;
@@ -203,6 +208,7 @@ export async function listOtherCustomerTickets({
     .select({
       id: tickets.id,
       status: tickets.status,
+      integrationId: tickets.integrationId,
       integrationName: smsIntegrations.name,
       lastMessageAt: tickets.lastMessageAt,
       preview: tickets.lastMessagePreview,

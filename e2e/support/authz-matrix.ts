@@ -19,7 +19,7 @@ export interface RouteEntry {
   url: string;
   access: Access;
   /** Route handlers: the methods to try. */
-  methods?: ("GET" | "POST" | "PATCH" | "DELETE")[];
+  methods?: ("GET" | "POST" | "PUT" | "PATCH" | "DELETE")[];
   /** A stream (server-sent events): only the refusals are checked. */
   stream?: boolean;
 }
@@ -63,6 +63,8 @@ export const routes: RouteEntry[] = [
   { file: "app/api/tickets/[ticketId]/thread/route.ts", url: `/api/tickets/${MISSING_ID}/thread`, access: "user", methods: ["GET"] },
   { file: "app/api/tickets/[ticketId]/messages/route.ts", url: `/api/tickets/${MISSING_ID}/messages`, access: "user", methods: ["POST"] },
   { file: "app/api/tickets/[ticketId]/notes/route.ts", url: `/api/tickets/${MISSING_ID}/notes`, access: "user", methods: ["POST"] },
+  { file: "app/api/tickets/[ticketId]/draft/route.ts", url: `/api/tickets/${MISSING_ID}/draft`, access: "user", methods: ["GET", "PUT"] },
+  { file: "app/api/tickets/[ticketId]/presence/route.ts", url: `/api/tickets/${MISSING_ID}/presence`, access: "user", methods: ["GET", "POST"] },
   { file: "app/api/messages/[messageId]/retry/route.ts", url: `/api/messages/${MISSING_ID}/retry`, access: "user", methods: ["POST"] },
   { file: "app/api/customers/[customerId]/route.ts", url: `/api/customers/${MISSING_ID}`, access: "user", methods: ["PATCH"] },
   { file: "app/api/attachments/[attachmentId]/route.ts", url: `/api/attachments/${MISSING_ID}`, access: "user", methods: ["GET"] },

@@ -160,7 +160,9 @@ async function fileMessage({
       runRules &&
         enqueueJob({ db: tx, job: { kind: RULES_RUN_JOB, payload: { messageId: stored.id, ticketCreated: change === "created" }, dedupeKey: `rules:${stored.id}` } }),
       keyword && keyword.kind !== "help" && recordKeyword(tx, { customerId: customer.id, ticketId: ticket.id, messageId: stored.id, businessE164: integration.phoneE164, keyword }),
-      publishInboxEvent({ db: tx, event: change === "created" ? { type: "ticket.created", ticketId: ticket.id } : { type: "message.created", ticketId: ticket.id, messageId: stored.id } }),
+      publishInboxEvent({ db: tx, event: change === "created" ? { type: "ticket.created", ticketId: ticket.id, customerId: customer.id } : { type: "message.created", ticketId: ticket.id, messageId: stored.id } }),
+      // The customer's other tickets list this one's status.
+      change === "reopened" && publishInboxEvent({ db: tx, event: { type: "ticket.updated", ticketId: ticket.id, customerId: customer.id } }),
     ]);
     const queuedWork = runRules || message.media.length > 0;
     return { outcome: "stored" as const, ticketId: ticket.id, messageId: stored.id, ticketChange: change, queuedWork };

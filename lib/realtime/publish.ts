@@ -4,12 +4,14 @@ import type { DbOrTx } from "@/db/client";
 export const INBOX_CHANNEL = "inbox_events";
 
 export type InboxEvent =
-  | { type: "ticket.created"; ticketId: string }
-  | { type: "ticket.updated"; ticketId: string }
+  | { type: "ticket.created"; ticketId: string; customerId?: string }
+  | { type: "ticket.updated"; ticketId: string; customerId?: string }
   | { type: "message.created"; ticketId: string; messageId: string }
   | { type: "message.updated"; ticketId: string; messageId: string }
   | { type: "customer.updated"; customerId: string }
-  | { type: "sandbox.updated"; handset: string };
+  | { type: "sandbox.updated"; handset: string }
+  /** Someone opened or left the ticket, or began or stopped typing: who, never what. */
+  | { type: "presence.changed"; ticketId: string };
 
 /**
  * Publishes through Postgres NOTIFY, so every app process (whichever received the

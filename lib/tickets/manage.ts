@@ -19,8 +19,9 @@ async function lockedTicket(tx: Tx, ticketId: string): Promise<Ticket> {
   return ticket;
 }
 
-async function ticketChanged(tx: Tx, ticketId: string) {
-  await publishInboxEvent({ db: tx, event: { type: "ticket.updated", ticketId } });
+/** With the customer when the change shows in their other tickets' panels (status). */
+async function ticketChanged(tx: Tx, ticketId: string, customerId?: string) {
+  await publishInboxEvent({ db: tx, event: { type: "ticket.updated", ticketId, customerId } });
 }
 
 /** Assigns to an active user, or unassigns with null. Assigning to the current assignee changes nothing. */
@@ -59,7 +60,7 @@ export async function setTicketStatus({ db, ticketId, status, actor }: { db: Dat
       changes: status === "closed" ? { status, closedAt: new Date() } : { status, closedAt: null },
     }))!;
     await recordEvent({ db: tx, ticketId, type: status === "closed" ? TICKET_EVENTS.closed : TICKET_EVENTS.reopened, actorId: actor.id });
-    await ticketChanged(tx, ticketId);
+    await ticketChanged(tx, ticketId, ticket.customerId);
     return updated;
   });
 }

@@ -36,6 +36,10 @@ const policyOverride = text().max(64).optional().transform((value) => value || n
 export const replyFieldsSchema = z.object({
   body: text().max(5_000).default(""),
   policyOverride,
+  /** The latest message the agent had seen when they began writing. */
+  basisMessageId: z.uuid().optional(),
+  /** "Send & close": "1". */
+  close: z.enum(["1", ""]).optional().transform((value) => value === "1"),
 });
 
 export const newConversationFieldsSchema = z.object({
