@@ -63,7 +63,7 @@ export const inboxApi = {
   counts: (integration: string | undefined) => request<InboxCounts>(`/api/tickets/counts${integration ? `?integration=${integration}` : ""}`),
   ticket: (ticketId: string) => request<TicketView>(`/api/tickets/${ticketId}`),
   thread: (ticketId: string, before: string | null) => request<ThreadSlice>(`/api/tickets/${ticketId}/thread${before ? `?before=${encodeURIComponent(before)}` : ""}`),
-  act: (ticketId: string, action: { action: "assign"; assigneeId: string | null } | { action: "close" | "reopen" | "read" }) =>
+  act: (ticketId: string, action: { action: "assign" | "restore"; assigneeId: string | null } | { action: "close" | "reopen" | "read" }) =>
     request<{ ok: true }>(`/api/tickets/${ticketId}`, json("PATCH", action)),
   reply: (ticketId: string, form: FormData) => request<{ messageId: string }>(`/api/tickets/${ticketId}/messages`, { method: "POST", body: form }),
   note: (ticketId: string, body: string) => request<{ messageId: string }>(`/api/tickets/${ticketId}/notes`, json("POST", { body })),

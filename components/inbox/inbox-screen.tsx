@@ -7,12 +7,14 @@ import type { InboxListPage } from "@/lib/tickets/inbox";
 import type { AgentOption, IntegrationOption } from "@/lib/tickets/options";
 import type { InboxFilters } from "@/lib/tickets/validation";
 import type { ThreadSlice, TicketView } from "@/lib/tickets/view";
+import { UndoToast } from "@/components/ui/undo-toast";
 import { inboxApi } from "./api";
 import { InboxSidebar } from "./inbox-sidebar";
 import { KeyboardHelp } from "./keyboard-help";
 import { threadQuery, ticketQuery } from "./queries";
 import { inboxKeys } from "./query-keys";
 import { TicketPane, type TicketPaneHandle } from "./ticket-pane";
+import { useCloseWithUndo } from "./use-close-undo";
 import { useInboxNavigation } from "./use-inbox-navigation";
 import { useLiveUpdates } from "./use-live-updates";
 import { useInboxShortcuts } from "./use-shortcuts";
@@ -38,6 +40,7 @@ export function InboxScreen(props: InboxScreenProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  const closer = useCloseWithUndo();
 
   const list = useInfiniteQuery({
     queryKey: inboxKeys.list(filters),
@@ -65,8 +68,14 @@ export function InboxScreen(props: InboxScreenProps) {
     }
   }, [neighbours, queryClient]);
 
-  function focusRow(ticketId: string) {
-    listRef.current?.querySelector<HTMLElement>(`[data-ticket-id="${ticketId}"]`)?.focus();
+  /** The ticket's row, else the first one: after Escape the focus stays somewhere visible. */
+  function focusRow(ticketId: string | null) {
+    const rows = listRef.current;
+    if (!rows) return;
+    const row = (ticketId && rows.querySelector<HTMLElement>(`[data-ticket-id="${ticketId}"]`)) || rows.querySelector<HTMLElement>("[data-ticket-id]");
+    row?.focus();
+    // On a phone the list shows only once the ticket is left: try again after that render.
+    if (row && document.activeElement !== row) requestAnimationFrame(() => row.focus());
   }
   function move(step: 1 | -1) {
     const index = tickets.findIndex((ticket) => ticket.id === selectedId);
@@ -82,16 +91,17 @@ export function InboxScreen(props: InboxScreenProps) {
     reply: () => pane.current?.focusComposer("reply"),
     note: () => pane.current?.focusComposer("note"),
     close: () => pane.current?.close(),
+    undo: closer.undo,
     search: () => searchRef.current?.focus(),
     help: () => setHelpOpen(true),
     escape: () => {
       const active = document.activeElement;
       if (active instanceof HTMLElement && active !== document.body && active.closest("textarea, input, select")) {
         active.blur();
-        if (selectedId) focusRow(selectedId);
       } else if (selectedId) {
         openTicket(null);
       }
+      focusRow(selectedId);
     },
   });
 
@@ -123,6 +133,8 @@ export function InboxScreen(props: InboxScreenProps) {
             initial={props.initialTicket?.view.ticket.id === selectedId ? props.initialTicket : null}
             hrefFor={hrefFor}
             openTicket={openTicket}
+            onClose={closer.close}
+            closing={closer.closing}
           />
         ) : (
           <div className="m-auto max-w-sm p-8 text-center text-sm text-slate-500">
@@ -144,6 +156,15 @@ export function InboxScreen(props: InboxScreenProps) {
         )}
       </main>
       <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {closer.closed || closer.closeError ? (
+        <UndoToast
+          message={closer.closed ? `Closed the ticket with ${closer.closed.customerLabel}.` : ""}
+          onUndo={closer.undo}
+          onDismiss={closer.dismiss}
+          pending={closer.undoing}
+          error={closer.undoError ?? closer.closeError}
+        />
+      ) : null}
     </div>
   );
 }

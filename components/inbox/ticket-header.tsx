@@ -15,6 +15,8 @@ interface Props {
   me: { id: string; name: string };
   agents: AgentOption[];
   act: UseMutationResult<{ ok: true }, Error, Action>;
+  onClose: () => void;
+  closing: boolean;
   /** Narrow screens: the customer panel is shown on demand. */
   customerPanelOpen: boolean;
   onToggleCustomerPanel: () => void;
@@ -23,7 +25,7 @@ interface Props {
   onBackToList: () => void;
 }
 
-export function TicketHeader({ view, me, agents, act, customerPanelOpen, onToggleCustomerPanel, listHref, onBackToList }: Props) {
+export function TicketHeader({ view, me, agents, act, onClose, closing, customerPanelOpen, onToggleCustomerPanel, listHref, onBackToList }: Props) {
   const { ticket, customer, integration } = view;
   const open = ticket.status === "open";
   return (
@@ -82,8 +84,8 @@ export function TicketHeader({ view, me, agents, act, customerPanelOpen, onToggl
             Customer
           </Button>
           {open ? (
-            <Button variant="secondary" disabled={act.isPending} onClick={() => act.mutate({ action: "close" })} title="Close (e)">
-              Close
+            <Button variant="secondary" disabled={act.isPending || closing} onClick={onClose} title="Close (e); Undo (z) for a few seconds after" aria-keyshortcuts="e">
+              {closing ? "Closing…" : "Close"}
             </Button>
           ) : (
             <Button variant="secondary" disabled={act.isPending} onClick={() => act.mutate({ action: "reopen" })}>

@@ -12,6 +12,7 @@ import { threadQuery, ticketQuery } from "./queries";
 import { inboxKeys } from "./query-keys";
 import { Thread } from "./thread";
 import { TicketHeader } from "./ticket-header";
+import type { ClosedTicket } from "./use-close-undo";
 import { useTicketMutations } from "./use-ticket-mutations";
 
 export interface TicketPaneHandle {
@@ -27,9 +28,12 @@ interface Props {
   initial: { view: TicketView; thread: ThreadSlice } | null;
   hrefFor: (ticketId: string | null) => string;
   openTicket: (ticketId: string | null) => void;
+  /** Closing goes through the inbox, which offers Undo. */
+  onClose: (ticket: ClosedTicket) => void;
+  closing: boolean;
 }
 
-export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTicket }: Props) {
+export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTicket, onClose, closing }: Props) {
   const composer = useRef<ComposerHandle>(null);
   const [customerPanelOpen, setCustomerPanelOpen] = useState(false);
   const view = useQuery({ ...ticketQuery(ticketId), initialData: initial?.view });
@@ -48,11 +52,12 @@ export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTi
     if (unread) markRead();
   }, [unread, markRead]);
 
+  const close = () => {
+    if (view.data?.ticket.status === "open" && !closing) onClose({ ticketId, customerLabel: view.data.customer.label, assigneeId: view.data.ticket.assigneeId });
+  };
   useImperativeHandle(ref, () => ({
     focusComposer: (mode) => composer.current?.focus(mode),
-    close: () => {
-      if (ticket?.status === "open") mutations.act.mutate({ action: "close" });
-    },
+    close,
   }));
 
   if (view.isError) {
@@ -77,6 +82,8 @@ export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTi
           me={me}
           agents={agents}
           act={mutations.act}
+          onClose={close}
+          closing={closing}
           customerPanelOpen={customerPanelOpen}
           onToggleCustomerPanel={() => setCustomerPanelOpen((shown) => !shown)}
           listHref={hrefFor(null)}

@@ -63,6 +63,40 @@ export async function setTicketStatus({ db, ticketId, status, actor }: { db: Dat
   });
 }
 
+/**
+ * Undoes a close: the ticket is open again with the assignee it had before, in one step, so
+ * no one sees it half restored. Refused, changing nothing, when the customer has since got
+ * another open ticket on the same integration.
+ */
+export async function restoreClosedTicket({ db, ticketId, assigneeId, actor }: { db: Database; ticketId: string; assigneeId: string | null; actor: User }): Promise<Ticket> {
+  return db.transaction(async (tx) => {
+    const ticket = await lockedTicket(tx, ticketId);
+    let changes: Parameters<typeof updateTicket>[0]["changes"] = {};
+    if (ticket.status === "closed") {
+      const other = await findOpenTicket({ db: tx, integrationId: ticket.integrationId, customerId: ticket.customerId });
+      if (other) throw new AppError("conflict", "This customer has written again meanwhile and has a new open ticket, so this one stays closed. Continue there.");
+      changes = { status: "open", closedAt: null };
+      await recordEvent({ db: tx, ticketId, type: TICKET_EVENTS.reopened, actorId: actor.id, data: { undo: true } });
+    }
+    if (ticket.assigneeId !== assigneeId) {
+      const assignee = assigneeId ? await getUserById({ db: tx, id: assigneeId }) : null;
+      if (assigneeId && !assignee?.active) throw new AppError("bad_request", "The agent it was assigned to has been deactivated meanwhile. Reopen it and choose another.");
+      changes = { ...changes, assigneeId };
+      await recordEvent({
+        db: tx,
+        ticketId,
+        type: assignee ? TICKET_EVENTS.assigned : TICKET_EVENTS.unassigned,
+        actorId: actor.id,
+        data: assignee ? { assigneeId: assignee.id, assigneeName: assignee.name } : {},
+      });
+    }
+    if (Object.keys(changes).length === 0) return ticket;
+    const updated = (await updateTicket({ db: tx, id: ticketId, changes }))!;
+    await ticketChanged(tx, ticketId);
+    return updated;
+  });
+}
+
 /** An internal note: on the timeline for agents, never sent to the customer. */
 export async function addInternalNote({ db, ticketId, body, actor }: { db: Database; ticketId: string; body: string; actor: User }): Promise<Message> {
   const text = body.trim();

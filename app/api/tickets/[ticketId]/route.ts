@@ -4,7 +4,7 @@ import { authorizeRequest } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { assertSameOrigin, handleInbox, readJson } from "@/lib/http/inbox";
 import { parseId } from "@/lib/tickets/ids";
-import { assignTicket, markTicketRead, setTicketStatus } from "@/lib/tickets/manage";
+import { assignTicket, markTicketRead, restoreClosedTicket, setTicketStatus } from "@/lib/tickets/manage";
 import { ticketActionSchema } from "@/lib/tickets/validation";
 import { getTicketView } from "@/lib/tickets/view";
 
@@ -17,7 +17,7 @@ export const GET = handleInbox(async (_request: Request, ctx: RouteContext<"/api
   return NextResponse.json(view, { headers: { "Cache-Control": "no-store" } });
 });
 
-/** { action: "assign", assigneeId } | { action: "close" } | { action: "reopen" } | { action: "read" } */
+/** { action: "assign", assigneeId } | { action: "close" } | { action: "reopen" } | { action: "read" } | { action: "restore", assigneeId } */
 export const PATCH = handleInbox(async (request: Request, ctx: RouteContext<"/api/tickets/[ticketId]">) => {
   assertSameOrigin(request);
   const user = await authorizeRequest();
@@ -28,6 +28,7 @@ export const PATCH = handleInbox(async (request: Request, ctx: RouteContext<"/ap
   const action = parsed.data;
   if (action.action === "assign") await assignTicket({ db, ticketId, assigneeId: action.assigneeId, actor: user });
   else if (action.action === "read") await markTicketRead({ db, ticketId });
+  else if (action.action === "restore") await restoreClosedTicket({ db, ticketId, assigneeId: action.assigneeId, actor: user });
   else await setTicketStatus({ db, ticketId, status: action.action === "close" ? "closed" : "open", actor: user });
   return NextResponse.json({ ok: true });
 });
