@@ -108,6 +108,7 @@ export function InboxScreen(props: InboxScreenProps) {
   return (
     <div className="flex h-[calc(100dvh-3.5rem)] min-h-0">
       <InboxSidebar
+        meId={props.me.id}
         filters={filters}
         setFilters={setFilters}
         counts={counts.data}

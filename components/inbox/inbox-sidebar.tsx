@@ -29,6 +29,7 @@ const EMPTY: Record<InboxView, string> = {
 };
 
 interface Props {
+  meId: string;
   filters: InboxFilters;
   setFilters: (next: InboxFilters, options?: { replace?: boolean }) => void;
   counts: InboxCounts | undefined;
@@ -78,6 +79,7 @@ function countLabel(counts: InboxCounts, view: InboxView): string {
 }
 
 export function InboxSidebar({
+  meId,
   filters,
   setFilters,
   counts,
@@ -165,7 +167,7 @@ export function InboxSidebar({
         ) : (
           <ul ref={listRef} aria-label="Tickets" className="divide-y divide-slate-100">
             {tickets.map((ticket) => (
-              <TicketRow key={ticket.id} ticket={ticket} selected={ticket.id === selectedId} href={hrefFor(ticket.id)} onOpen={() => openTicket(ticket.id)} />
+              <TicketRow key={ticket.id} ticket={ticket} meId={meId} selected={ticket.id === selectedId} href={hrefFor(ticket.id)} onOpen={() => openTicket(ticket.id)} />
             ))}
           </ul>
         )}

@@ -1,4 +1,5 @@
 import { and, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../client";
 import { customers, optOuts, smsIntegrations, tickets, users, type Ticket } from "../schema";
 import { beforeKeyset, encodeCursor, keysetStamp, type Keyset } from "./cursor";
@@ -24,6 +25,10 @@ export interface InboxTicket {
   unread: boolean;
   lastMessageAt: string;
   preview: string;
+  /** Who wrote the message the preview shows; null for a ticket without messages. */
+  previewBy: PreviewAuthor | null;
+  /** Open tickets: when the customer's oldest message not yet answered by an agent arrived. */
+  waitingSince: string | null;
   assignee: { id: string; name: string } | null;
   integration: { id: string; name: string };
   customer: { id: string; name: string | null; phoneE164: string; country: string | null };
@@ -31,6 +36,8 @@ export interface InboxTicket {
   /** Added by rules ("add a tag"), in the order they were added. */
   tags: string[];
 }
+
+export type PreviewAuthor = { kind: "customer" } | { kind: "rule" } | { kind: "agent"; id: string | null; name: string | null };
 
 export interface InboxPage {
   tickets: InboxTicket[];
@@ -93,6 +100,37 @@ export interface InboxQuery {
   limit: number;
 }
 
+const previewAuthor = alias(users, "preview_author");
+
+/**
+ * Per listed ticket, one walk down messages_ticket_idx: the latest message (notes aside,
+ * as the preview skips them) and, for an open ticket, since when the customer has waited.
+ * Only agents answer: an auto-reply from a rule leaves the customer waiting. A lateral join
+ * runs once for each row the page returns, not for the whole view.
+ */
+const latestMessage = sql`(
+  select m.direction, m.author_id, (m.rule_id is not null or m.rule_name is not null) as by_rule,
+    case when "tickets"."status" = 'open' then (
+      select min(w.created_at) from messages w
+      where w.ticket_id = "tickets"."id" and w.direction = 'inbound'
+        and w.created_at > coalesce((
+          select max(a.created_at) from messages a
+          where a.ticket_id = "tickets"."id" and a.direction = 'outbound' and a.rule_id is null and a.rule_name is null
+        ), '-infinity'::timestamptz)
+    ) end as waiting_since
+  from messages m
+  where m.ticket_id = "tickets"."id" and m.direction <> 'note'
+  order by m.created_at desc, m.id desc
+  limit 1
+) as latest`;
+
+function previewAuthorOf(row: { direction: string | null; byRule: boolean | null; authorId: string | null; authorName: string | null }): PreviewAuthor | null {
+  if (!row.direction) return null;
+  if (row.direction === "inbound") return { kind: "customer" };
+  if (row.byRule) return { kind: "rule" };
+  return { kind: "agent", id: row.authorId, name: row.authorName };
+}
+
 /** The inbox page query, unexecuted, so bench/inbox-plans.ts can EXPLAIN exactly what runs. */
 export function inboxTicketsQuery({ db, view, userId, integrationId, search, cursor, limit }: InboxQuery) {
   return db
@@ -113,12 +151,19 @@ export function inboxTicketsQuery({ db, view, userId, integrationId, search, cur
       customerCountry: customers.country,
       optedOut: sql<boolean>`coalesce(${optOuts.optedOut}, false)`,
       tags: tickets.tags,
+      latestDirection: sql<string | null>`latest.direction`,
+      latestByRule: sql<boolean | null>`latest.by_rule`,
+      latestAuthorId: sql<string | null>`latest.author_id`,
+      latestAuthorName: previewAuthor.name,
+      waitingSince: sql<Date | null>`latest.waiting_since`.mapWith((value: string | Date | null) => (value === null ? null : new Date(value))),
     })
     .from(tickets)
     .innerJoin(customers, eq(customers.id, tickets.customerId))
     .innerJoin(smsIntegrations, eq(smsIntegrations.id, tickets.integrationId))
     .leftJoin(users, eq(users.id, tickets.assigneeId))
     .leftJoin(optOuts, and(eq(optOuts.customerId, tickets.customerId), eq(optOuts.businessE164, smsIntegrations.phoneE164)))
+    .leftJoinLateral(latestMessage, sql`true`)
+    .leftJoin(previewAuthor, sql`${previewAuthor.id} = latest.author_id`)
     .where(
       and(
         viewCondition(view, userId),
@@ -148,6 +193,8 @@ export async function listInboxTickets(query: InboxQuery): Promise<InboxPage> {
       unread: row.unread,
       lastMessageAt: row.lastMessageAt.toISOString(),
       preview: row.preview,
+      previewBy: previewAuthorOf({ direction: row.latestDirection, byRule: row.latestByRule, authorId: row.latestAuthorId, authorName: row.latestAuthorName }),
+      waitingSince: row.waitingSince ? row.waitingSince.toISOString() : null,
       assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? "Unknown" } : null,
       integration: { id: row.integrationId, name: row.integrationName },
       customer: { id: row.customerId, name: row.customerName, phoneE164: row.customerPhone, country: row.customerCountry },

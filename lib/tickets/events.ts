@@ -88,7 +88,12 @@ export function describeTicketEvent({ type, data, actorName }: TimelineEventInpu
   }
 }
 
-/** A rule run that matched nothing (its text says why): worth keeping, not worth attention. */
+/**
+ * A rule run that did nothing: its conditions did not match (its text says why), or every
+ * action it had was skipped. Worth keeping, not worth attention: hidden behind "Show rule
+ * activity". A rule that acted stays in the timeline.
+ */
 export function isQuietEvent({ type, data }: Pick<TimelineEventInput, "type" | "data">): boolean {
-  return type === TICKET_EVENTS.ruleRun && data.matched === false;
+  if (type !== TICKET_EVENTS.ruleRun) return false;
+  return data.matched === false || (Array.isArray(data.done) && data.done.length === 0);
 }
