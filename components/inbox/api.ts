@@ -1,3 +1,4 @@
+import type { NotificationChoices } from "@/db/queries/ticket-reads";
 import type { InboxCounts } from "@/db/queries/tickets";
 import type { PolicyMatch } from "@/lib/outbound/policy-warning";
 import type { InboxListPage } from "@/lib/tickets/inbox";
@@ -71,6 +72,8 @@ export const inboxApi = {
   retryAttachment: (attachmentId: string) => request<{ ok: true }>(`/api/attachments/${attachmentId}/retry`, { method: "POST" }),
   renameCustomer: (customerId: string, name: string, ticketId: string) =>
     request<{ name: string | null }>(`/api/customers/${customerId}`, json("PATCH", { name, ticketId })),
+  notificationSettings: () => request<NotificationChoices>("/api/me/notifications"),
+  saveNotificationSettings: (settings: NotificationChoices) => request<NotificationChoices>("/api/me/notifications", json("PATCH", settings)),
   savedReplies: () => request<{ replies: SavedReply[] }>("/api/canned-replies"),
   startConversation: (form: FormData) => request<{ ticketId: string; existing: boolean }>(`/api/tickets`, { method: "POST", body: form }),
 };

@@ -17,6 +17,8 @@ import { TicketPane, type TicketPaneHandle } from "./ticket-pane";
 import { useCloseWithUndo } from "./use-close-undo";
 import { useInboxNavigation } from "./use-inbox-navigation";
 import { useLiveUpdates } from "./use-live-updates";
+import { useNotifications } from "./use-notifications";
+import { useUnreadBadge } from "./use-unread-badge";
 import { useInboxShortcuts } from "./use-shortcuts";
 
 export interface InboxScreenProps {
@@ -35,7 +37,8 @@ function sameFilters(a: InboxFilters, b: InboxFilters): boolean {
 
 export function InboxScreen(props: InboxScreenProps) {
   const { filters, selectedId, openTicket, setFilters, hrefFor } = useInboxNavigation();
-  const live = useLiveUpdates();
+  const notify = useNotifications(props.me.id, (ticketId) => openTicket(ticketId));
+  const live = useLiveUpdates(props.me.id, notify);
   const pane = useRef<TicketPaneHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -56,6 +59,8 @@ export function InboxScreen(props: InboxScreenProps) {
     initialData: (filters.integration ?? null) === (props.initialFilters.integration ?? null) ? props.initialCounts : undefined,
   });
   const tickets = list.data?.pages.flatMap((page) => page.tickets) ?? [];
+  // The tab counts what waits for me: unread tickets that are mine or nobody's.
+  useUnreadBadge(counts.data ? counts.data.unread.mine + counts.data.unread.unassigned : 0);
 
   // j and k should feel instant: the tickets either side of the open one are fetched ahead.
   const queryClient = useQueryClient();

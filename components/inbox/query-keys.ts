@@ -12,4 +12,5 @@ export const inboxKeys = {
   threads: () => [...inboxKeys.all, "thread"] as const,
   thread: (ticketId: string) => [...inboxKeys.threads(), ticketId] as const,
   savedReplies: () => [...inboxKeys.all, "saved-replies"] as const,
+  notificationSettings: () => [...inboxKeys.all, "notification-settings"] as const,
 };

@@ -41,15 +41,26 @@ export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTi
   const mutations = useTicketMutations(ticketId);
   const ticket = view.data?.ticket;
 
-  // Opening a ticket reads it, for every agent: the unread marker goes.
+  // Opening a ticket reads it, for me: the bold and the counts go. A message arriving while
+  // it is open is read too, once the tab is in view.
   const queryClient = useQueryClient();
   const { mutate: markRead } = useMutation({
     mutationFn: () => inboxApi.act(ticketId, { action: "read" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: inboxKeys.lists() }),
+    onSuccess: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: inboxKeys.lists() }), queryClient.invalidateQueries({ queryKey: inboxKeys.counts() }), queryClient.invalidateQueries({ queryKey: inboxKeys.ticket(ticketId) })]),
   });
   const unread = ticket?.unread;
   useEffect(() => {
-    if (unread) markRead();
+    if (!unread) return;
+    if (document.visibilityState === "visible") {
+      markRead();
+      return;
+    }
+    const onVisible = () => {
+      if (document.visibilityState === "visible") markRead();
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
   }, [unread, markRead]);
 
   const close = () => {

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../client";
 import { customers, optOuts, smsIntegrations, tickets, users, type Ticket } from "../schema";
 import { beforeKeyset, encodeCursor, keysetStamp, type Keyset } from "./cursor";
+import { unreadFor } from "./ticket-reads";
 
 import { CLOSED_COUNT_CAP } from "@/lib/tickets/counts";
 import type { InboxView } from "./inbox-views";
@@ -44,8 +45,11 @@ export interface InboxPage {
   nextCursor: string | null;
 }
 
-/** One number per view; closed (and so all) counted up to `CLOSED_COUNT_CAP` and one more. */
-export type InboxCounts = Record<InboxView, number>;
+/**
+ * One number per view; closed (and so all) counted up to `CLOSED_COUNT_CAP` and one more.
+ * `unread`: open tickets the customer wrote on since this agent last read them, per view.
+ */
+export type InboxCounts = Record<InboxView, number> & { unread: { open: number; mine: number; unassigned: number } };
 
 function viewCondition(view: InboxView, userId: string): SQL | undefined {
   switch (view) {
@@ -137,7 +141,7 @@ export function inboxTicketsQuery({ db, view, userId, integrationId, search, cur
     .select({
       id: tickets.id,
       status: tickets.status,
-      unread: tickets.unread,
+      unread: unreadFor(userId),
       lastMessageAt: tickets.lastMessageAt,
       stamp: keysetStamp(tickets.lastMessageAt),
       preview: tickets.lastMessagePreview,
@@ -207,17 +211,21 @@ export async function listInboxTickets(query: InboxQuery): Promise<InboxPage> {
 
 export async function countInboxTickets({ db, userId, integrationId }: { db: DbOrTx; userId: string; integrationId?: string }): Promise<InboxCounts> {
   const ofIntegration = integrationId ? sql` and ${tickets.integrationId} = ${integrationId}` : sql``;
+  const unread = unreadFor(userId);
   const [row] = await db
     .select({
       open: sql<number>`count(*)::int`,
       mine: sql<number>`count(*) filter (where ${tickets.assigneeId} = ${userId})::int`,
       unassigned: sql<number>`count(*) filter (where ${tickets.assigneeId} is null)::int`,
+      unreadOpen: sql<number>`count(*) filter (where ${unread})::int`,
+      unreadMine: sql<number>`count(*) filter (where ${tickets.assigneeId} = ${userId} and ${unread})::int`,
+      unreadUnassigned: sql<number>`count(*) filter (where ${tickets.assigneeId} is null and ${unread})::int`,
       closed: sql<number>`(select count(*)::int from (select 1 from ${tickets} where ${tickets.status} = 'closed'${ofIntegration} limit ${CLOSED_COUNT_CAP + 1}) as capped)`,
     })
     .from(tickets)
     .where(and(eq(tickets.status, "open"), integrationId ? eq(tickets.integrationId, integrationId) : undefined));
-  const counts = row ?? { open: 0, mine: 0, unassigned: 0, closed: 0 };
-  return { ...counts, all: counts.open + counts.closed };
+  const { unreadOpen, unreadMine, unreadUnassigned, ...counts } = row ?? { open: 0, mine: 0, unassigned: 0, closed: 0, unreadOpen: 0, unreadMine: 0, unreadUnassigned: 0 };
+  return { ...counts, all: counts.open + counts.closed, unread: { open: unreadOpen, mine: unreadMine, unassigned: unreadUnassigned } };
 }
 
 export async function getTicket({ db, id, forUpdate = false }: { db: DbOrTx; id: string; forUpdate?: boolean }): Promise<Ticket | null> {
@@ -276,17 +284,15 @@ export async function insertOpenTicket({
   integrationId,
   customerId,
   assigneeId,
-  unread,
 }: {
   db: DbOrTx;
   integrationId: string;
   customerId: string;
   assigneeId?: string | null;
-  unread: boolean;
 }): Promise<Ticket | null> {
   const [row] = await db
     .insert(tickets)
-    .values({ integrationId, customerId, assigneeId: assigneeId ?? null, unread, status: "open" })
+    .values({ integrationId, customerId, assigneeId: assigneeId ?? null, status: "open" })
     .onConflictDoNothing()
     .returning();
   return row ?? null;
@@ -299,7 +305,7 @@ export async function updateTicket({
 }: {
   db: DbOrTx;
   id: string;
-  changes: Partial<Pick<Ticket, "status" | "assigneeId" | "unread" | "closedAt" | "lastMessageAt" | "lastMessagePreview">>;
+  changes: Partial<Pick<Ticket, "status" | "assigneeId" | "closedAt" | "lastMessageAt" | "lastMessagePreview">>;
 }): Promise<Ticket | null> {
   const [row] = await db.update(tickets).set(changes).where(eq(tickets.id, id)).returning();
   return row ?? null;

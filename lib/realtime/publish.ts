@@ -4,9 +4,13 @@ import type { DbOrTx } from "@/db/client";
 export const INBOX_CHANNEL = "inbox_events";
 
 export type InboxEvent =
-  | { type: "ticket.created"; ticketId: string }
+  // assigneeId: who has the ticket, so each browser can tell whether to notify its agent.
+  | { type: "ticket.created"; ticketId: string; assigneeId?: string | null }
   | { type: "ticket.updated"; ticketId: string }
-  | { type: "message.created"; ticketId: string; messageId: string }
+  | { type: "ticket.assigned"; ticketId: string; assigneeId: string; actorId: string }
+  /** An agent read the ticket: only that agent's unread counts change. */
+  | { type: "ticket.read"; ticketId: string; userId: string }
+  | { type: "message.created"; ticketId: string; messageId: string; fromCustomer?: boolean; assigneeId?: string | null }
   | { type: "message.updated"; ticketId: string; messageId: string }
   | { type: "customer.updated"; customerId: string }
   | { type: "sandbox.updated"; handset: string };

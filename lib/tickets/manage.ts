@@ -4,6 +4,7 @@ import { getCustomer, updateCustomerName } from "@/db/queries/customers";
 import { recordEvent } from "@/db/queries/events";
 import { enqueueJob } from "@/db/queries/jobs";
 import { insertMessage } from "@/db/queries/messages";
+import { markReadUpToLatest } from "@/db/queries/ticket-reads";
 import { findOpenTicket, getTicket, updateTicket } from "@/db/queries/tickets";
 import { getUserById } from "@/db/queries/users";
 import type { Message, Ticket, User } from "@/db/schema";
@@ -38,6 +39,7 @@ export async function assignTicket({ db, ticketId, assigneeId, actor }: { db: Da
       data: assignee ? { assigneeId: assignee.id, assigneeName: assignee.name } : {},
     });
     await ticketChanged(tx, ticketId);
+    if (assignee) await publishInboxEvent({ db: tx, event: { type: "ticket.assigned", ticketId, assigneeId: assignee.id, actorId: actor.id } });
     return updated;
   });
 }
@@ -110,14 +112,15 @@ export async function addInternalNote({ db, ticketId, body, actor }: { db: Datab
   });
 }
 
-/** Opened by an agent: no longer unread. Cheap when it already is read. */
-export async function markTicketRead({ db, ticketId }: { db: Database; ticketId: string }): Promise<void> {
+/**
+ * Opened by an agent: no longer unread for them (for others it stays as it was). Their
+ * other tabs and app processes hear of it, for the counts and the tab title.
+ */
+export async function markTicketRead({ db, ticketId, userId }: { db: Database; ticketId: string; userId: string }): Promise<void> {
   const ticket = await getTicket({ db, id: ticketId });
   if (!ticket) throw new AppError("not_found", "This ticket does not exist.");
-  if (!ticket.unread) return;
   await db.transaction(async (tx) => {
-    await updateTicket({ db: tx, id: ticketId, changes: { unread: false } });
-    await ticketChanged(tx, ticketId);
+    if (await markReadUpToLatest({ db: tx, ticketId, userId })) await publishInboxEvent({ db: tx, event: { type: "ticket.read", ticketId, userId } });
   });
 }
 
