@@ -49,7 +49,7 @@ export function NotificationSettings() {
         Notifications
       </Button>
       {open ? (
-        <div id={panelId} role="group" aria-label="Notification settings" className="absolute right-0 z-20 mt-1 w-72 space-y-3 rounded-lg bg-white p-4 text-sm shadow-lg ring-1 ring-slate-200">
+        <div id={panelId} role="group" aria-label="Notification settings" className="absolute left-1/2 z-20 mt-1 w-72 -translate-x-1/2 space-y-3 rounded-lg bg-white p-4 text-sm shadow-lg ring-1 ring-slate-200">
           {!current ? (
             <p className="text-slate-500">{settings.isError ? settings.error.message : "Loading…"}</p>
           ) : (
