@@ -120,10 +120,10 @@ test("notifications are off until an agent turns them on, ask the browser on tha
   const desktop = panel.getByRole("checkbox", { name: "Desktop notifications" });
   await expect(desktop).not.toBeChecked();
   await expect(panel.getByRole("checkbox", { name: "Sound" })).not.toBeChecked();
-  await desktop.check();
+  await desktop.click();
   await expect(desktop).toBeChecked();
   expect(await nora.page.evaluate(() => (window as unknown as { permissionAsked: boolean }).permissionAsked)).toBe(true);
-  await panel.getByRole("checkbox", { name: "Messages on my tickets" }).uncheck();
+  await panel.getByRole("checkbox", { name: "Messages on my tickets" }).click();
   await expect(panel.getByRole("checkbox", { name: "Messages on my tickets" })).not.toBeChecked();
 
   const second = `Hello there ${randomInt(1e6)}`;
