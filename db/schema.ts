@@ -7,3 +7,4 @@ export * from "./schema/rules";
 export * from "./schema/sandbox";
 export * from "./schema/canned-replies";
 export * from "./schema/drafts";
+export * from "./schema/notifications";

@@ -1,5 +1,6 @@
 import type { ArrivedMessage } from "@/db/queries/messages";
 import type { TicketViewer } from "@/db/queries/presence";
+import type { NotificationChoices } from "@/db/queries/ticket-reads";
 import type { InboxCounts } from "@/db/queries/tickets";
 import type { DraftSave, DraftView, TicketDrafts } from "@/lib/drafts/validation";
 import type { PresenceReport } from "@/lib/presence/validation";
@@ -69,7 +70,7 @@ export const inboxApi = {
   counts: (integration: string | undefined) => request<InboxCounts>(`/api/tickets/counts${integration ? `?integration=${integration}` : ""}`),
   ticket: (ticketId: string) => request<TicketView>(`/api/tickets/${ticketId}`),
   thread: (ticketId: string, before: string | null) => request<ThreadSlice>(`/api/tickets/${ticketId}/thread${before ? `?before=${encodeURIComponent(before)}` : ""}`),
-  act: (ticketId: string, action: { action: "assign"; assigneeId: string | null } | { action: "close" | "reopen" | "read" }) =>
+  act: (ticketId: string, action: { action: "assign" | "restore"; assigneeId: string | null } | { action: "close" | "reopen" | "read" }) =>
     request<{ ok: true }>(`/api/tickets/${ticketId}`, json("PATCH", action)),
   reply: (ticketId: string, form: FormData) => request<{ messageId: string }>(`/api/tickets/${ticketId}/messages`, { method: "POST", body: form }),
   note: (ticketId: string, body: string) => request<{ messageId: string }>(`/api/tickets/${ticketId}/notes`, json("POST", { body })),
@@ -83,6 +84,8 @@ export const inboxApi = {
     request<{ draft: DraftView | null }>(`/api/tickets/${ticketId}/draft`, json("PUT", draft, { keepalive })),
   presence: (ticketId: string, report: PresenceReport, keepalive = false) =>
     request<{ viewers: TicketViewer[] }>(`/api/tickets/${ticketId}/presence`, json("POST", report, { keepalive })),
+  notificationSettings: () => request<NotificationChoices>("/api/me/notifications"),
+  saveNotificationSettings: (settings: NotificationChoices) => request<NotificationChoices>("/api/me/notifications", json("PATCH", settings)),
   savedReplies: () => request<{ replies: SavedReply[] }>("/api/canned-replies"),
   startConversation: (form: FormData) => request<{ ticketId: string; existing: boolean }>(`/api/tickets`, { method: "POST", body: form }),
 };

@@ -18,4 +18,5 @@ export const inboxKeys = {
   drafts: (ticketId: string) => ["drafts", ticketId] as const,
   presence: (ticketId: string) => [...inboxKeys.all, "presence", ticketId] as const,
   savedReplies: () => [...inboxKeys.all, "saved-replies"] as const,
+  notificationSettings: () => [...inboxKeys.all, "notification-settings"] as const,
 };

@@ -18,6 +18,8 @@ interface Props {
   act: UseMutationResult<{ ok: true }, Error, Action>;
   /** Other agents with this ticket open now. */
   viewers: TicketViewer[];
+  onClose: () => void;
+  closing: boolean;
   /** Narrow screens: the customer panel is shown on demand. */
   customerPanelOpen: boolean;
   onToggleCustomerPanel: () => void;
@@ -26,7 +28,7 @@ interface Props {
   onBackToList: () => void;
 }
 
-export function TicketHeader({ view, me, agents, act, viewers, customerPanelOpen, onToggleCustomerPanel, listHref, onBackToList }: Props) {
+export function TicketHeader({ view, me, agents, act, viewers, onClose, closing, customerPanelOpen, onToggleCustomerPanel, listHref, onBackToList }: Props) {
   const { ticket, customer, integration } = view;
   const open = ticket.status === "open";
   return (
@@ -85,8 +87,8 @@ export function TicketHeader({ view, me, agents, act, viewers, customerPanelOpen
             Customer
           </Button>
           {open ? (
-            <Button variant="secondary" disabled={act.isPending} onClick={() => act.mutate({ action: "close" })} title="Close (e)">
-              Close
+            <Button variant="secondary" disabled={act.isPending || closing} onClick={onClose} title="Close (e); Undo (z) for a few seconds after" aria-keyshortcuts="e">
+              {closing ? "Closing…" : "Close"}
             </Button>
           ) : (
             <Button variant="secondary" disabled={act.isPending} onClick={() => act.mutate({ action: "reopen" })}>

@@ -14,6 +14,7 @@ import { inboxKeys } from "./query-keys";
 import { Thread } from "./thread";
 import { TicketHeader } from "./ticket-header";
 import { useTicketPresence } from "./use-presence";
+import type { ClosedTicket } from "./use-close-undo";
 import { useTicketMutations } from "./use-ticket-mutations";
 
 export interface TicketPaneHandle {
@@ -29,9 +30,12 @@ interface Props {
   initial: { view: TicketView; thread: ThreadSlice; drafts: TicketDrafts } | null;
   hrefFor: (ticketId: string | null) => string;
   openTicket: (ticketId: string | null) => void;
+  /** Closing goes through the inbox, which offers Undo. */
+  onClose: (ticket: ClosedTicket) => void;
+  closing: boolean;
 }
 
-export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTicket }: Props) {
+export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTicket, onClose, closing }: Props) {
   const composer = useRef<ComposerHandle>(null);
   const [customerPanelOpen, setCustomerPanelOpen] = useState(false);
   const view = useQuery({ ...ticketQuery(ticketId), initialData: initial?.view });
@@ -44,22 +48,34 @@ export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTi
   const latestMessageId = thread.data?.pages[0]?.messages.at(-1)?.id ?? null;
   const ticket = view.data?.ticket;
 
-  // Opening a ticket reads it, for every agent: the unread marker goes.
+  // Opening a ticket reads it, for me: the bold and the counts go. A message arriving while
+  // it is open is read too, once the tab is in view.
   const queryClient = useQueryClient();
   const { mutate: markRead } = useMutation({
     mutationFn: () => inboxApi.act(ticketId, { action: "read" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: inboxKeys.lists() }),
+    onSuccess: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: inboxKeys.lists() }), queryClient.invalidateQueries({ queryKey: inboxKeys.counts() }), queryClient.invalidateQueries({ queryKey: inboxKeys.ticket(ticketId) })]),
   });
   const unread = ticket?.unread;
   useEffect(() => {
-    if (unread) markRead();
+    if (!unread) return;
+    if (document.visibilityState === "visible") {
+      markRead();
+      return;
+    }
+    const onVisible = () => {
+      if (document.visibilityState === "visible") markRead();
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
   }, [unread, markRead]);
 
+  const close = () => {
+    if (view.data?.ticket.status === "open" && !closing) onClose({ ticketId, customerLabel: view.data.customer.label, assigneeId: view.data.ticket.assigneeId });
+  };
   useImperativeHandle(ref, () => ({
     focusComposer: (mode) => (composer.current ? composer.current.focus(mode) : setFocusOnMount(mode)),
-    close: () => {
-      if (ticket?.status === "open") mutations.act.mutate({ action: "close" });
-    },
+    close,
   }));
 
   if (view.isError) {
@@ -85,6 +101,8 @@ export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTi
           agents={agents}
           act={mutations.act}
           viewers={presence.viewers}
+          onClose={close}
+          closing={closing}
           customerPanelOpen={customerPanelOpen}
           onToggleCustomerPanel={() => setCustomerPanelOpen((shown) => !shown)}
           listHref={hrefFor(null)}

@@ -1,22 +1,27 @@
 "use client";
 
 import { useQueryClient, type InvalidateQueryFilters, type QueryKey } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { InboxEvent } from "@/lib/realtime/publish";
 import type { TicketView } from "@/lib/tickets/view";
 import { inboxKeys } from "./query-keys";
 
 export type LiveState = "connecting" | "live" | "reconnecting";
 
-function keysFor(event: InboxEvent): QueryKey[] {
+function keysFor(event: InboxEvent, meId: string): QueryKey[] {
   switch (event.type) {
     case "ticket.created":
       return [inboxKeys.lists(), inboxKeys.counts()];
     case "ticket.updated":
+    case "ticket.assigned":
       return [inboxKeys.lists(), inboxKeys.counts(), inboxKeys.ticket(event.ticketId), inboxKeys.thread(event.ticketId)];
+    case "ticket.read":
+      // Read in another tab of mine: my counts and bold rows change; nobody else's do.
+      return event.userId === meId ? [inboxKeys.lists(), inboxKeys.counts(), inboxKeys.ticket(event.ticketId)] : [];
     case "message.created":
-      // A customer's message can change the ticket too: STOP locks the composer, START unlocks it.
-      return [inboxKeys.thread(event.ticketId), inboxKeys.ticket(event.ticketId), inboxKeys.lists()];
+      // A customer's message can change the ticket too: STOP locks the composer, START unlocks
+      // it; and it makes the ticket unread.
+      return [inboxKeys.thread(event.ticketId), inboxKeys.ticket(event.ticketId), inboxKeys.lists(), ...(event.fromCustomer ? [inboxKeys.counts()] : [])];
     case "message.updated":
       return [inboxKeys.thread(event.ticketId)];
     case "customer.updated":
@@ -47,7 +52,11 @@ const COALESCE_MS = 120;
  * Listens to /api/events and refetches what each event touched. On (re)connecting
  * everything is refetched, since events may have been missed meanwhile.
  */
-export function useLiveUpdates(): LiveState {
+export function useLiveUpdates(meId: string, onEvent?: (event: InboxEvent) => void): LiveState {
+  const listener = useRef(onEvent);
+  useEffect(() => {
+    listener.current = onEvent;
+  });
   const queryClient = useQueryClient();
   const [state, setState] = useState<LiveState>("connecting");
   useEffect(() => {
@@ -81,7 +90,8 @@ export function useLiveUpdates(): LiveState {
     source.addEventListener("inbox", (message) => {
       try {
         const event = JSON.parse((message as MessageEvent<string>).data) as InboxEvent;
-        schedule(keysFor(event), customerFilters(event));
+        schedule(keysFor(event, meId), customerFilters(event));
+        listener.current?.(event);
       } catch {
         schedule([inboxKeys.all]);
       }
@@ -91,6 +101,6 @@ export function useLiveUpdates(): LiveState {
       clearTimeout(timer);
       source.close();
     };
-  }, [queryClient]);
+  }, [queryClient, meId]);
   return state;
 }

@@ -59,6 +59,7 @@ export const routes: RouteEntry[] = [
   { file: "app/api/auth/[...nextauth]/route.ts", url: "/api/auth/providers", access: "public", methods: ["GET"] },
   { file: "app/api/tickets/route.ts", url: "/api/tickets", access: "user", methods: ["GET", "POST"] },
   { file: "app/api/tickets/counts/route.ts", url: "/api/tickets/counts", access: "user", methods: ["GET"] },
+  { file: "app/api/me/notifications/route.ts", url: "/api/me/notifications", access: "user", methods: ["GET", "PATCH"] },
   { file: "app/api/tickets/[ticketId]/route.ts", url: `/api/tickets/${MISSING_ID}`, access: "user", methods: ["GET", "PATCH"] },
   { file: "app/api/tickets/[ticketId]/thread/route.ts", url: `/api/tickets/${MISSING_ID}/thread`, access: "user", methods: ["GET"] },
   { file: "app/api/tickets/[ticketId]/messages/route.ts", url: `/api/tickets/${MISSING_ID}/messages`, access: "user", methods: ["POST"] },

@@ -48,7 +48,7 @@ export async function startConversation(input: StartConversationInput): Promise<
     let ticket = await findOpenTicket({ db: tx, integrationId: found.integration.id, customerId: customer.id });
     const existing = !!ticket;
     if (!ticket) {
-      ticket = await insertOpenTicket({ db: tx, integrationId: found.integration.id, customerId: customer.id, assigneeId: input.agentId, unread: false });
+      ticket = await insertOpenTicket({ db: tx, integrationId: found.integration.id, customerId: customer.id, assigneeId: input.agentId });
       // Lost a race with the customer's own first message: join the ticket it made.
       ticket ??= await findOpenTicket({ db: tx, integrationId: found.integration.id, customerId: customer.id });
       if (!ticket) throw new AppError("conflict", "The conversation could not be started. Try again.");

@@ -25,6 +25,8 @@ export const ticketActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("close") }),
   z.object({ action: z.literal("reopen") }),
   z.object({ action: z.literal("read") }),
+  // Undo of a close: open again, with the assignee it had before.
+  z.object({ action: z.literal("restore"), assigneeId: z.uuid().nullable() }),
 ]);
 
 export const noteSchema = z.object({ body: text().max(20_000) });

@@ -15,7 +15,7 @@ export async function loadInbox({ user, searchParams, ticketId }: { user: User; 
     loadInboxCounts({ db, userId: user.id, integrationId: filters.integration }),
     listIntegrationOptions({ db }),
     listAssignableAgents({ db }),
-    ticketId ? getTicketView({ db, ticketId }) : null,
+    ticketId ? getTicketView({ db, ticketId, userId: user.id }) : null,
     ticketId ? getTicketThread({ db, ticketId }) : null,
     ticketId ? getTicketDrafts({ db, userId: user.id, ticketId }).catch(() => null) : null,
   ]);
