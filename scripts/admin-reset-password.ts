@@ -21,7 +21,7 @@ async function main(): Promise<number> {
     return 2;
   }
   // Only the link goes to standard output; the app's log lines stay quiet here.
-  process.env.LOG_LEVEL ??= "warn";
+  if (!process.env.LOG_LEVEL) process.env.LOG_LEVEL = "warn";
   const { closeDatabase, getDb } = await import("@/db");
   const { DataFolderLockedError } = await import("@/db/lock");
   const { getUserByEmail } = await import("@/db/queries/users");
