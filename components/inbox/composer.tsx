@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useImperativeHandle, useRef, useState, type Ref } from "react";
 import type { PolicyMatch } from "@/lib/outbound/policy-warning";
 import { checkMessagingPolicy } from "@/lib/policy/check";
-import { renderTemplate } from "@/lib/rules/template";
+import { fillSavedReply } from "@/lib/canned-replies/template";
 import { composerCounter } from "@/lib/sms/counter";
 import type { TicketView } from "@/lib/tickets/view";
 import { Button } from "@/components/ui/button";
@@ -59,9 +59,9 @@ export function Composer({ ref, view, onSent }: { ref: Ref<ComposerHandle>; view
     },
   });
 
-  /** The saved reply with this ticket's names filled in, as rules fill them, put where the cursor is. */
+  /** The saved reply with this ticket's names filled in (the agent's came filled from the server), put where the cursor is. */
   function insertSaved(template: string) {
-    const text = renderTemplate(template, { customerName: view.customer.name, integrationName: view.integration.name });
+    const text = fillSavedReply(template, { customerName: view.customer.name, integrationName: view.integration.name });
     const element = textarea.current;
     const start = element?.selectionStart ?? body.length;
     const end = element?.selectionEnd ?? body.length;

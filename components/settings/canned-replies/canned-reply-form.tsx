@@ -55,8 +55,8 @@ export function CannedReplyForm({ initial }: { initial: CannedReplyDraft }) {
           </p>
         ) : null}
         <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {"{{customer.name}}"} and {"{{integration.name}}"} are filled in when an agent inserts the reply; an unknown name reads “there” (customer) or “our shop”
-          (integration), or the word after a bar: {"{{customer.name|friend}}"}.
+          {"{{customer.first_name}}"}, {"{{customer.name}}"}, {"{{agent.first_name}}"} and {"{{integration.name}}"} are filled in when an agent inserts the
+          reply. An unknown name gives the word after a bar ({"{{customer.first_name|there}}"}), or without one is left out with its comma.
         </p>
         {bodyError ? (
           <p id={`${id}-error`} className="text-sm text-red-600">
