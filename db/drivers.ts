@@ -7,8 +7,11 @@ import * as schema from "./schema";
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 const MIGRATION_LOCK_KEY = 7_301_551;
 
-/** PGlite in a folder (or `memory://` for tests), behind this process's own lock. */
-export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+/**
+ * PGlite in a folder (or `memory://` for tests), behind this process's own lock. `from`, a
+ * dump of a data folder (`dumpDataDir`), starts it as a copy of that one instead of empty.
+ */
+export async function openPglite(dataDir: string, from?: Blob | File): Promise<DatabaseHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
@@ -16,7 +19,7 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const release = inMemory ? () => {} : lockDataFolder(path.resolve(dataDir));
   let client;
   try {
-    client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir));
+    client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir), from ? { loadDataDir: from } : {});
   } catch (error) {
     release();
     throw error;

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, inject, it } from "vitest";
 
 const children: ChildProcess[] = [];
 
@@ -24,13 +24,20 @@ function openInChild(dataDir: string): { child: ChildProcess; output: Promise<{ 
   return { child, output, opened };
 }
 
+/** A new data folder holding a migrated database, as a process leaves it when it stops. */
+function dataFolder(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lock-test-"));
+  fs.cpSync(inject("pgliteTemplate").dataDir, dir, { recursive: true });
+  return dir;
+}
+
 afterEach(() => {
   for (const child of children.splice(0)) child.kill("SIGKILL");
 });
 
 describe("the PGlite data folder lock", () => {
   it("refuses a second process on the same folder, naming the holder and PostgreSQL as the way to scale", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lock-test-"));
+    const dir = dataFolder();
     const first = openInChild(dir);
     await first.opened;
 
@@ -42,7 +49,7 @@ describe("the PGlite data folder lock", () => {
   }, 60_000);
 
   it("takes over the lock of a process that died without releasing it", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lock-test-"));
+    const dir = dataFolder();
     const first = openInChild(dir);
     await first.opened;
     first.child.kill("SIGKILL");
