@@ -43,7 +43,8 @@ describe("npm run admin:reset-password on PGlite", () => {
     const handle = await openPglite(dataDir);
     await addUser({ db: handle.db, name: "Ada Admin", email: EMAIL, password: "forgotten password", role: "admin", actorId: null });
     await handle.close();
-  });
+    // Migrating a new PGlite folder on disk takes a while on a busy machine.
+  }, 120_000);
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it("refuses clearly while the app holds the data folder, and makes no link", async () => {
