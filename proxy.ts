@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIES } from "@/lib/auth/cookies";
 import { isSameOrigin } from "@/lib/http/same-origin";
 
-const SIGN_IN_PAGES = /^\/(login|setup)(\/|$)/;
+const SIGN_IN_PAGES = /^\/(login|setup|reset-password)(\/|$)/;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -6,7 +6,7 @@ import type { ArrivedMessage } from "@/db/queries/messages";
 import type { TicketDrafts } from "@/lib/drafts/validation";
 import type { PolicyMatch } from "@/lib/outbound/policy-warning";
 import { checkMessagingPolicy } from "@/lib/policy/check";
-import { renderTemplate } from "@/lib/rules/template";
+import { fillSavedReply } from "@/lib/canned-replies/template";
 import { composerCounter } from "@/lib/sms/counter";
 import type { TicketView } from "@/lib/tickets/view";
 import { Button } from "@/components/ui/button";
@@ -126,9 +126,9 @@ export function Composer({ ref, view, drafts, latestMessageId, onSent, onTyping,
     },
   });
 
-  /** The saved reply with this ticket's names filled in, as rules fill them, put where the cursor is. */
+  /** The saved reply with this ticket's names filled in (the agent's came filled from the server), put where the cursor is. */
   function insertSaved(template: string) {
-    const text = renderTemplate(template, { customerName: view.customer.name, integrationName: view.integration.name });
+    const text = fillSavedReply(template, { customerName: view.customer.name, integrationName: view.integration.name });
     const element = textarea.current;
     const start = element?.selectionStart ?? body.length;
     const end = element?.selectionEnd ?? body.length;

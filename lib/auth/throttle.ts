@@ -59,3 +59,27 @@ export async function signInSucceeded({ db, attempt }: { db: DbOrTx; attempt: Co
   await clearThrottle({ db, key: attempt.emailKey });
   await uncountThrottledAttempt({ db, key: attempt.addressKey, policy: ADDRESS_POLICY });
 }
+
+/** A password check outside the sign-in form (one's own password change, a reset link). */
+export type EmailAttemptVerdict = { refused: { until: Date } } | { counted: { emailKey: string; lockedUntil: Date | null } };
+
+/**
+ * Counts a password check against the email's sign-in count before the password (or reset
+ * secret) is checked, as a sign-in is, so these checks are no way around the throttle.
+ */
+export async function countEmailAttempt({ db, email }: { db: DbOrTx; email: string }): Promise<EmailAttemptVerdict> {
+  const emailKey = `email:${email.trim().toLowerCase()}`;
+  const counted = await countThrottledAttempt({ db, key: emailKey, policy: EMAIL_POLICY });
+  if (!counted) return { refused: { until: (await getThrottleLock({ db, key: emailKey })) ?? new Date(Date.now() + 1000) } };
+  return { counted: { emailKey, lockedUntil: counted.lockedUntil } };
+}
+
+/** The email's password was right: its count starts afresh. */
+export async function emailAttemptSucceeded({ db, emailKey }: { db: DbOrTx; emailKey: string }): Promise<void> {
+  await clearThrottle({ db, key: emailKey });
+}
+
+/** When the email is locked now, or null. */
+export async function emailLockedUntil({ db, email }: { db: DbOrTx; email: string }): Promise<Date | null> {
+  return getThrottleLock({ db, key: `email:${email.trim().toLowerCase()}` });
+}
