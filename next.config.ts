@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite", "twilio", "pino", "postgres", "sharp"],
+  serverExternalPackages: ["@electric-sql/pglite", "bcrypt", "twilio", "pino", "postgres", "sharp"],
   poweredByHeader: false,
   experimental: { authInterrupts: true },
   // `npm test` checks types (`npm run typecheck`, test files included) just before it builds;

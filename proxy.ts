@@ -2,15 +2,19 @@ import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIES } from "@/lib/auth/cookies";
 import { isSameOrigin } from "@/lib/http/same-origin";
 
-const SIGN_IN_PAGES = /^\/(login|setup)(\/|$)/;
+const SIGN_IN_PAGES = /^\/(login|setup|reset-password)(\/|$)/;
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Turns away server actions posted from another site with a 403 (Next would refuse them
- * too, but as a 500), then, for comfort only, sends visitors without a session cookie to
- * sign in. Every page, action and route handler checks the session and role itself.
+ * Turns away anything but a read posted to a page from another site with a 403: server
+ * actions called by script (a Next-Action header) and plain HTML forms alike, since a form
+ * works without JavaScript and names its action in the body (Next would refuse both too,
+ * but as a 500). Then, for comfort only, sends visitors without a session cookie to sign
+ * in. Every page, action and route handler checks the session and role itself.
  */
 export default function proxy(request: NextRequest) {
-  if (request.method === "POST" && request.headers.has("next-action") && !isSameOrigin(request.headers)) {
+  if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request.headers)) {
     return new NextResponse("This request came from another site and was refused.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   if (SIGN_IN_PAGES.test(request.nextUrl.pathname)) return NextResponse.next();

@@ -20,11 +20,11 @@ async function seed(db: Database) {
   const [a, b] = integrations;
   await db.execute(sql`insert into customers (phone_e164, name, country) select '+1212' || lpad(g::text, 7, '0'), 'Customer ' || g, 'US' from generate_series(1, ${TICKETS}) g`);
   await db.execute(sql`
-    insert into tickets (integration_id, customer_id, status, last_message_at, last_message_preview, assignee_id, unread)
+    insert into tickets (integration_id, customer_id, status, last_message_at, last_message_preview, assignee_id, last_inbound_at)
     select case when random() < 0.5 then ${a!.id}::uuid else ${b!.id}::uuid end, c.id,
       case when random() < 0.85 then 'closed'::ticket_status else 'open'::ticket_status end,
       now() - random() * interval '365 days', 'preview',
-      case when random() < 0.05 then ${user!.id}::uuid end, random() < 0.1
+      case when random() < 0.05 then ${user!.id}::uuid end, case when random() < 0.1 then now() end
     from customers c`);
   await db.execute(sql`
     insert into messages (ticket_id, direction, body, status, created_at)

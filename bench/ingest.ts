@@ -28,6 +28,8 @@ export interface IngestOptions {
   seconds: number;
   /** Another server that should receive the same requests (the floor reference). */
   targetPath?: string;
+  /** Stops before `seconds` are up once this returns true. */
+  until?: () => boolean;
 }
 
 let newCustomerCounter = 0;
@@ -75,6 +77,7 @@ export async function runIngest(options: IngestOptions, accepted: Set<string>): 
   return runLoad({
     concurrency: options.concurrency,
     seconds: options.seconds,
+    until: options.until,
     makeRequest: (index) => {
       const params = inboundParams(options, index);
       bodies.set(index, params.MessageSid!);

@@ -27,9 +27,11 @@ interface LoadOptions {
   onResponse?: (index: number, response: Response) => Promise<void>;
   /** A pause after each answer, for a steady rate instead of as fast as it goes. */
   pauseMs?: number;
+  /** Stops before `seconds` are up once this returns true. */
+  until?: () => boolean;
 }
 
-export async function runLoad({ concurrency, seconds, makeRequest, onAccepted, onResponse, pauseMs = 0 }: LoadOptions): Promise<LoadResult> {
+export async function runLoad({ concurrency, seconds, makeRequest, onAccepted, onResponse, pauseMs = 0, until }: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   const errorSamples: string[] = [];
   let errors = 0;
@@ -37,7 +39,7 @@ export async function runLoad({ concurrency, seconds, makeRequest, onAccepted, o
   const started = performance.now();
   const deadline = started + seconds * 1000;
   async function worker() {
-    while (performance.now() < deadline) {
+    while (performance.now() < deadline && !until?.()) {
       const index = next++;
       const { url, init, accept } = makeRequest(index);
       const t0 = performance.now();

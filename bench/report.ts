@@ -29,7 +29,20 @@ function row(figure: Figure): string {
   return `| ${figure.database} | ${figure.scenario} | ${figure.value ?? ""} | | | | | | | ${figure.target} | ${met} |`;
 }
 
-export function writeReport(figures: Figure[], settings: { seconds: number; repeats: number }): void {
+/** The table's rows already in BENCHMARKS.md that this run did not measure again. */
+function keptRows(existing: string, figures: Figure[]): string[] {
+  const measured = figures.map((figure) => `| ${figure.database} | ${figure.scenario}`);
+  return existing
+    .split("\n")
+    .filter((line) => /^\| (pglite|postgresql) \|/.test(line))
+    .filter((line) => !measured.some((prefix) => line.startsWith(`${prefix} |`) || line.startsWith(`${prefix} (measured`)));
+}
+
+/**
+ * Writes BENCHMARKS.md. A partial run (one database or one scenario) replaces only the rows
+ * it measured, marks them with the date, and keeps the rest of the table as it was.
+ */
+export function writeReport(figures: Figure[], settings: { seconds: number; repeats: number; partial?: boolean }): void {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   const header = [
     "# Benchmarks",
@@ -41,8 +54,19 @@ export function writeReport(figures: Figure[], settings: { seconds: number; repe
     "| Database | Scenario | Result | p50 | p95 | p99 | Errors | vs health | vs floor | Target | Met |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
+  const existing = fs.existsSync("BENCHMARKS.md") ? fs.readFileSync("BENCHMARKS.md", "utf8") : "";
+  const findings = existing.split("\n## Findings")[1];
   const table = figures.map(row);
-  const findings = fs.existsSync("BENCHMARKS.md") ? fs.readFileSync("BENCHMARKS.md", "utf8").split("\n## Findings")[1] : undefined;
+  if (settings.partial && existing) {
+    const measuredOn = new Date().toISOString().slice(0, 10);
+    const dated = figures.map((figure) => row({ ...figure, scenario: `${figure.scenario} (measured ${measuredOn}, ${os.cpus().length} cores)` }));
+    const kept = keptRows(existing, figures);
+    const heading = existing.split("\n| Database |")[0]!.split("\n");
+    const text = [...heading, ...header.slice(-2), ...kept, ...dated, "", `## Findings${findings ?? "\n\n(none yet)\n"}`].join("\n");
+    fs.writeFileSync("BENCHMARKS.md", text);
+    console.log(`\n${[...header.slice(-2), ...dated].join("\n")}\n\nUpdated those rows in BENCHMARKS.md`);
+    return;
+  }
   const text = [...header, ...table, "", `## Findings${findings ?? "\n\n(none yet)\n"}`].join("\n");
   fs.writeFileSync("BENCHMARKS.md", text);
   console.log(`\n${[...header.slice(-2), ...table].join("\n")}\n\nWritten to BENCHMARKS.md`);

@@ -14,6 +14,7 @@ import { rowsOf } from "../db/client";
 import { BENCH_AGENT, FULL_SCALE, seedBase, seedInbox, type InboxScale } from "./seed";
 import { startApp, type AppServer } from "./server";
 import { signIn } from "./session";
+import { runWebhooksDuringSignInFlood } from "./sign-in-flood";
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 20);
 const REPEATS = Number(process.env.BENCH_REPEATS || 3);
@@ -22,9 +23,11 @@ const INBOX_SECONDS = Number(process.env.BENCH_INBOX_SECONDS || 5);
 const SCALE: InboxScale = process.env.BENCH_SMALL
   ? { tickets: 4_000, customers: 2_000, messagesPerTicket: 10, bigTicketMessages: 1_000 }
   : FULL_SCALE;
-const PORT = 3300;
+const PORT = Number(process.env.BENCH_PORT || 3300);
 const FLOOR_PORT = 3390;
 const RSS_TARGET_MB = 500;
+const WEBHOOK_P99_DURING_SIGN_INS_MS = 200;
+const SIGN_INS = Number(process.env.BENCH_SIGN_INS || 300);
 
 async function repeat(run: () => Promise<LoadResult>): Promise<LoadResult> {
   const runs: LoadResult[] = [];
@@ -46,6 +49,40 @@ function memory(database: Figure["database"], scenario: string, app: AppServer):
   const peak = app.peakRssMb();
   app.resetPeak();
   return { database, scenario: `Peak RSS: ${scenario}`, value: `${peak.toFixed(0)} MB`, target: `< ${RSS_TARGET_MB} MB`, ok: peak < RSS_TARGET_MB };
+}
+
+/** Webhooks at concurrency 10 while BENCH_SIGN_INS (300) wrong sign-ins run, half of them at a time. */
+async function signInFloodFigure(database: Figure["database"], ingest: Omit<IngestOptions, "seconds">): Promise<Figure> {
+  const at = Math.ceil(SIGN_INS / 2);
+  const { baseline, webhooks, flood } = await runWebhooksDuringSignInFlood({ ...ingest, concurrency: 10 }, { signIns: SIGN_INS, concurrency: at, baselineSeconds: 10 });
+  console.log(`sign-in flood: ${flood.signIns} sign-ins in ${flood.seconds.toFixed(1)} s; webhooks p99 ${webhooks.p99.toFixed(1)} ms (alone: ${baseline.p99.toFixed(1)} ms)`);
+  return {
+    database,
+    scenario: `Webhooks c=10 during ${SIGN_INS} sign-ins, ${at} at once`,
+    result: webhooks,
+    value: `${webhooks.requests} webhooks (alone just before: p50 ${baseline.p50.toFixed(1)}, p99 ${baseline.p99.toFixed(1)} ms); ${flood.refused} of ${flood.signIns} sign-ins answered in ${flood.seconds.toFixed(1)} s (p50 ${flood.p50.toFixed(0)} ms), ${flood.errors} failed`,
+    target: `p99 < ${WEBHOOK_P99_DURING_SIGN_INS_MS} ms`,
+    ok: webhooks.errors === 0 && flood.errors === 0 && webhooks.p99 < WEBHOOK_P99_DURING_SIGN_INS_MS,
+  };
+}
+
+/** BENCH_SCENARIO=sign-in-flood: only that scenario, on a database with the base seed. */
+async function benchSignInFloodOnly(name: "pglite" | "postgresql", figures: Figure[]) {
+  console.log(`\n== ${name}: sign-in flood`);
+  const target = await freshTarget(name);
+  const setup = await openTarget(target);
+  const seeded = await seedBase(setup.db);
+  await setup.close();
+  const media = await startMediaServer();
+  const app = await startApp({ port: PORT, env: { ...appEnv(target), PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}`, SANDBOX_STEP_MS: "0" } });
+  try {
+    const ingest = { appUrl: app.url, publicBaseUrl: app.url, accountSid: seeded.accountSid, authToken: seeded.authToken, mediaUrl: media.url, existingCustomers: [], concurrency: 10 };
+    await runIngest({ ...ingest, seconds: WARMUP_SECONDS }, new Set());
+    figures.push(await signInFloodFigure(name, ingest));
+  } finally {
+    await app.stop();
+    media.close();
+  }
 }
 
 async function benchTarget(name: "pglite" | "postgresql", figures: Figure[]) {
@@ -140,6 +177,9 @@ async function benchTarget(name: "pglite" | "postgresql", figures: Figure[]) {
     console.log(`outbound: ${outbound.accepted.throughput.toFixed(0)} replies/s accepted; ${outbound.delivered + steady.delivered} of ${outbound.sent + steady.sent} delivered`);
     figures.push({ database: name, scenario: "Outbound: replies accepted, 5 agents at full speed", result: outbound.accepted, target: "" });
     figures.push(memory(name, "outbound", app));
+
+    // 5. A sign-in flood: password hashing must leave webhooks their time.
+    figures.push(await signInFloodFigure(name, options(10, SECONDS)));
   } finally {
     await app.stop();
     media.close();
@@ -229,12 +269,14 @@ async function main() {
   if (!process.env.BENCH_SKIP_BUILD) execSync("npx next build", { stdio: "inherit" });
   const figures: Figure[] = [];
   const only = process.env.BENCH_ONLY;
-  if (!only || only === "pglite") await benchTarget("pglite", figures);
-  if (process.env.BENCH_DATABASE_URL && (!only || only === "postgresql")) await benchTarget("postgresql", figures);
+  const scenarioOnly = process.env.BENCH_SCENARIO === "sign-in-flood";
+  const bench = scenarioOnly ? benchSignInFloodOnly : benchTarget;
+  if (!only || only === "pglite") await bench("pglite", figures);
+  if (process.env.BENCH_DATABASE_URL && (!only || only === "postgresql")) await bench("postgresql", figures);
   else if (!process.env.BENCH_DATABASE_URL) console.log("BENCH_DATABASE_URL is not set: PostgreSQL figures skipped.");
   // PostgreSQL first: it is the one with targets.
   figures.sort((a, b) => (a.database === b.database ? 0 : a.database === "postgresql" ? -1 : 1));
-  writeReport(figures, { seconds: SECONDS, repeats: REPEATS });
+  writeReport(figures, { seconds: SECONDS, repeats: REPEATS, partial: scenarioOnly || !!only });
 }
 
 main().catch((error: unknown) => {

@@ -84,13 +84,13 @@ export async function seedInbox(db: Database, seeded: Seeded, scale: InboxScale 
     with numbered as (
       select id, row_number() over (order by phone_e164) as n from customers where phone_e164 like '+1212%'
     )
-    insert into tickets (integration_id, customer_id, status, assignee_id, unread, last_message_at, last_message_preview, created_at, closed_at)
+    insert into tickets (integration_id, customer_id, status, assignee_id, last_inbound_at, last_message_at, last_message_preview, created_at, closed_at)
     select
       case when g % 2 = 0 then ${seeded.integrationId}::uuid else ${seeded.secondIntegrationId}::uuid end,
       c.id,
       s.status::ticket_status,
       case when s.status = 'open' and random() < 0.05 then ${seeded.agentId}::uuid end,
-      random() < 0.1,
+      case when random() < 0.1 then s.at end,
       s.at,
       'Where is my order?',
       s.at - interval '1 hour',

@@ -6,3 +6,5 @@ export * from "./schema/tickets";
 export * from "./schema/rules";
 export * from "./schema/sandbox";
 export * from "./schema/canned-replies";
+export * from "./schema/drafts";
+export * from "./schema/notifications";

@@ -33,6 +33,28 @@ test("repeated failed sign-ins for one email are slowed down", async ({ page }) 
   await expect(page).toHaveURL(/\/tickets$/);
 });
 
+test("after signing in, a callback URL on the app is followed and one to another site is not", async ({ page, baseURL }) => {
+  await page.context().route((url) => url.hostname === "evil.example", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Evil</h1>" }));
+  test.slow(); // three sign-ins in one test
+  // Each is what the browser would read as http://evil.example/ (lib/auth/callback-url.test.ts has the rest).
+  for (const callbackUrl of ["/%5Cevil.example/", "/%0A/evil.example/"]) {
+    await page.context().clearCookies();
+    await page.goto(`/login?callbackUrl=${callbackUrl}`);
+    await page.getByLabel("Email").fill(admin.email);
+    await page.getByLabel("Password").fill(admin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page, callbackUrl).toHaveURL(`${baseURL}/tickets`);
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  }
+
+  await page.context().clearCookies();
+  await page.goto(`/login?callbackUrl=${encodeURIComponent("/settings/users?from=callback")}`);
+  await page.getByLabel("Email").fill(admin.email);
+  await page.getByLabel("Password").fill(admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${baseURL}/settings/users?from=callback`);
+});
+
 test.describe("before the page is live", () => {
   test.use({ javaScriptEnabled: false });
 

@@ -61,6 +61,40 @@ test("a server action posted from another site is refused and changes nothing; t
   await expect(enabled).not.toBeChecked();
 });
 
+test.describe("a plain HTML form on another site, without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("posting to a server action is refused with 403 and changes nothing", async ({ browser, page, baseURL }) => {
+    // The admin's own page has JavaScript, to make the rule and read it back.
+    const admin = await browser.newPage({ storageState: adminState, javaScriptEnabled: true });
+    const rule = await createRule(admin);
+    const enabled = admin.getByRole("switch", { name: `${rule.name} enabled` });
+    const form = `<form method="post" action="${baseURL}/settings/rules" enctype="multipart/form-data">
+      <input type="hidden" name="$ACTION_ID_${serverActionId("setRuleEnabledAction")}" value="">
+      <input type="hidden" name="id" value="${rule.id}"><input type="hidden" name="enabled" value="false">
+      <button>Claim your prize</button></form>`;
+    await page.route((url) => url.hostname === "evil.example", (route) => route.fulfill({ status: 200, contentType: "text/html", body: form }));
+    await page.goto("http://evil.example/prize");
+    const [answer] = await Promise.all([
+      page.waitForResponse((response) => response.url() === `${baseURL}/settings/rules` && response.request().method() === "POST"),
+      page.getByRole("button", { name: "Claim your prize" }).click(),
+    ]);
+    expect(answer.status()).toBe(403);
+    await expect(page.getByText("This request came from another site and was refused.")).toBeVisible();
+
+    // The same form with the admin's session cookie (a browser that sends it cross-site).
+    const withSession = await admin.request.post("/settings/rules", {
+      headers: { Origin: EVIL },
+      multipart: { [`$ACTION_ID_${serverActionId("setRuleEnabledAction")}`]: "", id: rule.id, enabled: "false" },
+      maxRedirects: 0,
+    });
+    expect(withSession.status()).toBe(403);
+    await admin.reload();
+    await expect(enabled).toBeChecked();
+    await admin.close();
+  });
+});
+
 test("the first-run action on the sign-in side is refused from another site too", async ({ request }) => {
   const response = await request.post("/setup", {
     headers: { "Next-Action": serverActionId("createFirstAdminAction"), Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8", Origin: EVIL },

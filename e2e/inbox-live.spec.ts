@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { type Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { agent, agentState } from "./support/accounts";
-import { bubble, conversation, customerNumber, setUpSmsIntegration, startConversation, type SmsIntegration } from "./support/inbox";
+import { bubble, conversation, customerNumber, pressShortcut, setUpSmsIntegration, startConversation, type SmsIntegration } from "./support/inbox";
 
 // The customer's side is the sandbox's phone simulator; the business's side is the inbox.
 test.use({ storageState: agentState });
@@ -54,7 +54,7 @@ test("a customer texts, the ticket appears live, and the agent's reply reaches t
   await expect(bubble(page, question)).toBeVisible();
   await expect(row).not.toContainText("Unread");
 
-  await page.keyboard.press("r");
+  await pressShortcut(page, "r");
   await expect(page.getByLabel("Message", { exact: true })).toBeFocused();
   await page.keyboard.type("It ships today!");
   await expect(page.getByLabel("Message", { exact: true })).toHaveValue("It ships today!");

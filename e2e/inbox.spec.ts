@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { expect, test } from "./support/test";
 import sharp from "sharp";
 import { agent, agentState } from "./support/accounts";
-import { bubble, conversation, customerNumber, integrationIdOf, openTicketPage, setUpSmsIntegration, startConversation, startConversationByApi, type SmsIntegration } from "./support/inbox";
+import { bubble, conversation, customerNumber, integrationIdOf, openTicketPage, pressShortcut, setUpSmsIntegration, startConversation, startConversationByApi, type SmsIntegration } from "./support/inbox";
 
 test.use({ storageState: agentState });
 
@@ -53,7 +53,7 @@ test("the reply is written, sent and the ticket closed with the keyboard alone",
   const ticketId = await startConversation(page, { phone: customer.e164, integration: desk, body: "First message" });
   await openTicketPage(page, ticketId);
 
-  await page.keyboard.press("r");
+  await pressShortcut(page, "r");
   await expect(page.getByLabel("Message", { exact: true })).toBeFocused();
   await page.keyboard.type("Typed without a mouse");
   await page.keyboard.press("Control+Enter");
@@ -198,7 +198,7 @@ test("a message that looks like it breaks the messaging policy needs an explicit
 test("an internal note stays inside, shown apart from messages", async ({ page }) => {
   const ticketId = await startConversation(page, { phone: customerNumber().e164, integration: desk, body: "Customer-facing text" });
   await openTicketPage(page, ticketId);
-  await page.keyboard.press("n");
+  await pressShortcut(page, "n");
   await expect(page.getByRole("button", { name: "Internal note" })).toHaveAttribute("aria-pressed", "true");
   await page.getByLabel("Internal note", { exact: true }).last().fill("VIP: refund without asking for a photo");
   await page.getByRole("button", { name: "Add note" }).click();

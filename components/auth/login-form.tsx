@@ -5,6 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
+import { callbackPath } from "@/lib/auth/callback-url";
 
 export function LoginForm() {
   const router = useRouter();
@@ -27,8 +28,7 @@ export function LoginForm() {
       setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.");
       return;
     }
-    const next = params.get("callbackUrl");
-    router.replace(next && next.startsWith("/") && !next.startsWith("//") ? next : "/tickets");
+    router.replace(callbackPath(params.get("callbackUrl"), window.location.origin));
     router.refresh();
   }
 

@@ -1,4 +1,9 @@
+import type { ArrivedMessage } from "@/db/queries/messages";
+import type { TicketViewer } from "@/db/queries/presence";
+import type { NotificationChoices } from "@/db/queries/ticket-reads";
 import type { InboxCounts } from "@/db/queries/tickets";
+import type { DraftSave, DraftView, TicketDrafts } from "@/lib/drafts/validation";
+import type { PresenceReport } from "@/lib/presence/validation";
 import type { PolicyMatch } from "@/lib/outbound/policy-warning";
 import type { InboxListPage } from "@/lib/tickets/inbox";
 import type { InboxFilters } from "@/lib/tickets/validation";
@@ -19,6 +24,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly fieldErrors?: Record<string, string>,
     readonly policy?: PolicyMatch,
+    /** A reply stopped because the customer or another agent wrote meanwhile: what arrived. */
+    readonly arrived?: ArrivedMessage[],
   ) {
     super(message);
   }
@@ -33,19 +40,19 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
   }
   const data = (await response.json().catch(() => null)) as
     | (T & { error?: undefined })
-    | { error?: { code: string; message: string; fieldErrors?: Record<string, string>; policy?: PolicyMatch } }
+    | { error?: { code: string; message: string; fieldErrors?: Record<string, string>; policy?: PolicyMatch; arrived?: ArrivedMessage[] } }
     | null;
   if (!response.ok) {
     const error = data && "error" in data ? data.error : undefined;
     // Signed out meanwhile (expired, deactivated): reloading lets the page send them to sign in.
     if (response.status === 401 && typeof window !== "undefined") window.location.reload();
-    throw new ApiError(error?.message ?? "Something went wrong. Try again.", response.status, error?.code ?? "unknown", error?.fieldErrors, error?.policy);
+    throw new ApiError(error?.message ?? "Something went wrong. Try again.", response.status, error?.code ?? "unknown", error?.fieldErrors, error?.policy, error?.arrived);
   }
   return data as T;
 }
 
-function json(method: string, body: unknown): RequestInit {
-  return { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
+function json(method: string, body: unknown, init: RequestInit = {}): RequestInit {
+  return { ...init, method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
 }
 
 export function filtersQuery(filters: InboxFilters, extra: Record<string, string | null | undefined> = {}): string {
@@ -63,7 +70,7 @@ export const inboxApi = {
   counts: (integration: string | undefined) => request<InboxCounts>(`/api/tickets/counts${integration ? `?integration=${integration}` : ""}`),
   ticket: (ticketId: string) => request<TicketView>(`/api/tickets/${ticketId}`),
   thread: (ticketId: string, before: string | null) => request<ThreadSlice>(`/api/tickets/${ticketId}/thread${before ? `?before=${encodeURIComponent(before)}` : ""}`),
-  act: (ticketId: string, action: { action: "assign"; assigneeId: string | null } | { action: "close" | "reopen" | "read" }) =>
+  act: (ticketId: string, action: { action: "assign" | "restore"; assigneeId: string | null } | { action: "close" | "reopen" | "read" }) =>
     request<{ ok: true }>(`/api/tickets/${ticketId}`, json("PATCH", action)),
   reply: (ticketId: string, form: FormData) => request<{ messageId: string }>(`/api/tickets/${ticketId}/messages`, { method: "POST", body: form }),
   note: (ticketId: string, body: string) => request<{ messageId: string }>(`/api/tickets/${ticketId}/notes`, json("POST", { body })),
@@ -71,6 +78,14 @@ export const inboxApi = {
   retryAttachment: (attachmentId: string) => request<{ ok: true }>(`/api/attachments/${attachmentId}/retry`, { method: "POST" }),
   renameCustomer: (customerId: string, name: string, ticketId: string) =>
     request<{ name: string | null }>(`/api/customers/${customerId}`, json("PATCH", { name, ticketId })),
+  drafts: (ticketId: string) => request<TicketDrafts>(`/api/tickets/${ticketId}/draft`),
+  /** keepalive: the page may be going away (tab closed, another page opened); the save still arrives. */
+  saveDraft: (ticketId: string, draft: DraftSave, keepalive = false) =>
+    request<{ draft: DraftView | null }>(`/api/tickets/${ticketId}/draft`, json("PUT", draft, { keepalive })),
+  presence: (ticketId: string, report: PresenceReport, keepalive = false) =>
+    request<{ viewers: TicketViewer[] }>(`/api/tickets/${ticketId}/presence`, json("POST", report, { keepalive })),
+  notificationSettings: () => request<NotificationChoices>("/api/me/notifications"),
+  saveNotificationSettings: (settings: NotificationChoices) => request<NotificationChoices>("/api/me/notifications", json("PATCH", settings)),
   savedReplies: () => request<{ replies: SavedReply[] }>("/api/canned-replies"),
   startConversation: (form: FormData) => request<{ ticketId: string; existing: boolean }>(`/api/tickets`, { method: "POST", body: form }),
 };

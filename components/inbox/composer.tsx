@@ -1,17 +1,22 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useId, useImperativeHandle, useRef, useState, type Ref } from "react";
+import { useEffect, useId, useImperativeHandle, useRef, useState, type Ref } from "react";
+import type { ArrivedMessage } from "@/db/queries/messages";
+import type { TicketDrafts } from "@/lib/drafts/validation";
 import type { PolicyMatch } from "@/lib/outbound/policy-warning";
 import { checkMessagingPolicy } from "@/lib/policy/check";
-import { renderTemplate } from "@/lib/rules/template";
+import { fillSavedReply } from "@/lib/canned-replies/template";
 import { composerCounter } from "@/lib/sms/counter";
 import type { TicketView } from "@/lib/tickets/view";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { ApiError, inboxApi } from "./api";
+import { ClosedTicketNotice } from "./closed-ticket-notice";
+import { CollisionPanel } from "./collision-panel";
 import { PolicyWarningPanel } from "./policy-warning";
 import { SavedReplyMenu } from "./saved-reply-menu";
+import { useDraftSaver } from "./use-draft-saver";
 import { ACCEPTED_IMAGES, fileSize, usePickedFiles } from "./use-picked-files";
 
 export interface ComposerHandle {
@@ -20,16 +25,56 @@ export interface ComposerHandle {
 
 type Mode = "reply" | "note";
 
-export function Composer({ ref, view, onSent }: { ref: Ref<ComposerHandle>; view: TicketView; onSent: () => void }) {
-  const [mode, setMode] = useState<Mode>("reply");
-  const [body, setBody] = useState("");
+interface Props {
+  ref: Ref<ComposerHandle>;
+  view: TicketView;
+  /** The agent's own drafts as the server had them when the ticket opened. */
+  drafts: TicketDrafts;
+  /** The newest message shown: a reply begun now has seen everything up to it. */
+  latestMessageId: string | null;
+  onSent: () => void;
+  /** Whether the agent is typing a reply, for the others' ticket header; never what. */
+  onTyping: (active: boolean) => void;
+  hrefFor: (ticketId: string | null) => string;
+  openTicket: (ticketId: string | null) => void;
+  /** Asked for (r, n) before the composer was there. */
+  focusOnMount?: Mode | null;
+}
+
+interface SendOptions {
+  override?: string | null;
+  close?: boolean;
+}
+
+export function Composer({ ref, view, drafts, latestMessageId, onSent, onTyping, hrefFor, openTicket, focusOnMount }: Props) {
+  const [mode, setMode] = useState<Mode>(focusOnMount ?? (!drafts.reply && drafts.note ? "note" : "reply"));
+  const [bodies, setBodies] = useState({ reply: drafts.reply?.body ?? "", note: drafts.note?.body ?? "" });
+  const [basis, setBasis] = useState<string | null>(drafts.reply?.basisMessageId ?? null);
   const [warning, setWarning] = useState<PolicyMatch | null>(null);
+  const [arrived, setArrived] = useState<{ messages: ArrivedMessage[]; options: SendOptions } | null>(null);
+  const saver = useDraftSaver(view.ticket.id, drafts);
+  const body = bodies[mode];
   const textarea = useRef<HTMLTextAreaElement>(null);
+  // "Send & close" chosen before a policy warning interrupted it.
+  const closeAfter = useRef(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const picked = usePickedFiles();
-  const ids = { counter: useId(), lock: useId(), attach: useId(), hint: useId() };
+  const ids = { counter: useId(), lock: useId(), attach: useId(), hint: useId(), closed: useId() };
   const locked = mode === "reply" ? view.composer.block : null;
+  const closed = view.ticket.status === "closed";
+  const openSibling =
+    view.otherTickets.find((other) => other.status === "open" && other.integrationId === view.integration.id) ??
+    view.otherTickets.find((other) => other.status === "open") ??
+    null;
+  const sameNumber = !!openSibling && openSibling.integrationId === view.integration.id;
+  // Reopening would make a second open ticket on one number: the answer goes on the open one.
+  const replyOff = mode === "reply" && closed && sameNumber;
   const counter = composerCounter(body, view.integration.maxMessageLength);
+
+  const [focusWanted] = useState(!!focusOnMount);
+  useEffect(() => {
+    if (focusWanted) textarea.current?.focus();
+  }, [focusWanted]);
 
   useImperativeHandle(ref, () => ({
     focus: (next) => {
@@ -38,30 +83,52 @@ export function Composer({ ref, view, onSent }: { ref: Ref<ComposerHandle>; view
     },
   }));
 
+  function setBody(text: string) {
+    setBodies((previous) => ({ ...previous, [mode]: text }));
+    let nextBasis = basis;
+    if (mode === "reply") {
+      // The reply begins now: whatever arrives after the newest message shown is news at Send.
+      if (text.trim() === "") nextBasis = null;
+      else if (body.trim() === "" || !basis) nextBasis = latestMessageId;
+      setBasis(nextBasis);
+      onTyping(text.trim() !== "");
+    }
+    saver.write({ kind: mode, body: text, basisMessageId: mode === "reply" ? nextBasis : null });
+  }
+
   const send = useMutation({
-    mutationFn: async ({ override }: { override: string | null }) => {
-      if (mode === "note") return inboxApi.note(view.ticket.id, body);
+    mutationFn: async ({ kind, text, override, close, since }: SendOptions & { kind: Mode; text: string; since: string | null }) => {
+      if (kind === "note") return inboxApi.note(view.ticket.id, text);
       const form = new FormData();
-      form.set("body", body);
+      form.set("body", text);
       if (override) form.set("policyOverride", override);
+      if (since) form.set("basisMessageId", since);
+      if (close) form.set("close", "1");
       for (const file of picked.files) form.append("files", file);
       return inboxApi.reply(view.ticket.id, form);
     },
-    onSuccess: () => {
-      setBody("");
+    onSuccess: (_answer, { kind }) => {
+      setBodies((previous) => ({ ...previous, [kind]: "" }));
+      if (kind === "reply") {
+        setBasis(null);
+        onTyping(false);
+      }
+      void saver.discard(kind);
       setWarning(null);
+      setArrived(null);
       picked.clear();
       onSent();
       textarea.current?.focus();
     },
-    onError: (error) => {
+    onError: (error, options) => {
       if (error instanceof ApiError && error.policy) setWarning(error.policy);
+      if (error instanceof ApiError && error.arrived?.length) setArrived({ messages: error.arrived, options });
     },
   });
 
-  /** The saved reply with this ticket's names filled in, as rules fill them, put where the cursor is. */
+  /** The saved reply with this ticket's names filled in (the agent's came filled from the server), put where the cursor is. */
   function insertSaved(template: string) {
-    const text = renderTemplate(template, { customerName: view.customer.name, integrationName: view.integration.name });
+    const text = fillSavedReply(template, { customerName: view.customer.name, integrationName: view.integration.name });
     const element = textarea.current;
     const start = element?.selectionStart ?? body.length;
     const end = element?.selectionEnd ?? body.length;
@@ -74,11 +141,13 @@ export function Composer({ ref, view, onSent }: { ref: Ref<ComposerHandle>; view
   }
 
   const empty = body.trim() === "" && (mode === "note" || picked.files.length === 0);
-  const blocked = !!locked || empty || send.isPending || (mode === "reply" && counter.over);
+  const blocked = !!locked || empty || send.isPending || (mode === "reply" && counter.over) || replyOff;
 
-  function submit(override: string | null = null) {
+  function submit({ override = null, close = false }: SendOptions = {}, since = basis) {
     if (blocked) return;
     send.reset();
+    setArrived(null);
+    closeAfter.current = close;
     if (mode === "reply" && !override) {
       const policy = checkMessagingPolicy(body);
       if (!policy.ok) {
@@ -86,11 +155,20 @@ export function Composer({ ref, view, onSent }: { ref: Ref<ComposerHandle>; view
         return;
       }
     }
-    send.mutate({ override });
+    send.mutate({ kind: mode, text: body, override, close: mode === "reply" && close, since: mode === "reply" ? since : null });
+  }
+
+  /** What arrived has now been shown: the reply counts as written after it. */
+  function acknowledge(): string | null {
+    const newest = arrived?.messages.at(-1)?.id ?? basis;
+    setBasis(newest);
+    saver.write({ kind: "reply", body: bodies.reply, basisMessageId: newest });
+    return newest;
   }
 
   const note = mode === "note";
-  const error = send.error && !(send.error instanceof ApiError && send.error.policy) ? send.error.message : null;
+  const error = send.error && !(send.error instanceof ApiError && (send.error.policy || send.error.arrived?.length)) ? send.error.message : null;
+  const draftError = saver.errors[mode] ?? null;
   return (
     <form
       className={`border-t border-slate-200 p-3 ${note ? "bg-amber-50" : "bg-white"}`}
@@ -109,6 +187,8 @@ export function Composer({ ref, view, onSent }: { ref: Ref<ComposerHandle>; view
             onClick={() => {
               setMode(option);
               setWarning(null);
+              setArrived(null);
+              if (option === "note") onTyping(false);
             }}
             className={`rounded-md px-2.5 py-1 text-sm ${mode === option ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
           >
@@ -119,6 +199,16 @@ export function Composer({ ref, view, onSent }: { ref: Ref<ComposerHandle>; view
           {note ? "Only agents see notes." : `To ${view.customer.label} from ${view.integration.name}`}
         </span>
       </div>
+      {closed && mode === "reply" && !locked ? (
+        <ClosedTicketNotice
+          id={ids.closed}
+          customerLabel={view.customer.label}
+          openTicket={openSibling}
+          sameNumber={sameNumber}
+          href={openSibling ? hrefFor(openSibling.id) : null}
+          onOpen={() => openSibling && openTicket(openSibling.id)}
+        />
+      ) : null}
       {locked ? (
         <p id={ids.lock} role="status" className="mb-2 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-800">
           <span aria-hidden>🔒 </span>
@@ -140,12 +230,12 @@ export function Composer({ ref, view, onSent }: { ref: Ref<ComposerHandle>; view
         onKeyDown={(event) => {
           if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
-            submit();
+            submit({ close: event.shiftKey });
           }
         }}
         rows={3}
         placeholder={locked ? "" : note ? "Write a note for your team (r to reply, n for a note)" : "Write a reply (Ctrl+Enter to send)"}
-        aria-describedby={[locked ? ids.lock : null, note ? null : ids.counter, counter.unicodeHint && !note ? ids.hint : null].filter(Boolean).join(" ") || undefined}
+        aria-describedby={[locked ? ids.lock : null, closed && !note ? ids.closed : null, note ? null : ids.counter, counter.unicodeHint && !note ? ids.hint : null].filter(Boolean).join(" ") || undefined}
         aria-invalid={!note && counter.over ? true : undefined}
         className={`block w-full resize-y rounded-md border-0 px-3 py-2 text-sm ring-1 focus:ring-2 focus:ring-brand-500 disabled:bg-slate-100 ${note ? "bg-white ring-amber-300" : "ring-slate-300"} ${!note && counter.over ? "ring-red-500" : ""}`}
       />
@@ -176,13 +266,29 @@ export function Composer({ ref, view, onSent }: { ref: Ref<ComposerHandle>; view
       ) : null}
       {warning && !note ? (
         <div className="mt-2">
-          <PolicyWarningPanel policy={warning} pending={send.isPending} onSendAnyway={() => submit(warning.category)} onEdit={() => {
+          <PolicyWarningPanel policy={warning} pending={send.isPending} onSendAnyway={() => submit({ override: warning.category, close: closeAfter.current })} onEdit={() => {
             setWarning(null);
             textarea.current?.focus();
           }} />
         </div>
       ) : null}
+      {arrived && !note ? (
+        <div className="mt-2">
+          <CollisionPanel
+            arrived={arrived.messages}
+            customerLabel={view.customer.label}
+            pending={send.isPending}
+            onSendAnyway={() => submit(arrived.options, acknowledge())}
+            onReview={() => {
+              acknowledge();
+              setArrived(null);
+              textarea.current?.focus();
+            }}
+          />
+        </div>
+      ) : null}
       <div className="mt-2 space-y-2">
+        <FormMessage message={draftError} />
         <FormMessage message={picked.error ?? error} />
       </div>
       <div className="mt-2 flex items-center gap-2">
@@ -217,7 +323,12 @@ export function Composer({ ref, view, onSent }: { ref: Ref<ComposerHandle>; view
             ) : null}
           </>
         ) : null}
-        <Button type="submit" className="ml-auto" disabled={blocked} title="Ctrl+Enter">
+        {!note ? (
+          <Button variant="secondary" className="ml-auto" disabled={blocked} title="Ctrl+Shift+Enter" onClick={() => submit({ close: true })}>
+            Send &amp; close
+          </Button>
+        ) : null}
+        <Button type="submit" className={note ? "ml-auto" : ""} disabled={blocked} title="Ctrl+Enter">
           {send.isPending ? "Sending…" : note ? "Add note" : "Send"}
         </Button>
       </div>

@@ -41,3 +41,9 @@ export function dayKey(iso: string): string {
 export function shortDay(iso: string): string {
   return dayMonthYear.format(new Date(iso));
 }
+
+/** How long an open ticket's customer has waited for an answer, as a time: "since 14:05". */
+export function waitingLabel(iso: string, now = new Date()): string {
+  const when = listTime(iso, now);
+  return `Waiting since ${when === "Yesterday" ? "yesterday" : when}`;
+}

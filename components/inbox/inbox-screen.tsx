@@ -3,18 +3,23 @@
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { InboxCounts } from "@/db/queries/tickets";
+import type { TicketDrafts } from "@/lib/drafts/validation";
 import type { InboxListPage } from "@/lib/tickets/inbox";
 import type { AgentOption, IntegrationOption } from "@/lib/tickets/options";
 import type { InboxFilters } from "@/lib/tickets/validation";
 import type { ThreadSlice, TicketView } from "@/lib/tickets/view";
+import { UndoToast } from "@/components/ui/undo-toast";
 import { inboxApi } from "./api";
 import { InboxSidebar } from "./inbox-sidebar";
 import { KeyboardHelp } from "./keyboard-help";
-import { threadQuery, ticketQuery } from "./queries";
+import { draftsQuery, threadQuery, ticketQuery } from "./queries";
 import { inboxKeys } from "./query-keys";
 import { TicketPane, type TicketPaneHandle } from "./ticket-pane";
+import { useCloseWithUndo } from "./use-close-undo";
 import { useInboxNavigation } from "./use-inbox-navigation";
 import { useLiveUpdates } from "./use-live-updates";
+import { useNotifications } from "./use-notifications";
+import { useUnreadBadge } from "./use-unread-badge";
 import { useInboxShortcuts } from "./use-shortcuts";
 
 export interface InboxScreenProps {
@@ -24,7 +29,7 @@ export interface InboxScreenProps {
   initialCounts: InboxCounts;
   integrations: IntegrationOption[];
   agents: AgentOption[];
-  initialTicket: { view: TicketView; thread: ThreadSlice } | null;
+  initialTicket: { view: TicketView; thread: ThreadSlice; drafts: TicketDrafts } | null;
 }
 
 function sameFilters(a: InboxFilters, b: InboxFilters): boolean {
@@ -33,11 +38,13 @@ function sameFilters(a: InboxFilters, b: InboxFilters): boolean {
 
 export function InboxScreen(props: InboxScreenProps) {
   const { filters, selectedId, openTicket, setFilters, hrefFor } = useInboxNavigation();
-  const live = useLiveUpdates();
+  const notify = useNotifications(props.me.id, (ticketId) => openTicket(ticketId));
+  const live = useLiveUpdates(props.me.id, notify);
   const pane = useRef<TicketPaneHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  const closer = useCloseWithUndo();
 
   const list = useInfiniteQuery({
     queryKey: inboxKeys.list(filters),
@@ -53,6 +60,8 @@ export function InboxScreen(props: InboxScreenProps) {
     initialData: (filters.integration ?? null) === (props.initialFilters.integration ?? null) ? props.initialCounts : undefined,
   });
   const tickets = list.data?.pages.flatMap((page) => page.tickets) ?? [];
+  // The tab counts what waits for me: unread tickets that are mine or nobody's.
+  useUnreadBadge(counts.data ? counts.data.unread.mine + counts.data.unread.unassigned : 0);
 
   // j and k should feel instant: the tickets either side of the open one are fetched ahead.
   const queryClient = useQueryClient();
@@ -62,11 +71,18 @@ export function InboxScreen(props: InboxScreenProps) {
     for (const ticketId of neighbours ? neighbours.split(",") : []) {
       void queryClient.prefetchQuery(ticketQuery(ticketId));
       void queryClient.prefetchInfiniteQuery(threadQuery(ticketId));
+      void queryClient.prefetchQuery(draftsQuery(ticketId));
     }
   }, [neighbours, queryClient]);
 
-  function focusRow(ticketId: string) {
-    listRef.current?.querySelector<HTMLElement>(`[data-ticket-id="${ticketId}"]`)?.focus();
+  /** The ticket's row, else the first one: after Escape the focus stays somewhere visible. */
+  function focusRow(ticketId: string | null) {
+    const rows = listRef.current;
+    if (!rows) return;
+    const row = (ticketId && rows.querySelector<HTMLElement>(`[data-ticket-id="${ticketId}"]`)) || rows.querySelector<HTMLElement>("[data-ticket-id]");
+    row?.focus();
+    // On a phone the list shows only once the ticket is left: try again after that render.
+    if (row && document.activeElement !== row) requestAnimationFrame(() => row.focus());
   }
   function move(step: 1 | -1) {
     const index = tickets.findIndex((ticket) => ticket.id === selectedId);
@@ -82,22 +98,24 @@ export function InboxScreen(props: InboxScreenProps) {
     reply: () => pane.current?.focusComposer("reply"),
     note: () => pane.current?.focusComposer("note"),
     close: () => pane.current?.close(),
+    undo: closer.undo,
     search: () => searchRef.current?.focus(),
     help: () => setHelpOpen(true),
     escape: () => {
       const active = document.activeElement;
       if (active instanceof HTMLElement && active !== document.body && active.closest("textarea, input, select")) {
         active.blur();
-        if (selectedId) focusRow(selectedId);
       } else if (selectedId) {
         openTicket(null);
       }
+      focusRow(selectedId);
     },
   });
 
   return (
     <div className="flex h-[calc(100dvh-3.5rem)] min-h-0">
       <InboxSidebar
+        meId={props.me.id}
         filters={filters}
         setFilters={setFilters}
         counts={counts.data}
@@ -123,6 +141,8 @@ export function InboxScreen(props: InboxScreenProps) {
             initial={props.initialTicket?.view.ticket.id === selectedId ? props.initialTicket : null}
             hrefFor={hrefFor}
             openTicket={openTicket}
+            onClose={closer.close}
+            closing={closer.closing}
           />
         ) : (
           <div className="m-auto max-w-sm p-8 text-center text-sm text-slate-500">
@@ -144,6 +164,15 @@ export function InboxScreen(props: InboxScreenProps) {
         )}
       </main>
       <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {closer.closed || closer.closeError ? (
+        <UndoToast
+          message={closer.closed ? `Closed the ticket with ${closer.closed.customerLabel}.` : ""}
+          onUndo={closer.undo}
+          onDismiss={closer.dismiss}
+          pending={closer.undoing}
+          error={closer.undoError ?? closer.closeError}
+        />
+      ) : null}
     </div>
   );
 }

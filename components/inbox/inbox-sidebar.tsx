@@ -9,6 +9,7 @@ import type { IntegrationOption } from "@/lib/tickets/options";
 import type { InboxFilters } from "@/lib/tickets/validation";
 import { Button } from "@/components/ui/button";
 import { NewConversationDialog } from "./new-conversation-dialog";
+import { NotificationSettings } from "./notification-settings";
 import { TicketRow } from "./ticket-row";
 import type { LiveState } from "./use-live-updates";
 
@@ -29,6 +30,7 @@ const EMPTY: Record<InboxView, string> = {
 };
 
 interface Props {
+  meId: string;
   filters: InboxFilters;
   setFilters: (next: InboxFilters, options?: { replace?: boolean }) => void;
   counts: InboxCounts | undefined;
@@ -78,6 +80,7 @@ function countLabel(counts: InboxCounts, view: InboxView): string {
 }
 
 export function InboxSidebar({
+  meId,
   filters,
   setFilters,
   counts,
@@ -104,6 +107,7 @@ export function InboxSidebar({
               <span aria-hidden className={`h-2 w-2 rounded-full ${live === "live" ? "bg-green-500" : "bg-amber-400"}`} />
               {live === "live" ? "Live" : live === "connecting" ? "Connecting…" : "Reconnecting…"}
             </span>
+            <NotificationSettings />
             <Button variant="ghost" className="px-2 py-1 text-xs" onClick={onHelp} aria-label="Keyboard shortcuts">
               ?
             </Button>
@@ -128,6 +132,12 @@ export function InboxSidebar({
                 >
                   {label}
                   {counts ? <span className="text-xs tabular-nums text-slate-500">{countLabel(counts, view)}</span> : null}
+                  {counts && view in counts.unread && counts.unread[view as keyof InboxCounts["unread"]] > 0 ? (
+                    <span className="rounded-full bg-brand-600 px-1.5 text-xs font-semibold tabular-nums text-white">
+                      {counts.unread[view as keyof InboxCounts["unread"]]}
+                      <span className="sr-only"> unread</span>
+                    </span>
+                  ) : null}
                 </a>
               </li>
             ))}
@@ -165,7 +175,7 @@ export function InboxSidebar({
         ) : (
           <ul ref={listRef} aria-label="Tickets" className="divide-y divide-slate-100">
             {tickets.map((ticket) => (
-              <TicketRow key={ticket.id} ticket={ticket} selected={ticket.id === selectedId} href={hrefFor(ticket.id)} onOpen={() => openTicket(ticket.id)} />
+              <TicketRow key={ticket.id} ticket={ticket} meId={meId} selected={ticket.id === selectedId} href={hrefFor(ticket.id)} onOpen={() => openTicket(ticket.id)} />
             ))}
           </ul>
         )}

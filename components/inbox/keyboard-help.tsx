@@ -9,9 +9,11 @@ const KEYS: [string, string][] = [
   ["r", "Reply"],
   ["n", "Internal note"],
   ["Ctrl + Enter  /  ⌘ + Enter", "Send"],
+  ["Ctrl + Shift + Enter  /  ⌘ + Shift + Enter", "Send and close the ticket"],
   ["e / c", "Close the ticket"],
+  ["z", "Undo closing it (for a few seconds)"],
   ["/", "Search"],
-  ["Esc", "Leave the text box, then the ticket"],
+  ["Esc", "Leave the text box, then the ticket; back to the list"],
 ];
 
 export function KeyboardHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -37,6 +39,11 @@ export function KeyboardHelp({ open, onClose }: { open: boolean; onClose: () => 
           </div>
         ))}
       </dl>
+      <div className="mt-4 space-y-2 text-sm text-slate-600">
+        <p>Keys work when the cursor is not in a text box. A key runs only when pressed on its own: typing a sentence outside a text box runs nothing, and nothing you type lands in a box a key opened.</p>
+        <p>Closing a ticket, by key or with the Close button, shows Undo for a few seconds; Undo reopens it with the assignee it had.</p>
+        <p>Esc puts the focus on the ticket’s row in the list.</p>
+      </div>
       <div className="mt-6 flex justify-end">
         <Button variant="secondary" onClick={onClose} autoFocus>
           Close

@@ -13,3 +13,6 @@ export const threadQuery = (ticketId: string) =>
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.earlierCursor,
   });
+
+/** The agent's own reply and note drafts on a ticket. */
+export const draftsQuery = (ticketId: string) => queryOptions({ queryKey: inboxKeys.drafts(ticketId), queryFn: () => inboxApi.drafts(ticketId) });

@@ -11,5 +11,12 @@ export const inboxKeys = {
   ticket: (ticketId: string) => [...inboxKeys.tickets(), ticketId] as const,
   threads: () => [...inboxKeys.all, "thread"] as const,
   thread: (ticketId: string) => [...inboxKeys.threads(), ticketId] as const,
+  /**
+   * Outside "inbox" on purpose: a refetch of everything (on reconnecting) must not overwrite
+   * what the agent typed since with the server's older copy.
+   */
+  drafts: (ticketId: string) => ["drafts", ticketId] as const,
+  presence: (ticketId: string) => [...inboxKeys.all, "presence", ticketId] as const,
   savedReplies: () => [...inboxKeys.all, "saved-replies"] as const,
+  notificationSettings: () => [...inboxKeys.all, "notification-settings"] as const,
 };

@@ -9,6 +9,7 @@ import { FormMessage } from "@/components/ui/field";
 import { useStickToBottom } from "@/components/ui/use-stick-to-bottom";
 import { clockTime, dayKey, dayLabel, fullTime } from "./format";
 import { MessageBubble } from "./message-bubble";
+import { useShowRuleActivity } from "./use-rule-activity";
 
 type Item = ({ kind: "message"; at: string; message: ThreadMessage } | { kind: "event"; at: string; event: TimelineEvent }) & { newDay?: boolean };
 
@@ -45,14 +46,21 @@ function timeline(pages: ThreadSlice[]): Item[] {
       seen.add(id);
       return true;
     })
-    .sort((a, b) => a.at.localeCompare(b.at) || rank(a) - rank(b))
-    .map((item, index, all) => ({ ...item, newDay: index === 0 || dayKey(all[index - 1]!.at) !== dayKey(item.at) }));
+    .sort((a, b) => a.at.localeCompare(b.at) || rank(a) - rank(b));
+}
+
+/** Marks where a new day starts, for the day headings. */
+function dayBreaks(items: Item[]): Item[] {
+  return items.map((item, index, all) => ({ ...item, newDay: index === 0 || dayKey(all[index - 1]!.at) !== dayKey(item.at) }));
 }
 
 export function Thread({ ticketId, customerLabel, thread, onRetryMessage, onRetryAttachment, retryError }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const pages = thread.data?.pages ?? [];
-  const items = timeline(pages);
+  const [showRuleActivity, setShowRuleActivity] = useShowRuleActivity();
+  const all = dayBreaks(timeline(pages));
+  const quiet = all.filter((item) => item.kind === "event" && item.event.quiet).length;
+  const items = showRuleActivity || quiet === 0 ? all : dayBreaks(all.filter((item) => item.kind === "message" || !item.event.quiet));
   const newest = pages[0]?.messages.at(-1)?.id ?? "";
   const list = useRef<HTMLOListElement>(null);
   const { onScroll } = useStickToBottom(scroller, { conversation: ticketId, version: newest, content: list });
@@ -68,6 +76,24 @@ export function Thread({ ticketId, customerLabel, thread, onRetryMessage, onRetr
           <Button variant="secondary" onClick={() => void thread.fetchNextPage()} disabled={thread.isFetchingNextPage}>
             {thread.isFetchingNextPage ? "Loading…" : "Load earlier messages"}
           </Button>
+        </div>
+      ) : null}
+      {quiet > 0 ? (
+        <div className="mb-3 flex justify-end">
+          <button
+            type="button"
+            role="switch"
+            aria-checked={showRuleActivity}
+            onClick={() => setShowRuleActivity(!showRuleActivity)}
+            className="flex items-center gap-2 rounded-md px-2 py-1 text-xs text-slate-600 hover:bg-slate-100"
+            title="Rules that ran on a message and did nothing"
+          >
+            <span aria-hidden className={`relative h-4 w-7 rounded-full transition-colors ${showRuleActivity ? "bg-brand-600" : "bg-slate-300"}`}>
+              <span className={`absolute top-0.5 h-3 w-3 rounded-full bg-white transition-all ${showRuleActivity ? "left-3.5" : "left-0.5"}`} />
+            </span>
+            Show rule activity
+            <span className="tabular-nums text-slate-500">({quiet})</span>
+          </button>
         </div>
       ) : null}
       {retryError ? <FormMessage message={retryError} /> : null}

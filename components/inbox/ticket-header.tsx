@@ -1,6 +1,7 @@
 "use client";
 
 import type { UseMutationResult } from "@tanstack/react-query";
+import type { TicketViewer } from "@/db/queries/presence";
 import type { AgentOption } from "@/lib/tickets/options";
 import type { TicketView } from "@/lib/tickets/view";
 import { Button } from "@/components/ui/button";
@@ -15,6 +16,10 @@ interface Props {
   me: { id: string; name: string };
   agents: AgentOption[];
   act: UseMutationResult<{ ok: true }, Error, Action>;
+  /** Other agents with this ticket open now. */
+  viewers: TicketViewer[];
+  onClose: () => void;
+  closing: boolean;
   /** Narrow screens: the customer panel is shown on demand. */
   customerPanelOpen: boolean;
   onToggleCustomerPanel: () => void;
@@ -23,7 +28,7 @@ interface Props {
   onBackToList: () => void;
 }
 
-export function TicketHeader({ view, me, agents, act, customerPanelOpen, onToggleCustomerPanel, listHref, onBackToList }: Props) {
+export function TicketHeader({ view, me, agents, act, viewers, onClose, closing, customerPanelOpen, onToggleCustomerPanel, listHref, onBackToList }: Props) {
   const { ticket, customer, integration } = view;
   const open = ticket.status === "open";
   return (
@@ -82,8 +87,8 @@ export function TicketHeader({ view, me, agents, act, customerPanelOpen, onToggl
             Customer
           </Button>
           {open ? (
-            <Button variant="secondary" disabled={act.isPending} onClick={() => act.mutate({ action: "close" })} title="Close (e)">
-              Close
+            <Button variant="secondary" disabled={act.isPending || closing} onClick={onClose} title="Close (e); Undo (z) for a few seconds after" aria-keyshortcuts="e">
+              {closing ? "Closing…" : "Close"}
             </Button>
           ) : (
             <Button variant="secondary" disabled={act.isPending} onClick={() => act.mutate({ action: "reopen" })}>
@@ -92,11 +97,24 @@ export function TicketHeader({ view, me, agents, act, customerPanelOpen, onToggl
           )}
         </div>
       </div>
+      <Viewers viewers={viewers} />
       {act.isError ? (
         <div className="mt-2">
           <FormMessage message={act.error.message} />
         </div>
       ) : null}
     </header>
+  );
+}
+
+function Viewers({ viewers }: { viewers: TicketViewer[] }) {
+  return (
+    <p role="status" aria-label="Also on this ticket" className={viewers.length ? "mt-2 flex flex-wrap gap-1.5 text-xs" : "sr-only"}>
+      {viewers.map((viewer) => (
+        <span key={viewer.userId} className={`rounded-full px-2 py-0.5 ${viewer.typing ? "bg-amber-100 text-amber-900" : "bg-sky-50 text-sky-900"}`}>
+          {viewer.typing ? `${viewer.name} is typing a reply…` : `${viewer.name} is viewing`}
+        </span>
+      ))}
+    </p>
   );
 }

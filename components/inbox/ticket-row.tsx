@@ -1,10 +1,11 @@
 "use client";
 
 import type { InboxItem } from "@/lib/tickets/inbox";
-import { listTime } from "./format";
+import { previewLine } from "@/lib/tickets/preview";
+import { fullTime, listTime, waitingLabel } from "./format";
 import { TagChips } from "./tag-chips";
 
-export function TicketRow({ ticket, selected, href, onOpen }: { ticket: InboxItem; selected: boolean; href: string; onOpen: () => void }) {
+export function TicketRow({ ticket, meId, selected, href, onOpen }: { ticket: InboxItem; meId: string; selected: boolean; href: string; onOpen: () => void }) {
   return (
     <li>
       <a
@@ -36,12 +37,18 @@ export function TicketRow({ ticket, selected, href, onOpen }: { ticket: InboxIte
             {listTime(ticket.lastMessageAt)}
           </time>
         </div>
-        <p className={`mt-0.5 truncate text-sm ${ticket.unread ? "text-slate-800" : "text-slate-500"}`}>{ticket.preview || "(empty message)"}</p>
+        <p className={`mt-0.5 truncate text-sm ${ticket.unread ? "text-slate-800" : "text-slate-500"}`}>{previewLine(ticket, meId)}</p>
         <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
           <span>{ticket.assignee ? ticket.assignee.name : "Unassigned"}</span>
           <span aria-hidden>·</span>
           <span className="truncate">{ticket.integration.name}</span>
           {ticket.status === "closed" ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-600">Closed</span> : null}
+          {ticket.hasDraft ? <span className="rounded bg-sky-50 px-1.5 py-0.5 font-medium text-sky-800">Draft</span> : null}
+          {ticket.status === "open" && ticket.waitingSince ? (
+            <time dateTime={ticket.waitingSince} title={`The customer's oldest unanswered message: ${fullTime(ticket.waitingSince)}`} className="rounded bg-amber-50 px-1.5 py-0.5 text-amber-800" suppressHydrationWarning>
+              {waitingLabel(ticket.waitingSince)}
+            </time>
+          ) : null}
           {ticket.optedOut ? <span className="rounded bg-red-50 px-1.5 py-0.5 font-medium text-red-700">Opted out</span> : null}
           <TagChips tags={ticket.tags} />
         </div>

@@ -1,28 +1,48 @@
 "use client";
 
-import { useQueryClient, type QueryKey } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useQueryClient, type InvalidateQueryFilters, type QueryKey } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
 import type { InboxEvent } from "@/lib/realtime/publish";
+import type { TicketView } from "@/lib/tickets/view";
 import { inboxKeys } from "./query-keys";
 
 export type LiveState = "connecting" | "live" | "reconnecting";
 
-function keysFor(event: InboxEvent): QueryKey[] {
+function keysFor(event: InboxEvent, meId: string): QueryKey[] {
   switch (event.type) {
     case "ticket.created":
       return [inboxKeys.lists(), inboxKeys.counts()];
     case "ticket.updated":
+    case "ticket.assigned":
       return [inboxKeys.lists(), inboxKeys.counts(), inboxKeys.ticket(event.ticketId), inboxKeys.thread(event.ticketId)];
+    case "ticket.read":
+      // Read in another tab of mine: my counts and bold rows change; nobody else's do.
+      return event.userId === meId ? [inboxKeys.lists(), inboxKeys.counts(), inboxKeys.ticket(event.ticketId)] : [];
     case "message.created":
-      // A customer's message can change the ticket too: STOP locks the composer, START unlocks it.
-      return [inboxKeys.thread(event.ticketId), inboxKeys.ticket(event.ticketId), inboxKeys.lists()];
+      // A customer's message can change the ticket too: STOP locks the composer, START unlocks
+      // it; and it makes the ticket unread.
+      return [inboxKeys.thread(event.ticketId), inboxKeys.ticket(event.ticketId), inboxKeys.lists(), ...(event.fromCustomer ? [inboxKeys.counts()] : [])];
     case "message.updated":
       return [inboxKeys.thread(event.ticketId)];
     case "customer.updated":
       return [inboxKeys.lists(), inboxKeys.tickets()];
+    case "presence.changed":
+      return [inboxKeys.presence(event.ticketId)];
     default:
       return [];
   }
+}
+
+/** The open tickets of the same customer, whose "Other tickets" list this one. */
+function customerFilters(event: InboxEvent): [string, InvalidateQueryFilters][] {
+  if ((event.type !== "ticket.created" && event.type !== "ticket.updated") || !event.customerId) return [];
+  const customerId = event.customerId;
+  return [
+    [`customer:${customerId}:${event.ticketId}`, {
+      queryKey: inboxKeys.tickets(),
+      predicate: (query) => (query.state.data as TicketView | undefined)?.customer.id === customerId && query.queryKey[2] !== event.ticketId,
+    }],
+  ];
 }
 
 // Events come in bursts (a message, its ticket, its status): one refetch per burst is enough.
@@ -32,27 +52,32 @@ const COALESCE_MS = 120;
  * Listens to /api/events and refetches what each event touched. On (re)connecting
  * everything is refetched, since events may have been missed meanwhile.
  */
-export function useLiveUpdates(): LiveState {
+export function useLiveUpdates(meId: string, onEvent?: (event: InboxEvent) => void): LiveState {
+  const listener = useRef(onEvent);
+  useEffect(() => {
+    listener.current = onEvent;
+  });
   const queryClient = useQueryClient();
   const [state, setState] = useState<LiveState>("connecting");
   useEffect(() => {
     const source = new EventSource("/api/events");
-    const pending = new Map<string, QueryKey>();
+    const pending = new Map<string, InvalidateQueryFilters>();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let connectedBefore = false;
     const flush = () => {
       timer = undefined;
-      for (const [id, queryKey] of pending) {
+      for (const [id, filters] of pending) {
         // A fetch under way (the agent's "Load more", an earlier refetch) is not cancelled:
         // the refetch waits for it, so neither the page asked for nor the update is lost.
-        if (queryClient.isFetching({ queryKey }) > 0) continue;
+        if (queryClient.isFetching(filters) > 0) continue;
         pending.delete(id);
-        void queryClient.invalidateQueries({ queryKey });
+        void queryClient.invalidateQueries(filters);
       }
       if (pending.size > 0) timer = setTimeout(flush, COALESCE_MS);
     };
-    const schedule = (keys: QueryKey[]) => {
-      for (const key of keys) pending.set(JSON.stringify(key), key);
+    const schedule = (keys: QueryKey[], filters: [string, InvalidateQueryFilters][] = []) => {
+      for (const queryKey of keys) pending.set(JSON.stringify(queryKey), { queryKey });
+      for (const [id, filter] of filters) pending.set(id, filter);
       timer ??= setTimeout(flush, COALESCE_MS);
     };
     // Whatever changed before the stream was listening (between the server's render and now,
@@ -64,7 +89,9 @@ export function useLiveUpdates(): LiveState {
     });
     source.addEventListener("inbox", (message) => {
       try {
-        schedule(keysFor(JSON.parse((message as MessageEvent<string>).data) as InboxEvent));
+        const event = JSON.parse((message as MessageEvent<string>).data) as InboxEvent;
+        schedule(keysFor(event, meId), customerFilters(event));
+        listener.current?.(event);
       } catch {
         schedule([inboxKeys.all]);
       }
@@ -74,6 +101,6 @@ export function useLiveUpdates(): LiveState {
       clearTimeout(timer);
       source.close();
     };
-  }, [queryClient]);
+  }, [queryClient, meId]);
   return state;
 }

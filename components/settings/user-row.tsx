@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { changeRoleAction, setActiveAction } from "@/app/(app)/settings/users/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ResetLinkButton } from "./reset-link-button";
 
 interface RowUser {
   id: string;
@@ -87,7 +88,8 @@ export function UserRow({ user, isMe }: { user: RowUser; isMe: boolean }) {
         </div>
       </td>
       <td className="px-4 py-3">{user.active ? "Active" : "Deactivated"}</td>
-      <td className="px-4 py-3 text-right">
+      <td className="space-x-2 px-4 py-3 text-right">
+        {user.active && !isMe ? <ResetLinkButton user={user} disabled={pending} /> : null}
         {user.active ? (
           <ConfirmButton
             label={`Deactivate ${user.name}`}

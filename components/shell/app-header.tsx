@@ -14,6 +14,7 @@ export function AppHeader({ user, sandbox }: { user: User; sandbox: boolean }) {
         <nav aria-label="Main" className="flex items-center gap-1">
           <NavLink href="/tickets">Inbox</NavLink>
           {user.role === "admin" ? <NavLink href="/settings">Settings</NavLink> : null}
+          <NavLink href="/account">Account</NavLink>
         </nav>
         <div className="ml-auto flex items-center gap-2 sm:gap-4">
           {sandbox ? (

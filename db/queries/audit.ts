@@ -51,6 +51,7 @@ export type AdminAction =
   | "user.role_changed"
   | "user.deactivated"
   | "user.reactivated"
+  | "user.password_reset_link_made"
   | "phone_number.bought"
   | "phone_number.imported"
   | "phone_number.released"

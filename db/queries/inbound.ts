@@ -70,9 +70,9 @@ export async function appendToOpenTicket(db: DbOrTx, input: AppendToOpenTicket):
       on conflict (twilio_sid) do nothing
       returning id, ticket_id
     ), touched as (
-      update tickets set last_message_at = ${at}::timestamptz, last_message_preview = ${input.preview}, unread = true
+      update tickets set last_message_at = ${at}::timestamptz, last_message_preview = ${input.preview}, last_inbound_at = ${at}::timestamptz
       from stored where tickets.id = stored.ticket_id
-      returning tickets.id
+      returning tickets.id, tickets.assignee_id
     ), queued as (
       insert into jobs (kind, payload, dedupe_key)
       select ${input.rulesJobKind}, jsonb_build_object('messageId', stored.id, 'ticketCreated', false), 'rules:' || stored.id
@@ -81,7 +81,7 @@ export async function appendToOpenTicket(db: DbOrTx, input: AppendToOpenTicket):
       returning id
     )
     select stored.id as message_id, stored.ticket_id, exists (select 1 from queued) as queued_work,
-      pg_notify(${input.channel}, json_build_object('type', 'message.created', 'ticketId', stored.ticket_id, 'messageId', stored.id)::text) as notified
+      pg_notify(${input.channel}, json_build_object('type', 'message.created', 'ticketId', stored.ticket_id, 'messageId', stored.id, 'fromCustomer', true, 'assigneeId', (select assignee_id from touched))::text) as notified
     from stored`);
   const [row] = rowsOf<{ message_id: string; ticket_id: string; queued_work: boolean }>(answer);
   return row ? { messageId: row.message_id, ticketId: row.ticket_id, queuedWork: row.queued_work } : null;

@@ -166,3 +166,47 @@ export async function listKnownTwilioSids({ db, sids }: { db: DbOrTx; sids: stri
   const rows = await db.select({ sid: messages.twilioSid }).from(messages).where(inArray(messages.twilioSid, sids));
   return new Set(rows.map((row) => row.sid).filter((sid): sid is string => sid !== null));
 }
+
+export interface ArrivedMessage {
+  id: string;
+  direction: "inbound" | "outbound" | "note";
+  body: string;
+  authorName: string | null;
+  createdAt: string;
+}
+
+/**
+ * What the customer or other agents wrote on a ticket after `afterMessageId`, oldest first:
+ * the news an agent who began writing then has not answered. Rules' automatic replies and
+ * the agent's own messages are left out. Nothing when that message is not on the ticket.
+ */
+export async function listMessagesArrivedAfter({
+  db,
+  ticketId,
+  afterMessageId,
+  exceptAuthorId,
+  limit = 5,
+}: {
+  db: DbOrTx;
+  ticketId: string;
+  afterMessageId: string;
+  exceptAuthorId: string;
+  limit?: number;
+}): Promise<ArrivedMessage[]> {
+  const basis = sql`(select b.created_at, b.id from ${messages} b where b.id = ${afterMessageId} and b.ticket_id = ${ticketId})`;
+  const rows = await db
+    .select({ id: messages.id, direction: messages.direction, body: messages.body, authorName: users.name, createdAt: messages.createdAt })
+    .from(messages)
+    .leftJoin(users, eq(users.id, messages.authorId))
+    .where(
+      and(
+        eq(messages.ticketId, ticketId),
+        isNull(messages.ruleId),
+        sql`${messages.authorId} is distinct from ${exceptAuthorId}`,
+        sql`(${messages.createdAt}, ${messages.id}) > ${basis}`,
+      ),
+    )
+    .orderBy(asc(messages.createdAt), asc(messages.id))
+    .limit(limit);
+  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+}

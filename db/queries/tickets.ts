@@ -1,7 +1,9 @@
 import { and, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../client";
-import { customers, optOuts, smsIntegrations, tickets, users, type Ticket } from "../schema";
+import { customers, drafts, optOuts, smsIntegrations, tickets, users, type Ticket } from "../schema";
 import { beforeKeyset, encodeCursor, keysetStamp, type Keyset } from "./cursor";
+import { unreadFor } from "./ticket-reads";
 
 import { CLOSED_COUNT_CAP } from "@/lib/tickets/counts";
 import type { InboxView } from "./inbox-views";
@@ -24,21 +26,32 @@ export interface InboxTicket {
   unread: boolean;
   lastMessageAt: string;
   preview: string;
+  /** Who wrote the message the preview shows; null for a ticket without messages. */
+  previewBy: PreviewAuthor | null;
+  /** Open tickets: when the customer's oldest message not yet answered by an agent arrived. */
+  waitingSince: string | null;
   assignee: { id: string; name: string } | null;
   integration: { id: string; name: string };
   customer: { id: string; name: string | null; phoneE164: string; country: string | null };
   optedOut: boolean;
   /** Added by rules ("add a tag"), in the order they were added. */
   tags: string[];
+  /** The caller has an unsent reply or note here. */
+  hasDraft: boolean;
 }
+
+export type PreviewAuthor = { kind: "customer" } | { kind: "rule" } | { kind: "agent"; id: string | null; name: string | null };
 
 export interface InboxPage {
   tickets: InboxTicket[];
   nextCursor: string | null;
 }
 
-/** One number per view; closed (and so all) counted up to `CLOSED_COUNT_CAP` and one more. */
-export type InboxCounts = Record<InboxView, number>;
+/**
+ * One number per view; closed (and so all) counted up to `CLOSED_COUNT_CAP` and one more.
+ * `unread`: open tickets the customer wrote on since this agent last read them, per view.
+ */
+export type InboxCounts = Record<InboxView, number> & { unread: { open: number; mine: number; unassigned: number } };
 
 function viewCondition(view: InboxView, userId: string): SQL | undefined {
   switch (view) {
@@ -93,13 +106,44 @@ export interface InboxQuery {
   limit: number;
 }
 
+const previewAuthor = alias(users, "preview_author");
+
+/**
+ * Per listed ticket, one walk down messages_ticket_idx: the latest message (notes aside,
+ * as the preview skips them) and, for an open ticket, since when the customer has waited.
+ * Only agents answer: an auto-reply from a rule leaves the customer waiting. A lateral join
+ * runs once for each row the page returns, not for the whole view.
+ */
+const latestMessage = sql`(
+  select m.direction, m.author_id, (m.rule_id is not null or m.rule_name is not null) as by_rule,
+    case when "tickets"."status" = 'open' then (
+      select min(w.created_at) from messages w
+      where w.ticket_id = "tickets"."id" and w.direction = 'inbound'
+        and w.created_at > coalesce((
+          select max(a.created_at) from messages a
+          where a.ticket_id = "tickets"."id" and a.direction = 'outbound' and a.rule_id is null and a.rule_name is null
+        ), '-infinity'::timestamptz)
+    ) end as waiting_since
+  from messages m
+  where m.ticket_id = "tickets"."id" and m.direction <> 'note'
+  order by m.created_at desc, m.id desc
+  limit 1
+) as latest`;
+
+function previewAuthorOf(row: { direction: string | null; byRule: boolean | null; authorId: string | null; authorName: string | null }): PreviewAuthor | null {
+  if (!row.direction) return null;
+  if (row.direction === "inbound") return { kind: "customer" };
+  if (row.byRule) return { kind: "rule" };
+  return { kind: "agent", id: row.authorId, name: row.authorName };
+}
+
 /** The inbox page query, unexecuted, so bench/inbox-plans.ts can EXPLAIN exactly what runs. */
 export function inboxTicketsQuery({ db, view, userId, integrationId, search, cursor, limit }: InboxQuery) {
   return db
     .select({
       id: tickets.id,
       status: tickets.status,
-      unread: tickets.unread,
+      unread: unreadFor(userId),
       lastMessageAt: tickets.lastMessageAt,
       stamp: keysetStamp(tickets.lastMessageAt),
       preview: tickets.lastMessagePreview,
@@ -113,12 +157,20 @@ export function inboxTicketsQuery({ db, view, userId, integrationId, search, cur
       customerCountry: customers.country,
       optedOut: sql<boolean>`coalesce(${optOuts.optedOut}, false)`,
       tags: tickets.tags,
+      hasDraft: sql<boolean>`exists(select 1 from ${drafts} where ${drafts.userId} = ${userId} and ${drafts.ticketId} = ${tickets.id})`,
+      latestDirection: sql<string | null>`latest.direction`,
+      latestByRule: sql<boolean | null>`latest.by_rule`,
+      latestAuthorId: sql<string | null>`latest.author_id`,
+      latestAuthorName: previewAuthor.name,
+      waitingSince: sql<Date | null>`latest.waiting_since`.mapWith((value: string | Date | null) => (value === null ? null : new Date(value))),
     })
     .from(tickets)
     .innerJoin(customers, eq(customers.id, tickets.customerId))
     .innerJoin(smsIntegrations, eq(smsIntegrations.id, tickets.integrationId))
     .leftJoin(users, eq(users.id, tickets.assigneeId))
     .leftJoin(optOuts, and(eq(optOuts.customerId, tickets.customerId), eq(optOuts.businessE164, smsIntegrations.phoneE164)))
+    .leftJoinLateral(latestMessage, sql`true`)
+    .leftJoin(previewAuthor, sql`${previewAuthor.id} = latest.author_id`)
     .where(
       and(
         viewCondition(view, userId),
@@ -148,11 +200,14 @@ export async function listInboxTickets(query: InboxQuery): Promise<InboxPage> {
       unread: row.unread,
       lastMessageAt: row.lastMessageAt.toISOString(),
       preview: row.preview,
+      previewBy: previewAuthorOf({ direction: row.latestDirection, byRule: row.latestByRule, authorId: row.latestAuthorId, authorName: row.latestAuthorName }),
+      waitingSince: row.waitingSince ? row.waitingSince.toISOString() : null,
       assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? "Unknown" } : null,
       integration: { id: row.integrationId, name: row.integrationName },
       customer: { id: row.customerId, name: row.customerName, phoneE164: row.customerPhone, country: row.customerCountry },
       optedOut: row.optedOut,
       tags: row.tags,
+      hasDraft: row.hasDraft,
     })),
     nextCursor: rows.length > limit && last ? encodeCursor({ at: last.stamp, id: last.id }) : null,
   };
@@ -160,17 +215,21 @@ export async function listInboxTickets(query: InboxQuery): Promise<InboxPage> {
 
 export async function countInboxTickets({ db, userId, integrationId }: { db: DbOrTx; userId: string; integrationId?: string }): Promise<InboxCounts> {
   const ofIntegration = integrationId ? sql` and ${tickets.integrationId} = ${integrationId}` : sql``;
+  const unread = unreadFor(userId);
   const [row] = await db
     .select({
       open: sql<number>`count(*)::int`,
       mine: sql<number>`count(*) filter (where ${tickets.assigneeId} = ${userId})::int`,
       unassigned: sql<number>`count(*) filter (where ${tickets.assigneeId} is null)::int`,
+      unreadOpen: sql<number>`count(*) filter (where ${unread})::int`,
+      unreadMine: sql<number>`count(*) filter (where ${tickets.assigneeId} = ${userId} and ${unread})::int`,
+      unreadUnassigned: sql<number>`count(*) filter (where ${tickets.assigneeId} is null and ${unread})::int`,
       closed: sql<number>`(select count(*)::int from (select 1 from ${tickets} where ${tickets.status} = 'closed'${ofIntegration} limit ${CLOSED_COUNT_CAP + 1}) as capped)`,
     })
     .from(tickets)
     .where(and(eq(tickets.status, "open"), integrationId ? eq(tickets.integrationId, integrationId) : undefined));
-  const counts = row ?? { open: 0, mine: 0, unassigned: 0, closed: 0 };
-  return { ...counts, all: counts.open + counts.closed };
+  const { unreadOpen, unreadMine, unreadUnassigned, ...counts } = row ?? { open: 0, mine: 0, unassigned: 0, closed: 0, unreadOpen: 0, unreadMine: 0, unreadUnassigned: 0 };
+  return { ...counts, all: counts.open + counts.closed, unread: { open: unreadOpen, mine: unreadMine, unassigned: unreadUnassigned } };
 }
 
 export async function getTicket({ db, id, forUpdate = false }: { db: DbOrTx; id: string; forUpdate?: boolean }): Promise<Ticket | null> {
@@ -182,6 +241,7 @@ export async function getTicket({ db, id, forUpdate = false }: { db: DbOrTx; id:
 export interface CustomerTicketSummary {
   id: string;
   status: "open" | "closed";
+  integrationId: string;
   integrationName: string;
   lastMessageAt: string;
   preview: string;
@@ -203,6 +263,7 @@ export async function listOtherCustomerTickets({
     .select({
       id: tickets.id,
       status: tickets.status,
+      integrationId: tickets.integrationId,
       integrationName: smsIntegrations.name,
       lastMessageAt: tickets.lastMessageAt,
       preview: tickets.lastMessagePreview,
@@ -229,17 +290,15 @@ export async function insertOpenTicket({
   integrationId,
   customerId,
   assigneeId,
-  unread,
 }: {
   db: DbOrTx;
   integrationId: string;
   customerId: string;
   assigneeId?: string | null;
-  unread: boolean;
 }): Promise<Ticket | null> {
   const [row] = await db
     .insert(tickets)
-    .values({ integrationId, customerId, assigneeId: assigneeId ?? null, unread, status: "open" })
+    .values({ integrationId, customerId, assigneeId: assigneeId ?? null, status: "open" })
     .onConflictDoNothing()
     .returning();
   return row ?? null;
@@ -252,7 +311,7 @@ export async function updateTicket({
 }: {
   db: DbOrTx;
   id: string;
-  changes: Partial<Pick<Ticket, "status" | "assigneeId" | "unread" | "closedAt" | "lastMessageAt" | "lastMessagePreview">>;
+  changes: Partial<Pick<Ticket, "status" | "assigneeId" | "closedAt" | "lastMessageAt" | "lastMessagePreview">>;
 }): Promise<Ticket | null> {
   const [row] = await db.update(tickets).set(changes).where(eq(tickets.id, id)).returning();
   return row ?? null;

@@ -49,10 +49,17 @@ export async function updateUser({
   return row ?? null;
 }
 
-export async function countActiveAdmins({ db }: { db: DbOrTx }): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
+/**
+ * The ids of the active admins, locked until the transaction ends, in one order so two
+ * transactions never wait on each other crosswise. A transaction that waited here sees
+ * each row as the other one left it.
+ */
+export async function lockActiveAdmins({ db }: { db: DbOrTx }): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
     .from(users)
-    .where(sql`${users.role} = 'admin' and ${users.active}`);
-  return row?.n ?? 0;
+    .where(sql`${users.role} = 'admin' and ${users.active}`)
+    .orderBy(asc(users.id))
+    .for("update");
+  return rows.map((row) => row.id);
 }

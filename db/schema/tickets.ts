@@ -65,7 +65,8 @@ export const tickets = pgTable(
     status: ticketStatus("status").notNull().default("open"),
     assigneeId: uuid("assignee_id").references(() => users.id, { onDelete: "set null" }),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
-    unread: boolean("unread").notNull().default(true),
+    /** The customer's latest message; the ticket is unread for every agent who has not read up to it (ticket_reads). */
+    lastInboundAt: timestamp("last_inbound_at", { withTimezone: true }),
     lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull().defaultNow(),
     lastMessagePreview: text("last_message_preview").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

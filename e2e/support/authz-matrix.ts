@@ -19,7 +19,7 @@ export interface RouteEntry {
   url: string;
   access: Access;
   /** Route handlers: the methods to try. */
-  methods?: ("GET" | "POST" | "PATCH" | "DELETE")[];
+  methods?: ("GET" | "POST" | "PUT" | "PATCH" | "DELETE")[];
   /** A stream (server-sent events): only the refusals are checked. */
   stream?: boolean;
 }
@@ -30,6 +30,8 @@ export const routes: RouteEntry[] = [
   { file: "app/page.tsx", url: "/", access: "public" },
   { file: "app/(auth)/login/page.tsx", url: "/login", access: "public" },
   { file: "app/(auth)/setup/page.tsx", url: "/setup", access: "public" },
+  { file: "app/(auth)/reset-password/[token]/page.tsx", url: `/reset-password/${MISSING_ID}.not-a-real-secret-at-all-000000`, access: "public" },
+  { file: "app/(app)/account/page.tsx", url: "/account", access: "user" },
   { file: "app/(app)/tickets/page.tsx", url: "/tickets", access: "user" },
   { file: "app/(app)/tickets/[ticketId]/page.tsx", url: `/tickets/${MISSING_ID}`, access: "user" },
   { file: "app/(app)/settings/page.tsx", url: "/settings", access: "admin" },
@@ -59,10 +61,13 @@ export const routes: RouteEntry[] = [
   { file: "app/api/auth/[...nextauth]/route.ts", url: "/api/auth/providers", access: "public", methods: ["GET"] },
   { file: "app/api/tickets/route.ts", url: "/api/tickets", access: "user", methods: ["GET", "POST"] },
   { file: "app/api/tickets/counts/route.ts", url: "/api/tickets/counts", access: "user", methods: ["GET"] },
+  { file: "app/api/me/notifications/route.ts", url: "/api/me/notifications", access: "user", methods: ["GET", "PATCH"] },
   { file: "app/api/tickets/[ticketId]/route.ts", url: `/api/tickets/${MISSING_ID}`, access: "user", methods: ["GET", "PATCH"] },
   { file: "app/api/tickets/[ticketId]/thread/route.ts", url: `/api/tickets/${MISSING_ID}/thread`, access: "user", methods: ["GET"] },
   { file: "app/api/tickets/[ticketId]/messages/route.ts", url: `/api/tickets/${MISSING_ID}/messages`, access: "user", methods: ["POST"] },
   { file: "app/api/tickets/[ticketId]/notes/route.ts", url: `/api/tickets/${MISSING_ID}/notes`, access: "user", methods: ["POST"] },
+  { file: "app/api/tickets/[ticketId]/draft/route.ts", url: `/api/tickets/${MISSING_ID}/draft`, access: "user", methods: ["GET", "PUT"] },
+  { file: "app/api/tickets/[ticketId]/presence/route.ts", url: `/api/tickets/${MISSING_ID}/presence`, access: "user", methods: ["GET", "POST"] },
   { file: "app/api/messages/[messageId]/retry/route.ts", url: `/api/messages/${MISSING_ID}/retry`, access: "user", methods: ["POST"] },
   { file: "app/api/customers/[customerId]/route.ts", url: `/api/customers/${MISSING_ID}`, access: "user", methods: ["PATCH"] },
   { file: "app/api/attachments/[attachmentId]/route.ts", url: `/api/attachments/${MISSING_ID}`, access: "user", methods: ["GET"] },
@@ -81,6 +86,10 @@ export const actions: Record<string, { access: Access; args: unknown[] }> = {
   "app/(app)/settings/users/actions.ts#addUserAction": { access: "admin", args: [null, {}] },
   "app/(app)/settings/users/actions.ts#changeRoleAction": { access: "admin", args: [{ userId: MISSING_ID, role: "agent" }] },
   "app/(app)/settings/users/actions.ts#setActiveAction": { access: "admin", args: [{ userId: MISSING_ID, active: false }] },
+  "app/(app)/settings/users/actions.ts#makeResetLinkAction": { access: "admin", args: [{ userId: MISSING_ID }] },
+  "app/(app)/account/actions.ts#updateProfileAction": { access: "user", args: [null, {}] },
+  "app/(app)/account/actions.ts#changePasswordAction": { access: "user", args: [null, {}] },
+  "app/(auth)/reset-password/[token]/actions.ts#resetPasswordAction": { access: "public", args: [null, {}] },
   "app/(app)/settings/phone-numbers/actions.ts#searchNumbersAction": { access: "admin", args: [null, {}] },
   "app/(app)/settings/phone-numbers/actions.ts#buyNumberAction": { access: "admin", args: [{"phoneNumber":"+14155550111","type":"local"}] },
   "app/(app)/settings/phone-numbers/actions.ts#importNumbersAction": { access: "admin", args: [null, {}] },

@@ -3,6 +3,7 @@ import { type Browser, type Page } from "@playwright/test";
 import { expect } from "./test";
 import { adminState } from "./accounts";
 import { addSmsIntegration, buyNumber } from "./numbers";
+import { BURST_GAP_MS } from "../../lib/keyboard/burst";
 
 /** A US customer number no other test uses; never ending 0003/0005/0006, which the sandbox fails on purpose. */
 export function customerNumber(): { e164: string; local: string } {
@@ -69,4 +70,13 @@ export function bubble(page: Page, text: string | RegExp) {
 export async function openTicketPage(page: Page, ticketId: string) {
   await page.goto(`/tickets/${ticketId}`);
   await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
+}
+
+/**
+ * Presses a single-key shortcut as a person does, on its own: keys typed straight after it
+ * would belong to the same burst of typing and be kept out of the box it opened.
+ */
+export async function pressShortcut(page: Page, key: string) {
+  await page.keyboard.press(key);
+  await page.waitForTimeout(BURST_GAP_MS + 150);
 }

@@ -30,6 +30,10 @@ if (process.env.TEST_DATABASE_URL) {
   console.log(`e2e database: PGlite in ${dir}`);
 }
 
+// Where the app's data is, for tests that run a server-side command against it.
+fs.mkdirSync("e2e/.auth", { recursive: true });
+fs.writeFileSync("e2e/.auth/database.json", JSON.stringify(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : { DATA_DIR: env.DATA_DIR }));
+
 const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { env, stdio: "inherit" });
 const stop = () => child.kill("SIGTERM");
 process.on("SIGTERM", stop);

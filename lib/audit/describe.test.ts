@@ -10,6 +10,8 @@ describe("describeAdminAction", () => {
     expect(say("user.role_changed", { name: "Sam Lee", email: "sam@example.com", role: "admin" })).toBe("Ada Admin made Sam Lee (sam@example.com) an admin");
     expect(say("user.deactivated", { name: "Sam Lee", email: "sam@example.com" })).toBe("Ada Admin deactivated Sam Lee (sam@example.com)");
     expect(say("user.reactivated", { name: "Sam Lee" })).toBe("Ada Admin reactivated Sam Lee");
+    expect(say("user.password_reset_link_made", { name: "Sam Lee", email: "sam@example.com" })).toBe("Ada Admin made a password reset link for Sam Lee (sam@example.com)");
+    expect(say("user.password_reset_link_made", { name: "Ada", via: "command line" }, null)).toBe("The server's command line made a password reset link for Ada");
   });
 
   it("writes phone numbers the way people read them", () => {

@@ -48,6 +48,8 @@ function deed(type: string, data: Data): string {
       return `deactivated ${person(data)}`;
     case "user.reactivated":
       return `reactivated ${person(data)}`;
+    case "user.password_reset_link_made":
+      return `made a password reset link for ${person(data)}`;
     case "phone_number.bought":
       return `bought ${number(data)}`;
     case "phone_number.imported":
@@ -109,5 +111,6 @@ function deed(type: string, data: Data): string {
 
 /** One line of the audit log: “Ada Admin released +1 415 555 0100”. */
 export function describeAdminAction({ type, data, actorName }: { type: string; data: Data; actorName: string | null }): string {
-  return `${actorName ?? "Someone no longer here"} ${deed(type, data)}`;
+  const actor = actorName ?? (data.via === "command line" ? "The server's command line" : "Someone no longer here");
+  return `${actor} ${deed(type, data)}`;
 }

@@ -1,50 +1,24 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getDb } from "@/db";
-import { getUserByEmail } from "@/db/queries/users";
-import { publicBaseUrl } from "@/lib/config/env";
+import { publicBaseUrl, trustedProxyHops } from "@/lib/config/env";
 import { describeError, log } from "@/lib/log";
-import { verifyAgainstNothing, verifyPassword } from "./password";
-import { sessionUserFromToken } from "./token";
+import { clientAddress } from "./client-address";
 import { getAuthSecret } from "./secret";
-import { clearFailedSignIns, recordFailedSignIn, signInLockedUntil, waitMessage } from "./throttle";
-import { credentialsSchema } from "./validation";
+import { SignInRefused, signInWithPassword } from "./sign-in";
+import { sessionUserFromToken } from "./token";
 
-export const WRONG_CREDENTIALS = "Wrong email or password.";
+type HeaderBag = Record<string, string | string[] | undefined> | undefined;
 
-/** Messages meant for the person signing in; anything else is logged and replaced. */
-class SignInRefused extends Error {}
-
-async function authorize(raw: Record<string, string> | undefined) {
+async function authorize(raw: Record<string, string> | undefined, request?: { headers?: HeaderBag }) {
+  const forwardedFor = request?.headers?.["x-forwarded-for"];
+  const address = clientAddress(Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor, trustedProxyHops());
   try {
-    return await checkCredentials(raw);
+    return await signInWithPassword(raw, address);
   } catch (error) {
     if (error instanceof SignInRefused) throw error;
     log.error({ err: describeError(error) }, "sign-in failed unexpectedly");
     throw new Error("Signing in is not possible right now. Try again in a moment.");
   }
-}
-
-async function checkCredentials(raw: Record<string, string> | undefined) {
-  const parsed = credentialsSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw new SignInRefused("Enter your email and password.");
-  const { email, password } = parsed.data;
-  const db = await getDb();
-  const lockedUntil = await signInLockedUntil({ db, email });
-  if (lockedUntil) throw new SignInRefused(waitMessage(lockedUntil));
-
-  const user = await getUserByEmail({ db, email });
-  const valid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
-  if (!user || !valid) {
-    await recordFailedSignIn({ db, email });
-    log.info({ event: "sign_in_failed" }, "sign-in failed");
-    const nowLocked = await signInLockedUntil({ db, email });
-    throw new SignInRefused(nowLocked ? waitMessage(nowLocked) : WRONG_CREDENTIALS);
-  }
-  if (!user.active) throw new SignInRefused("This account is deactivated. Ask an admin to reactivate it.");
-  await clearFailedSignIns({ db, email });
-  log.info({ event: "sign_in", userId: user.id }, "signed in");
-  return { id: user.id, name: user.name, email: user.email };
 }
 
 export async function getAuthOptions(): Promise<NextAuthOptions> {

@@ -3,8 +3,8 @@ import { deleteCannedReply, findCannedReplyWithTitle, insertCannedReply, updateC
 import type { CannedReply } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { checkMessagingPolicy } from "@/lib/policy/check";
-import { fallbackRendering, unknownPlaceholders } from "@/lib/rules/template";
 import { fieldErrorsOf } from "@/lib/rules/validation";
+import { fillSavedReply, unknownPlaceholderMessage, unknownSavedReplyPlaceholders } from "./template";
 import { cannedReplyInputSchema, type CannedReplyInput } from "./validation";
 
 const NOT_FOUND = "This saved reply no longer exists. Someone may have deleted it.";
@@ -12,19 +12,15 @@ const CHECK_FIELDS = "Check the highlighted fields.";
 
 /**
  * What a saved reply may say: the placeholders the composer knows, and nothing the
- * messaging policy checker flags, read with the placeholders at their fallbacks, as rules are.
+ * messaging policy checker flags, read with the placeholders at their fallbacks.
  */
 export function parseCannedReplyInput(input: unknown): CannedReplyInput {
   const parsed = cannedReplyInputSchema.safeParse(input);
   if (!parsed.success) throw new AppError("bad_request", CHECK_FIELDS, fieldErrorsOf(parsed.error));
   const { body } = parsed.data;
-  const unknown = unknownPlaceholders(body);
-  if (unknown.length > 0) {
-    throw new AppError("bad_request", CHECK_FIELDS, {
-      body: `${unknown.join(", ")} is not a placeholder the app knows. Use {{customer.name}} or {{integration.name}}.`,
-    });
-  }
-  const policy = checkMessagingPolicy(fallbackRendering(body));
+  const unknown = unknownSavedReplyPlaceholders(body);
+  if (unknown.length > 0) throw new AppError("bad_request", CHECK_FIELDS, { body: unknownPlaceholderMessage(unknown) });
+  const policy = checkMessagingPolicy(fillSavedReply(body, {}));
   if (!policy.ok) {
     throw new AppError("bad_request", CHECK_FIELDS, {
       body: `This reply likely breaks the messaging policy (${policy.label}: “${policy.matched}”). Rephrase it.`,

@@ -24,3 +24,9 @@ export function twilioMode(): TwilioMode {
     ? "live"
     : "sandbox";
 }
+
+/** How many reverse proxies in front of the app add the client's address to X-Forwarded-For. */
+export function trustedProxyHops(): number {
+  const hops = Number(process.env.TRUSTED_PROXY_HOPS || 0);
+  return Number.isInteger(hops) && hops > 0 ? hops : 0;
+}

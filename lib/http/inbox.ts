@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { PolicyWarning } from "@/lib/outbound/policy-warning";
 import type { OutgoingFile } from "@/lib/outbound/files";
 import { MAX_UPLOAD_BYTES_TOTAL } from "@/lib/media/sniff";
+import { CollisionWarning } from "@/lib/tickets/collision";
 import { errorResponse } from "./respond";
 
 /**
@@ -16,6 +17,9 @@ export function handleInbox<A extends unknown[]>(fn: (...args: A) => Promise<Res
     } catch (error) {
       if (error instanceof PolicyWarning) {
         return NextResponse.json({ error: { code: "policy_warning", message: error.message, policy: error.policy } }, { status: 409 });
+      }
+      if (error instanceof CollisionWarning) {
+        return NextResponse.json({ error: { code: "collision", message: error.message, arrived: error.arrived } }, { status: 409 });
       }
       return errorResponse(error);
     }

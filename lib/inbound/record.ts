@@ -151,7 +151,7 @@ async function fileMessage({
     await Promise.all([
       tx
         .update(tickets)
-        .set({ lastMessageAt: now, lastMessagePreview: previewOf(message.Body, message.media.length), unread: true })
+        .set({ lastMessageAt: now, lastMessagePreview: previewOf(message.Body, message.media.length), lastInboundAt: now })
         .where(eq(tickets.id, ticket.id)),
       // Stamped like the message, so the timeline shows the ticket opening before it.
       change !== "joined" && recordEvent({ db: tx, ticketId: ticket.id, type: change === "created" ? "ticket.created" : "ticket.reopened", at: now }),
@@ -160,7 +160,15 @@ async function fileMessage({
       runRules &&
         enqueueJob({ db: tx, job: { kind: RULES_RUN_JOB, payload: { messageId: stored.id, ticketCreated: change === "created" }, dedupeKey: `rules:${stored.id}` } }),
       keyword && keyword.kind !== "help" && recordKeyword(tx, { customerId: customer.id, ticketId: ticket.id, messageId: stored.id, businessE164: integration.phoneE164, keyword }),
-      publishInboxEvent({ db: tx, event: change === "created" ? { type: "ticket.created", ticketId: ticket.id } : { type: "message.created", ticketId: ticket.id, messageId: stored.id } }),
+      publishInboxEvent({
+        db: tx,
+        event:
+          change === "created"
+            ? { type: "ticket.created", ticketId: ticket.id, customerId: customer.id, assigneeId: ticket.assigneeId }
+            : { type: "message.created", ticketId: ticket.id, messageId: stored.id, fromCustomer: true, assigneeId: ticket.assigneeId },
+      }),
+      // The customer's other tickets list this one's status.
+      change === "reopened" && publishInboxEvent({ db: tx, event: { type: "ticket.updated", ticketId: ticket.id, customerId: customer.id } }),
     ]);
     const queuedWork = runRules || message.media.length > 0;
     return { outcome: "stored" as const, ticketId: ticket.id, messageId: stored.id, ticketChange: change, queuedWork };

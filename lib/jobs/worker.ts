@@ -1,5 +1,6 @@
 import type { Database } from "@/db/client";
 import { getDb } from "@/db";
+import { pruneViewers } from "@/db/queries/presence";
 import { claimDueJobs, completeJob, failJob, pruneFinishedJobs, retryJobLater } from "@/db/queries/jobs";
 import type { Job } from "@/db/schema";
 import { describeError, errorText, log } from "@/lib/log";
@@ -91,6 +92,7 @@ async function tick(state: WorkerState) {
       state.prunedAt = Date.now();
       const pruned = await pruneJobs({ db: await getDb() });
       if (pruned > 0) log.info({ pruned }, "deleted finished jobs past their retention");
+      await pruneViewers({ db: await getDb() });
     }
   } catch (error) {
     log.warn({ err: describeError(error) }, "job worker pass failed");

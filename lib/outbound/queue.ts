@@ -100,7 +100,7 @@ export async function insertOutboundMessage(tx: DbOrTx, input: OutboundInput): P
     });
   }
   await publishInboxEvent({ db: tx, event: { type: "message.created", ticketId: context.ticket.id, messageId: message.id } });
-  await publishInboxEvent({ db: tx, event: { type: "ticket.updated", ticketId: context.ticket.id } });
+  await publishInboxEvent({ db: tx, event: { type: "ticket.updated", ticketId: context.ticket.id, customerId: context.customer.id } });
   return message;
 }
 

@@ -48,12 +48,12 @@ export async function startConversation(input: StartConversationInput): Promise<
     let ticket = await findOpenTicket({ db: tx, integrationId: found.integration.id, customerId: customer.id });
     const existing = !!ticket;
     if (!ticket) {
-      ticket = await insertOpenTicket({ db: tx, integrationId: found.integration.id, customerId: customer.id, assigneeId: input.agentId, unread: false });
+      ticket = await insertOpenTicket({ db: tx, integrationId: found.integration.id, customerId: customer.id, assigneeId: input.agentId });
       // Lost a race with the customer's own first message: join the ticket it made.
       ticket ??= await findOpenTicket({ db: tx, integrationId: found.integration.id, customerId: customer.id });
       if (!ticket) throw new AppError("conflict", "The conversation could not be started. Try again.");
       await recordEvent({ db: tx, ticketId: ticket.id, type: TICKET_EVENTS.created, actorId: input.agentId, data: { by: "agent" } });
-      await publishInboxEvent({ db: tx, event: { type: "ticket.created", ticketId: ticket.id } });
+      await publishInboxEvent({ db: tx, event: { type: "ticket.created", ticketId: ticket.id, customerId: customer.id } });
     }
     const message = await insertOutboundMessage(tx, {
       ticketId: ticket.id,

@@ -4,12 +4,19 @@ import type { DbOrTx } from "@/db/client";
 export const INBOX_CHANNEL = "inbox_events";
 
 export type InboxEvent =
-  | { type: "ticket.created"; ticketId: string }
-  | { type: "ticket.updated"; ticketId: string }
-  | { type: "message.created"; ticketId: string; messageId: string }
+  // assigneeId: who has the ticket, so each browser can tell whether to notify its agent.
+  // customerId: the customer's other tickets list this one.
+  | { type: "ticket.created"; ticketId: string; customerId?: string; assigneeId?: string | null }
+  | { type: "ticket.updated"; ticketId: string; customerId?: string }
+  | { type: "ticket.assigned"; ticketId: string; assigneeId: string; actorId: string }
+  /** An agent read the ticket: only that agent's unread counts change. */
+  | { type: "ticket.read"; ticketId: string; userId: string }
+  | { type: "message.created"; ticketId: string; messageId: string; fromCustomer?: boolean; assigneeId?: string | null }
   | { type: "message.updated"; ticketId: string; messageId: string }
   | { type: "customer.updated"; customerId: string }
-  | { type: "sandbox.updated"; handset: string };
+  | { type: "sandbox.updated"; handset: string }
+  /** Someone opened or left the ticket, or began or stopped typing: who, never what. */
+  | { type: "presence.changed"; ticketId: string };
 
 /**
  * Publishes through Postgres NOTIFY, so every app process (whichever received the

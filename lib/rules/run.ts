@@ -171,7 +171,7 @@ export async function runRulesForMessage({ db, messageId, ticketCreated, now = n
       subject = result.subject;
       if (result.stop) break;
     }
-    if (tally.ran > 0) await publishInboxEvent({ db: tx, event: { type: "ticket.updated", ticketId: ticket.id } });
+    if (tally.ran > 0) await publishInboxEvent({ db: tx, event: { type: "ticket.updated", ticketId: ticket.id, customerId: ticket.customerId } });
   });
   return tally;
 }

@@ -28,9 +28,11 @@ describe("describeTicketEvent", () => {
     expect(describeTicketEvent({ type: "tag.added", data: {}, actorName: null })).toBe("tag added");
   });
 
-  it("marks rule runs that did nothing as quiet, and nothing else", () => {
+  it("marks rule runs that did nothing, matched or not, as quiet, and nothing else", () => {
     expect(isQuietEvent({ type: TICKET_EVENTS.ruleRun, data: { matched: false, summary: "did nothing: the text did not match." } })).toBe(true);
     expect(isQuietEvent({ type: TICKET_EVENTS.ruleRun, data: { matched: true, summary: "sent an auto-reply." } })).toBe(false);
+    expect(isQuietEvent({ type: TICKET_EVENTS.ruleRun, data: { matched: true, done: ["sent an auto-reply"], skipped: [] } })).toBe(false);
+    expect(isQuietEvent({ type: TICKET_EVENTS.ruleRun, data: { matched: true, done: [], skipped: ["no auto-reply: sent one an hour ago"] } })).toBe(true);
     expect(isQuietEvent({ type: TICKET_EVENTS.closed, data: {} })).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ export const TICKET_EVENTS = {
   assigned: "ticket.assigned",
   unassigned: "ticket.unassigned",
   closed: "ticket.closed",
-  /** data: { by?: "customer" } when a customer's message reopened it */
+  /** data: { by?: "customer" } when a customer's message reopened it, { undo: true } when an agent undid closing it */
   reopened: "ticket.reopened",
   /** data: { keyword } */
   optedOut: "customer.opted_out",
@@ -63,7 +63,8 @@ export function describeTicketEvent({ type, data, actorName }: TimelineEventInpu
     case TICKET_EVENTS.closed:
       return actorName ? `${who} closed this ticket` : "Ticket closed";
     case TICKET_EVENTS.reopened:
-      return data.by === "customer" || !actorName ? "Reopened by a new message from the customer" : `${who} reopened this ticket`;
+      if (data.by === "customer" || !actorName) return "Reopened by a new message from the customer";
+      return data.undo === true ? `${who} undid closing this ticket` : `${who} reopened this ticket`;
     case TICKET_EVENTS.optedOut:
       return `Customer unsubscribed by replying ${keyword ?? "STOP"}`;
     case TICKET_EVENTS.optedIn:
@@ -87,7 +88,12 @@ export function describeTicketEvent({ type, data, actorName }: TimelineEventInpu
   }
 }
 
-/** A rule run that matched nothing (its text says why): worth keeping, not worth attention. */
+/**
+ * A rule run that did nothing: its conditions did not match (its text says why), or every
+ * action it had was skipped. Worth keeping, not worth attention: hidden behind "Show rule
+ * activity". A rule that acted stays in the timeline.
+ */
 export function isQuietEvent({ type, data }: Pick<TimelineEventInput, "type" | "data">): boolean {
-  return type === TICKET_EVENTS.ruleRun && data.matched === false;
+  if (type !== TICKET_EVENTS.ruleRun) return false;
+  return data.matched === false || (Array.isArray(data.done) && data.done.length === 0);
 }

@@ -4,6 +4,7 @@ import { getCustomer, updateCustomerName } from "@/db/queries/customers";
 import { recordEvent } from "@/db/queries/events";
 import { enqueueJob } from "@/db/queries/jobs";
 import { insertMessage } from "@/db/queries/messages";
+import { markReadUpToLatest } from "@/db/queries/ticket-reads";
 import { findOpenTicket, getTicket, updateTicket } from "@/db/queries/tickets";
 import { getUserById } from "@/db/queries/users";
 import type { Message, Ticket, User } from "@/db/schema";
@@ -19,8 +20,9 @@ async function lockedTicket(tx: Tx, ticketId: string): Promise<Ticket> {
   return ticket;
 }
 
-async function ticketChanged(tx: Tx, ticketId: string) {
-  await publishInboxEvent({ db: tx, event: { type: "ticket.updated", ticketId } });
+/** With the customer when the change shows in their other tickets' panels (status). */
+async function ticketChanged(tx: Tx, ticketId: string, customerId?: string) {
+  await publishInboxEvent({ db: tx, event: { type: "ticket.updated", ticketId, customerId } });
 }
 
 /** Assigns to an active user, or unassigns with null. Assigning to the current assignee changes nothing. */
@@ -39,6 +41,7 @@ export async function assignTicket({ db, ticketId, assigneeId, actor }: { db: Da
       data: assignee ? { assigneeId: assignee.id, assigneeName: assignee.name } : {},
     });
     await ticketChanged(tx, ticketId);
+    if (assignee) await publishInboxEvent({ db: tx, event: { type: "ticket.assigned", ticketId, assigneeId: assignee.id, actorId: actor.id } });
     return updated;
   });
 }
@@ -59,6 +62,40 @@ export async function setTicketStatus({ db, ticketId, status, actor }: { db: Dat
       changes: status === "closed" ? { status, closedAt: new Date() } : { status, closedAt: null },
     }))!;
     await recordEvent({ db: tx, ticketId, type: status === "closed" ? TICKET_EVENTS.closed : TICKET_EVENTS.reopened, actorId: actor.id });
+    await ticketChanged(tx, ticketId, ticket.customerId);
+    return updated;
+  });
+}
+
+/**
+ * Undoes a close: the ticket is open again with the assignee it had before, in one step, so
+ * no one sees it half restored. Refused, changing nothing, when the customer has since got
+ * another open ticket on the same integration.
+ */
+export async function restoreClosedTicket({ db, ticketId, assigneeId, actor }: { db: Database; ticketId: string; assigneeId: string | null; actor: User }): Promise<Ticket> {
+  return db.transaction(async (tx) => {
+    const ticket = await lockedTicket(tx, ticketId);
+    let changes: Parameters<typeof updateTicket>[0]["changes"] = {};
+    if (ticket.status === "closed") {
+      const other = await findOpenTicket({ db: tx, integrationId: ticket.integrationId, customerId: ticket.customerId });
+      if (other) throw new AppError("conflict", "This customer has written again meanwhile and has a new open ticket, so this one stays closed. Continue there.");
+      changes = { status: "open", closedAt: null };
+      await recordEvent({ db: tx, ticketId, type: TICKET_EVENTS.reopened, actorId: actor.id, data: { undo: true } });
+    }
+    if (ticket.assigneeId !== assigneeId) {
+      const assignee = assigneeId ? await getUserById({ db: tx, id: assigneeId }) : null;
+      if (assigneeId && !assignee?.active) throw new AppError("bad_request", "The agent it was assigned to has been deactivated meanwhile. Reopen it and choose another.");
+      changes = { ...changes, assigneeId };
+      await recordEvent({
+        db: tx,
+        ticketId,
+        type: assignee ? TICKET_EVENTS.assigned : TICKET_EVENTS.unassigned,
+        actorId: actor.id,
+        data: assignee ? { assigneeId: assignee.id, assigneeName: assignee.name } : {},
+      });
+    }
+    if (Object.keys(changes).length === 0) return ticket;
+    const updated = (await updateTicket({ db: tx, id: ticketId, changes }))!;
     await ticketChanged(tx, ticketId);
     return updated;
   });
@@ -77,14 +114,15 @@ export async function addInternalNote({ db, ticketId, body, actor }: { db: Datab
   });
 }
 
-/** Opened by an agent: no longer unread. Cheap when it already is read. */
-export async function markTicketRead({ db, ticketId }: { db: Database; ticketId: string }): Promise<void> {
+/**
+ * Opened by an agent: no longer unread for them (for others it stays as it was). Their
+ * other tabs and app processes hear of it, for the counts and the tab title.
+ */
+export async function markTicketRead({ db, ticketId, userId }: { db: Database; ticketId: string; userId: string }): Promise<void> {
   const ticket = await getTicket({ db, id: ticketId });
   if (!ticket) throw new AppError("not_found", "This ticket does not exist.");
-  if (!ticket.unread) return;
   await db.transaction(async (tx) => {
-    await updateTicket({ db: tx, id: ticketId, changes: { unread: false } });
-    await ticketChanged(tx, ticketId);
+    if (await markReadUpToLatest({ db: tx, ticketId, userId })) await publishInboxEvent({ db: tx, event: { type: "ticket.read", ticketId, userId } });
   });
 }
 

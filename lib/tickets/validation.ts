@@ -25,6 +25,8 @@ export const ticketActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("close") }),
   z.object({ action: z.literal("reopen") }),
   z.object({ action: z.literal("read") }),
+  // Undo of a close: open again, with the assignee it had before.
+  z.object({ action: z.literal("restore"), assigneeId: z.uuid().nullable() }),
 ]);
 
 export const noteSchema = z.object({ body: text().max(20_000) });
@@ -36,6 +38,10 @@ const policyOverride = text().max(64).optional().transform((value) => value || n
 export const replyFieldsSchema = z.object({
   body: text().max(5_000).default(""),
   policyOverride,
+  /** The latest message the agent had seen when they began writing. */
+  basisMessageId: z.uuid().optional(),
+  /** "Send & close": "1". */
+  close: z.enum(["1", ""]).optional().transform((value) => value === "1"),
 });
 
 export const newConversationFieldsSchema = z.object({

@@ -4,6 +4,7 @@ import { listTicketEvents } from "@/db/queries/events";
 import { listThreadMessages, type ThreadMessage } from "@/db/queries/messages";
 import { listExtraAllowedCountries } from "@/db/queries/countries";
 import { getSendingContext } from "@/db/queries/sending";
+import { isTicketUnread } from "@/db/queries/ticket-reads";
 import { listOtherCustomerTickets, type CustomerTicketSummary } from "@/db/queries/tickets";
 import { AppError } from "@/lib/errors";
 import { attachAbility, customerLabel, describeSendingBlock, sendingBlock, type AttachAbility } from "@/lib/outbound/eligibility";
@@ -52,21 +53,23 @@ export async function getTicketThread({ db, ticketId, before }: { db: DbOrTx; ti
 }
 
 /** The ticket around the conversation: customer, integration, opt-out, what the composer may do. */
-export async function getTicketView({ db, ticketId }: { db: DbOrTx; ticketId: string }): Promise<TicketView | null> {
+/** `userId`: the agent looking, for whom the ticket is read or unread. */
+export async function getTicketView({ db, ticketId, userId }: { db: DbOrTx; ticketId: string; userId: string }): Promise<TicketView | null> {
   const context = await getSendingContext({ db, ticketId });
   if (!context) return null;
   const { ticket, customer, integration, phoneNumber, optOut } = context;
   const customerCountry = countryOfCustomer(customer.phoneE164, customer.country);
-  const [extraAllowed, otherTickets] = await Promise.all([
+  const [extraAllowed, otherTickets, unread] = await Promise.all([
     listExtraAllowedCountries({ db }),
     listOtherCustomerTickets({ db, customerId: customer.id, exceptTicketId: ticket.id }),
+    isTicketUnread({ db, ticketId: ticket.id, userId }),
   ]);
   const block = sendingBlock({ integration, optOut, customerCountry, extraAllowedCountries: extraAllowed });
   return {
     ticket: {
       id: ticket.id,
       status: ticket.status,
-      unread: ticket.unread,
+      unread,
       createdAt: ticket.createdAt.toISOString(),
       closedAt: ticket.closedAt?.toISOString() ?? null,
       assigneeId: ticket.assigneeId,

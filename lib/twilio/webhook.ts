@@ -1,5 +1,6 @@
 import twilio from "twilio";
 import { publicBaseUrl } from "@/lib/config/env";
+import { readRequestBody } from "@/lib/http/body";
 import { log } from "@/lib/log";
 import { getTwilioCredentials } from "./credentials";
 
@@ -44,7 +45,7 @@ export async function verifyTwilioWebhook(request: Request, path: string): Promi
   // The body must be read to check the signature; its size is the one thing checked first.
   const declaredLength = Number(request.headers.get("content-length") ?? 0);
   if (declaredLength > MAX_BODY_BYTES) return refuse(413, "Request body too large.");
-  const body = await request.text();
+  const body = await readRequestBody(request, (r) => r.text());
   if (Buffer.byteLength(body) > MAX_BODY_BYTES) return refuse(413, "Request body too large.");
 
   // Twilio signs the posted parameters of a form, and only the URL of any other body.

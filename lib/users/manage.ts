@@ -1,6 +1,6 @@
-import type { Database } from "@/db/client";
+import type { Database, Transaction } from "@/db/client";
 import { recordAdminAction } from "@/db/queries/audit";
-import { countActiveAdmins, getUserByEmail, getUserById, insertUser, updateUser } from "@/db/queries/users";
+import { getUserByEmail, getUserById, insertUser, lockActiveAdmins, updateUser } from "@/db/queries/users";
 import type { User, UserRole } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
@@ -39,41 +39,52 @@ function userTarget(user: User) {
   return { userId: user.id, name: user.name, email: user.email };
 }
 
-async function targetUser(db: Database, userId: string): Promise<User> {
-  const user = await getUserById({ db, id: userId });
-  if (!user) throw new AppError("not_found", "That user does not exist.");
-  return user;
+/**
+ * Runs a change to another user's role or status in a transaction that holds the active
+ * admins' rows, so "someone stays an active admin" is decided on what is committed, and two
+ * admins who demote or deactivate each other at once cannot both succeed.
+ */
+async function withUserLocked<T>(
+  db: Database,
+  { actor, userId }: { actor: User; userId: string },
+  change: (tx: Transaction, user: User, activeAdminIds: string[]) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const activeAdminIds = await lockActiveAdmins({ db: tx });
+    if (!activeAdminIds.includes(actor.id)) throw new AppError("forbidden", "Only admins can do this.");
+    const user = await getUserById({ db: tx, id: userId });
+    if (!user) throw new AppError("not_found", "That user does not exist.");
+    return change(tx, user, activeAdminIds);
+  });
 }
 
 /** The last active admin cannot be demoted or deactivated: someone must be able to reach Settings. */
-async function assertKeepsAnAdmin(db: Database, user: User) {
-  if (user.role === "admin" && user.active && (await countActiveAdmins({ db })) <= 1) {
+function assertKeepsAnAdmin(user: User, activeAdminIds: string[]) {
+  if (activeAdminIds.includes(user.id) && activeAdminIds.length <= 1) {
     throw new AppError("conflict", `${user.name} is the only active admin. Make someone else an admin first.`);
   }
 }
 
 export async function changeUserRole({ db, actor, userId, role }: { db: Database; actor: User; userId: string; role: UserRole }) {
-  const user = await targetUser(db, userId);
-  if (user.role === role) return;
-  if (role === "agent") await assertKeepsAnAdmin(db, user);
-  await db.transaction(async (tx) => {
+  const changed = await withUserLocked(db, { actor, userId }, async (tx, user, activeAdminIds) => {
+    if (user.role === role) return false;
+    if (role === "agent") assertKeepsAnAdmin(user, activeAdminIds);
     await updateUser({ db: tx, id: userId, changes: { role } });
     await recordAdminAction({ db: tx, actorId: actor.id, action: "user.role_changed", target: userTarget(user), details: { role } });
+    return true;
   });
-  log.info({ event: "user_role_changed", userId, role, actorId: actor.id }, "user role changed");
+  if (changed) log.info({ event: "user_role_changed", userId, role, actorId: actor.id }, "user role changed");
 }
 
 export async function setUserActive({ db, actor, userId, active }: { db: Database; actor: User; userId: string; active: boolean }) {
-  const user = await targetUser(db, userId);
-  if (user.active === active) return;
-  if (!active) {
-    if (user.id === actor.id) throw new AppError("conflict", "You cannot deactivate your own account.");
-    await assertKeepsAnAdmin(db, user);
-  }
-  // Deactivation ends every session the user has; reactivation does not revive them.
-  await db.transaction(async (tx) => {
+  if (!active && userId === actor.id) throw new AppError("conflict", "You cannot deactivate your own account.");
+  const changed = await withUserLocked(db, { actor, userId }, async (tx, user, activeAdminIds) => {
+    if (user.active === active) return false;
+    if (!active) assertKeepsAnAdmin(user, activeAdminIds);
+    // Deactivation ends every session the user has; reactivation does not revive them.
     await updateUser({ db: tx, id: userId, changes: active ? { active } : { active, sessionsValidFrom: new Date() } });
     await recordAdminAction({ db: tx, actorId: actor.id, action: active ? "user.reactivated" : "user.deactivated", target: userTarget(user) });
+    return true;
   });
-  log.info({ event: active ? "user_reactivated" : "user_deactivated", userId, actorId: actor.id }, "user active changed");
+  if (changed) log.info({ event: active ? "user_reactivated" : "user_deactivated", userId, actorId: actor.id }, "user active changed");
 }

@@ -77,6 +77,17 @@ describe.each(testDatabases())("canned replies on $name", (database) => {
     expect(await deleteCannedReplyAction({ id })).toEqual({ ok: false, message: "This saved reply no longer exists. Someone may have deleted it." });
   });
 
+  it("hands each agent the saved replies with their own first name filled in, the ticket's names left to the composer", async () => {
+    session.user = admin;
+    const saved = await saveCannedReplyAction(null, form({ title: "Signed", body: "Thanks, {{customer.first_name|there}}! {{agent.first_name}} from {{integration.name}}" }));
+    expect(saved.ok).toBe(true);
+    session.user = agent;
+    const { replies } = (await (await listRoute()).json()) as { replies: { title: string; body: string }[] };
+    expect(replies.find((reply) => reply.title === "Signed")?.body).toBe("Thanks, {{customer.first_name|there}}! Ann from {{integration.name}}");
+    session.user = admin;
+    if (saved.ok) await deleteCannedReplyAction({ id: saved.id });
+  });
+
   it("refuses agents: they cannot create, edit or delete", async () => {
     session.user = admin;
     const created = await saveCannedReplyAction(null, form({ title: "Returns", body: "Send it back within 30 days." }));
@@ -104,7 +115,9 @@ describe.each(testDatabases())("canned replies on $name", (database) => {
     expect(await refused({ title: "Hello", body: "" })).toEqual({ body: "Write the reply." });
     expect(await refused({ body: "No title at all" })).toEqual({ title: "Give the saved reply a title." });
     expect(await refused({ title: "Long", body: "x".repeat(1601) })).toEqual({ body: "Keep the reply under 1600 characters." });
-    expect(await refused({ title: "Typo", body: "Hi {{customer.nmae}}" })).toEqual({ body: expect.stringContaining("{{customer.nmae}} is not a placeholder") });
+    expect(await refused({ title: "Typo", body: "Hi {{customer.nmae}}" })).toEqual({
+      body: "{{customer.nmae}} is not a placeholder the app knows. Use {{customer.first_name}}, {{customer.name}}, {{agent.first_name}}, {{integration.name}}, each with an optional fallback: {{customer.first_name|there}}.",
+    });
     expect(await refused({ title: "Promo", body: "Try our CBD gummies, 50% off!" })).toEqual({
       body: "This reply likely breaks the messaging policy (Federally illegal substances: “CBD”). Rephrase it.",
     });

@@ -245,7 +245,8 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
     await text(from, "second");
     expect(await count()).toBe(2);
     const [row] = await handle.db.select().from(tickets).where(eq(tickets.id, ticket!.id));
-    expect(row).toMatchObject({ lastMessagePreview: "second", unread: true });
+    expect(row).toMatchObject({ lastMessagePreview: "second" });
+    expect(row!.lastInboundAt).not.toBeNull();
   });
 
   it("refuses forged, unsigned and re-targeted webhooks with 403 and stores nothing", async () => {

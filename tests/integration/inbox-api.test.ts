@@ -232,7 +232,7 @@ describe.each(testDatabases())("inbox API on $name", (database) => {
     const started = await json<{ ticketId: string; existing: boolean }>(await startRoute(new Request(`${BASE}/api/tickets`, { method: "POST", body: form })));
     expect(started.status).toBe(201);
     const [created] = await handle.db.select().from(tickets).where(eq(tickets.id, started.body.ticketId));
-    expect(created).toMatchObject({ status: "open", assigneeId: agent.id, unread: false });
+    expect(created).toMatchObject({ status: "open", assigneeId: agent.id, lastInboundAt: null });
     const [customer] = await handle.db.select().from(customers).where(eq(customers.id, created!.customerId));
     expect(customer).toMatchObject({ phoneE164: "+14155553344", country: "US" });
 

@@ -1,5 +1,6 @@
 import { getDb } from "@/db";
 import type { User } from "@/db/schema";
+import { getTicketDrafts } from "@/lib/drafts/manage";
 import { loadInboxCounts, loadInboxPage } from "@/lib/tickets/inbox";
 import { listAssignableAgents, listIntegrationOptions } from "@/lib/tickets/options";
 import { readInboxFilters } from "@/lib/tickets/validation";
@@ -9,13 +10,14 @@ import { getTicketThread, getTicketView } from "@/lib/tickets/view";
 export async function loadInbox({ user, searchParams, ticketId }: { user: User; searchParams: Record<string, string | string[] | undefined>; ticketId?: string }) {
   const db = await getDb();
   const filters = readInboxFilters(searchParams);
-  const [initialPage, initialCounts, integrations, agents, view, thread] = await Promise.all([
+  const [initialPage, initialCounts, integrations, agents, view, thread, drafts] = await Promise.all([
     loadInboxPage({ db, userId: user.id, filters }),
     loadInboxCounts({ db, userId: user.id, integrationId: filters.integration }),
     listIntegrationOptions({ db }),
     listAssignableAgents({ db }),
-    ticketId ? getTicketView({ db, ticketId }) : null,
+    ticketId ? getTicketView({ db, ticketId, userId: user.id }) : null,
     ticketId ? getTicketThread({ db, ticketId }) : null,
+    ticketId ? getTicketDrafts({ db, userId: user.id, ticketId }).catch(() => null) : null,
   ]);
   return {
     me: { id: user.id, name: user.name },
@@ -24,6 +26,6 @@ export async function loadInbox({ user, searchParams, ticketId }: { user: User; 
     initialCounts,
     integrations,
     agents,
-    initialTicket: view && thread ? { view, thread } : null,
+    initialTicket: view && thread && drafts ? { view, thread, drafts } : null,
   };
 }

@@ -6,8 +6,8 @@ import { saveCannedReplyAction } from "@/app/(app)/settings/canned-replies/actio
 import { useActionForm } from "@/components/hooks/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormMessage, inputClass, TextField } from "@/components/ui/field";
+import { NAME_ALLOWANCE, savedReplyFit, type IntegrationLimit } from "@/lib/canned-replies/fit";
 import { MAX_CANNED_REPLY_LENGTH, MAX_CANNED_REPLY_TITLE_LENGTH } from "@/lib/canned-replies/validation";
-import { DEFAULT_MAX_LENGTH } from "@/lib/sms/segments";
 
 export interface CannedReplyDraft {
   id: string | null;
@@ -15,7 +15,7 @@ export interface CannedReplyDraft {
   body: string;
 }
 
-export function CannedReplyForm({ initial }: { initial: CannedReplyDraft }) {
+export function CannedReplyForm({ initial, integrations }: { initial: CannedReplyDraft; integrations: IntegrationLimit[] }) {
   const router = useRouter();
   const { state, pending, onSubmit } = useActionForm(saveCannedReplyAction);
   const [body, setBody] = useState(initial.body);
@@ -25,6 +25,7 @@ export function CannedReplyForm({ initial }: { initial: CannedReplyDraft }) {
   }, [state, router]);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const over = body.length > MAX_CANNED_REPLY_LENGTH;
+  const fit = savedReplyFit(body, integrations);
   const bodyError = errors?.body;
   return (
     <form onSubmit={onSubmit} className="max-w-2xl space-y-4" noValidate aria-label={initial.id ? "Edit saved reply" : "New saved reply"}>
@@ -43,20 +44,24 @@ export function CannedReplyForm({ initial }: { initial: CannedReplyDraft }) {
           onChange={(event) => setBody(event.target.value)}
           className={inputClass}
           aria-invalid={bodyError || over ? true : undefined}
-          aria-describedby={`${id}-counter ${id}-hint${bodyError ? ` ${id}-error` : ""}`}
+          aria-describedby={`${id}-counter ${id}-sms ${id}-hint${bodyError ? ` ${id}-error` : ""}`}
         />
         <p id={`${id}-counter`} className={`text-xs tabular-nums ${over ? "font-medium text-red-700" : "text-slate-500"}`}>
           {body.length} / {MAX_CANNED_REPLY_LENGTH} characters
         </p>
-        {!over && body.length > DEFAULT_MAX_LENGTH ? (
-          <p className="text-xs text-amber-800">
-            Longer than {DEFAULT_MAX_LENGTH} characters, the limit SMS integrations start with: where an integration keeps that limit, agents must shorten it before
-            sending.
+        <p id={`${id}-sms`} aria-live="polite" className={`text-xs tabular-nums ${fit.tooLongFor.length > 0 ? "font-medium text-amber-800" : "text-slate-500"}`}>
+          As sent: {fit.counter.summary} (names counted as {NAME_ALLOWANCE.customer} characters)
+        </p>
+        {fit.tooLongFor.length > 0 ? (
+          <p role="status" className="text-xs text-amber-800">
+            {fit.tooLongFor.map((entry) => `Longer than the ${entry.limit}-character limit of “${entry.name}” (${entry.characters} characters there)`).join("; ")}: agents must
+            shorten it before sending from there.
           </p>
         ) : null}
+        {fit.counter.unicodeHint ? <p className="text-xs text-slate-500">{fit.counter.unicodeHint}</p> : null}
         <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {"{{customer.name}}"} and {"{{integration.name}}"} are filled in when an agent inserts the reply; an unknown name reads “there” (customer) or “our shop”
-          (integration), or the word after a bar: {"{{customer.name|friend}}"}.
+          {"{{customer.first_name}}"}, {"{{customer.name}}"}, {"{{agent.first_name}}"} and {"{{integration.name}}"} are filled in when an agent inserts the
+          reply. An unknown name gives the word after a bar ({"{{customer.first_name|there}}"}), or without one is left out with its comma.
         </p>
         {bodyError ? (
           <p id={`${id}-error`} className="text-sm text-red-600">

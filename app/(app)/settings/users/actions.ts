@@ -7,6 +7,8 @@ import { failure, type ActionResult } from "@/lib/errors";
 import { requireAdmin } from "@/lib/auth/session";
 import { fieldErrorsOf, newUserSchema } from "@/lib/auth/validation";
 import { addUser, changeUserRole, setUserActive } from "@/lib/users/manage";
+import { makePasswordResetLink } from "@/lib/users/password-reset";
+import { resetLinkRequestSchema } from "@/lib/users/validation";
 
 export async function addUserAction(_prev: unknown, form: FormData): Promise<ActionResult> {
   const admin = await requireAdmin();
@@ -54,4 +56,17 @@ export async function setActiveAction(input: { userId: string; active: boolean }
   }
   revalidatePath("/settings/users");
   return { ok: true };
+}
+
+/** The link is returned once, to be passed on by the admin; it is stored only as a hash. */
+export async function makeResetLinkAction(input: { userId: string }): Promise<ActionResult<{ url: string; expiresAt: string }>> {
+  const admin = await requireAdmin();
+  const parsed = resetLinkRequestSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: "That user does not exist." };
+  try {
+    const { url, expiresAt } = await makePasswordResetLink({ db: await getDb(), userId: parsed.data.userId, actor: admin });
+    return { ok: true, url, expiresAt: expiresAt.toISOString() };
+  } catch (error) {
+    return failure(error);
+  }
 }

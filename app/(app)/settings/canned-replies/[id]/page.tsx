@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page";
 import { getDb } from "@/db";
 import { getCannedReply } from "@/db/queries/canned-replies";
 import { requireAdmin } from "@/lib/auth/session";
+import { integrationLimits } from "@/lib/canned-replies/integration-limits";
 import { cannedReplyIdSchema } from "@/lib/canned-replies/validation";
 
 export const metadata: Metadata = { title: "Edit saved reply" };
@@ -18,7 +19,7 @@ export default async function EditCannedReplyPage({ params }: { params: Promise<
   return (
     <>
       <PageHeader title={`Edit “${reply.title}”`} description="Changes apply the next time an agent inserts it." />
-      <CannedReplyForm initial={{ id: reply.id, title: reply.title, body: reply.body }} />
+      <CannedReplyForm initial={{ id: reply.id, title: reply.title, body: reply.body }} integrations={await integrationLimits()} />
     </>
   );
 }

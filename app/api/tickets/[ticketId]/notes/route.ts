@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db";
+import { deleteDraft } from "@/db/queries/drafts";
 import { authorizeRequest } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { assertSameOrigin, handleInbox, readJson } from "@/lib/http/inbox";
@@ -16,6 +17,8 @@ export const POST = handleInbox(async (request: Request, ctx: RouteContext<"/api
   const ticketId = parseId((await ctx.params).ticketId);
   const parsed = noteSchema.safeParse(await readJson(request));
   if (!parsed.success) throw new AppError("bad_request", "Notes can be at most 10,000 characters.");
-  const note = await addInternalNote({ db: await getDb(), ticketId, body: parsed.data.body, actor: user });
+  const db = await getDb();
+  const note = await addInternalNote({ db, ticketId, body: parsed.data.body, actor: user });
+  await deleteDraft({ db, userId: user.id, ticketId, kind: "note" });
   return NextResponse.json({ messageId: note.id }, { status: 201 });
 });

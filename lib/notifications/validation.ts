@@ -1,0 +1,9 @@
+import { z } from "zod";
+
+export const notificationSettingsSchema = z.object({
+  desktop: z.boolean(),
+  sound: z.boolean(),
+  newUnassigned: z.boolean(),
+  myTickets: z.boolean(),
+  assignedToMe: z.boolean(),
+});
