@@ -9,7 +9,11 @@ test("an admin finds Countries from the SMS integrations page, allows a country 
   await expect(page).toHaveURL(/\/settings\/integrations\/sms\/countries$/);
 
   const defaults = page.getByRole("list", { name: "Countries allowed by default" });
-  await expect(defaults.getByText("United Kingdom")).toBeVisible();
+  await expect(defaults.getByRole("listitem").filter({ hasText: /United Kingdom$/ })).toBeVisible();
+  // The Crown Dependencies share +44 and are allowed with the United Kingdom.
+  for (const name of ["Guernsey", "Jersey", "Isle of Man"]) {
+    await expect(defaults.getByRole("listitem").filter({ hasText: name })).toContainText("with the United Kingdom");
+  }
   await expect(defaults.getByText("Guam")).toBeVisible();
   // Defaults cannot be removed.
   await expect(page.getByRole("button", { name: "Remove United States" })).toHaveCount(0);

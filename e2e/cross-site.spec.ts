@@ -91,6 +91,10 @@ test.describe("a plain HTML form on another site, without JavaScript", () => {
     expect(withSession.status()).toBe(403);
     await admin.reload();
     await expect(enabled).toBeChecked();
+    // Turned off from the app itself, so the rule acts on no later test's messages.
+    expect((await postAction(admin.request, "setRuleEnabledAction", [{ id: rule.id, enabled: false }], { Origin: baseURL! })).status()).toBe(200);
+    await admin.reload();
+    await expect(enabled).not.toBeChecked();
     await admin.close();
   });
 });

@@ -49,12 +49,20 @@ async function titleCount(page: Page): Promise<number> {
   return Number(/^\((\d+)\)/.exec(await page.title())?.[1] ?? 0);
 }
 
+/** The title's count once it shows what the server counts: my unread tickets and the unassigned ones. */
+async function settledTitleCount(page: Page): Promise<number> {
+  const counts = (await (await page.request.get("/api/tickets/counts")).json()) as { unread: { mine: number; unassigned: number } };
+  const expected = counts.unread.mine + counts.unread.unassigned;
+  await expect.poll(() => titleCount(page)).toBe(expected);
+  return expected;
+}
+
 test("each agent reads for themselves: unread rows are bold, views and the tab's title count them, live", async ({ page, context, browser }) => {
   const nora = await secondAgent(browser);
   await liveInbox(page);
   await liveInbox(nora.page);
-  const mineBefore = await titleCount(page);
-  const noraBefore = await titleCount(nora.page);
+  const mineBefore = await settledTitleCount(page);
+  const noraBefore = await settledTitleCount(nora.page);
 
   const question = `Is the blue one back in stock ${randomInt(1e6)}?`;
   await customerTexts(context, question);

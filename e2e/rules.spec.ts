@@ -243,6 +243,8 @@ test.describe("a customer texts at night", () => {
     await expect(phone.getByRole("listitem").filter({ hasText: "successfully been unsubscribed" })).toBeVisible();
 
     await openTicketOf(page, quitter.e164);
+    // A rule that sent nothing is rule activity, shown on asking.
+    await conversation(page).getByRole("switch", { name: /Show rule activity/ }).click();
     await expect(conversation(page).getByText("Rule “Outside business hours”: no auto-reply: the customer replied STOP, which unsubscribes them.")).toBeVisible();
     await expect(bubble(page, CLOSED_TEXT)).toHaveCount(0);
     await page.goto("/sandbox/phone");

@@ -14,7 +14,13 @@ export function AppHeader({ user, sandbox }: { user: User; sandbox: boolean }) {
         <nav aria-label="Main" className="flex items-center gap-1">
           <NavLink href="/tickets">Inbox</NavLink>
           {user.role === "admin" ? <NavLink href="/settings">Settings</NavLink> : null}
-          <NavLink href="/account">Account</NavLink>
+          {/* On a phone an icon, so the header still fits on one line. */}
+          <NavLink href="/account" label="Account">
+            <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-5 w-5 sm:hidden">
+              <path d="M10 10a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7 8a7 7 0 0 1 14 0H3Z" />
+            </svg>
+            <span className="hidden sm:inline">Account</span>
+          </NavLink>
         </nav>
         <div className="ml-auto flex items-center gap-2 sm:gap-4">
           {sandbox ? (
