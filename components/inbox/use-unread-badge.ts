@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 
-let baseTitle: string | null = null;
+const withoutCount = (title: string) => title.replace(/^\(\d+\+?\) /, "");
 let baseIcon: string | null = null;
 
 /** The app's icon with the count in a red badge, drawn once per count. */
@@ -36,9 +36,20 @@ function badgedIcon(count: number): Promise<string> {
  * so an agent in another tab sees new work arrive.
  */
 export function useUnreadBadge(count: number): void {
+  // Next sets the title itself (after hydration, on each page): the count is put back
+  // whenever the title changes under it.
   useEffect(() => {
-    baseTitle ??= document.title.replace(/^\(\d+\+?\) /, "");
-    document.title = count > 0 ? `(${count}) ${baseTitle}` : baseTitle;
+    const apply = () => {
+      const bare = withoutCount(document.title);
+      const wanted = count > 0 ? `(${count}) ${bare}` : bare;
+      if (document.title !== wanted) document.title = wanted;
+    };
+    apply();
+    const observer = new MutationObserver(apply);
+    observer.observe(document.head, { subtree: true, childList: true, characterData: true });
+    return () => observer.disconnect();
+  }, [count]);
+  useEffect(() => {
     let link = document.querySelector<HTMLLinkElement>('link[rel="icon"][data-unread]');
     if (!link) {
       const original = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
@@ -64,7 +75,7 @@ export function useUnreadBadge(count: number): void {
   }, [count]);
   useEffect(
     () => () => {
-      if (baseTitle) document.title = baseTitle;
+      document.title = withoutCount(document.title);
       document.querySelector('link[rel="icon"][data-unread]')?.remove();
     },
     [],
