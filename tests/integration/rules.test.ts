@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import type { InboxEvent } from "@/lib/realtime/publish";
+import { INBOX_CHANNEL, type InboxEvent } from "@/lib/realtime/publish";
 import { allowedCountries, customers, events, jobs, messages, phoneNumbers, ruleRuns, rules, smsIntegrations, tickets, users } from "@/db/schema";
 import { testDatabases, useDatabase } from "../support/database";
 import { uniqueUsNumber } from "../support/inbox-seed";
@@ -21,7 +21,6 @@ const { POST: inbound } = await import("@/app/api/twilio/sms/route");
 const { createRule } = await import("@/lib/rules/manage");
 const { saveBusinessHours } = await import("@/lib/rules/store");
 const { runRulesForMessage } = await import("@/lib/rules/run");
-const { subscribeInboxEvents } = await import("@/lib/realtime/hub");
 
 const CLOSED_TEXT = "Thanks! We are closed, we will answer at 9am.";
 const ALWAYS_CLOSED = { timeZone: "America/New_York", periods: [], closedDates: [] };
@@ -249,7 +248,7 @@ describe.each(testDatabases())("rules on $name", (database) => {
     await createRule({ db: handle.db, input: { name: "Close all", trigger: "message_received", conditions: [], actions: [{ type: "close_ticket" }] } });
 
     const heard: InboxEvent[] = [];
-    const stopListening = await subscribeInboxEvents((event) => heard.push(event));
+    const stopListening = await handle.listen(INBOX_CHANNEL, (payload) => heard.push(JSON.parse(payload) as InboxEvent));
     const from = customerNumber();
     await text(from, "I want my money refunded");
     await runJobsUntilIdle(handle.db);
@@ -257,7 +256,7 @@ describe.each(testDatabases())("rules on $name", (database) => {
     expect(ticket).toMatchObject({ tags: ["refund"], assigneeId: agent!.id, status: "open" });
     // The agent's inbox hears of the assignment live, so "Ticket assigned to you" can notify them.
     await vi.waitFor(() => expect(heard).toContainEqual({ type: "ticket.assigned", ticketId: ticket.id, assigneeId: agent!.id, actorId: null }));
-    stopListening();
+    await stopListening();
     expect((await ruleEvents(ticket.id)).map((event) => event.summary)).toEqual(["added the tag “refund”; assigned to Sam Agent; stopped further rules."]);
 
     await text(from, "refund please");
