@@ -9,7 +9,8 @@ import { describeLocalTime, instantFromLocalTime, localTimeAt } from "./business
 import type { RuleDefinition } from "./match";
 import { planRules, type RulePlan } from "./plan";
 import { getBusinessHours } from "./store";
-import { fieldErrorsOf, ruleTestSchema, storedRuleSchema } from "./validation";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { ruleTestSchema, storedRuleSchema } from "./validation";
 
 const UNREADABLE = "The rule could not be read. Open it and save it again.";
 
