@@ -127,3 +127,15 @@ test("the editor counts a saved reply as sent and refuses unknown placeholders; 
   await expect(box).toHaveValue(`Thanks for reaching out, Ada. Sam at ${desk.name}`);
   await agentContext.close();
 });
+
+test("the old address of the saved replies settings still leads to them", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: adminState });
+  const page = await context.newPage();
+  await page.goto("/settings/canned-replies");
+  await expect(page).toHaveURL(/\/settings\/saved-replies$/);
+  await expect(page.getByRole("link", { name: "New saved reply" })).toBeVisible();
+  await page.goto("/settings/canned-replies/new");
+  await expect(page).toHaveURL(/\/settings\/saved-replies\/new$/);
+  await expect(page.getByRole("form", { name: "New saved reply" })).toBeVisible();
+  await context.close();
+});
