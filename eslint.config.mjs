@@ -12,6 +12,17 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Imports run app → components/lib → db: a component never reaches into app/. Server
+    // actions live in lib/<capability>/actions.ts, where pages and components both import them.
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/app", "@/app/**", "**/app/**"], message: "components/ may not import from app/. Put server actions in lib/<capability>/actions.ts, or pass them as props." }] },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -5,6 +5,6 @@ export * from "./schema/telephony";
 export * from "./schema/tickets";
 export * from "./schema/rules";
 export * from "./schema/sandbox";
-export * from "./schema/canned-replies";
+export * from "./schema/saved-replies";
 export * from "./schema/drafts";
 export * from "./schema/notifications";

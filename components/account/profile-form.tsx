@@ -1,6 +1,6 @@
 "use client";
 
-import { updateProfileAction } from "@/app/(app)/account/actions";
+import { updateProfileAction } from "@/lib/users/actions";
 import { useActionForm } from "@/components/hooks/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";

@@ -86,6 +86,6 @@ export const inboxApi = {
     request<{ viewers: TicketViewer[] }>(`/api/tickets/${ticketId}/presence`, json("POST", report, { keepalive })),
   notificationSettings: () => request<NotificationChoices>("/api/me/notifications"),
   saveNotificationSettings: (settings: NotificationChoices) => request<NotificationChoices>("/api/me/notifications", json("PATCH", settings)),
-  savedReplies: () => request<{ replies: SavedReply[] }>("/api/canned-replies"),
+  savedReplies: () => request<{ replies: SavedReply[] }>("/api/saved-replies"),
   startConversation: (form: FormData) => request<{ ticketId: string; existing: boolean }>(`/api/tickets`, { method: "POST", body: form }),
 };

@@ -6,7 +6,7 @@ import type { ArrivedMessage } from "@/db/queries/messages";
 import type { TicketDrafts } from "@/lib/drafts/validation";
 import type { PolicyMatch } from "@/lib/outbound/policy-warning";
 import { checkMessagingPolicy } from "@/lib/policy/check";
-import { fillSavedReply } from "@/lib/canned-replies/template";
+import { fillSavedReply } from "@/lib/saved-replies/template";
 import { composerCounter } from "@/lib/sms/counter";
 import type { TicketView } from "@/lib/tickets/view";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState, useSyncExternalStore, useTransition, type FormEvent } from "react";
-import { saveBusinessHoursAction } from "@/app/(app)/settings/business-hours/actions";
+import { saveBusinessHoursAction } from "@/lib/rules/actions";
 import { Button } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
 import { FormMessage, inputClass, SelectField } from "@/components/ui/field";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type FormEvent } from "react";
-import { saveRuleAction } from "@/app/(app)/settings/rules/actions";
+import { saveRuleAction } from "@/lib/rules/actions";
 import { Button } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";

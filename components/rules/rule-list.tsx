@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useOptimistic, useState, useTransition } from "react";
-import { deleteRuleAction, duplicateRuleAction, moveRuleAction, setRuleEnabledAction } from "@/app/(app)/settings/rules/actions";
+import { deleteRuleAction, duplicateRuleAction, moveRuleAction, setRuleEnabledAction } from "@/lib/rules/actions";
 import { Button } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
 import { ConfirmButton } from "@/components/ui/confirm-button";

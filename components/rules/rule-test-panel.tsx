@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition, type FormEvent } from "react";
-import { testRulesAction } from "@/app/(app)/settings/rules/actions";
+import { testRulesAction } from "@/lib/rules/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage, inputClass, SelectField, TextField } from "@/components/ui/field";
 import type { RulePlan, RulePlanStatus } from "@/lib/rules/plan";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { changeRoleAction, setActiveAction } from "@/app/(app)/settings/users/actions";
+import { changeRoleAction, setActiveAction } from "@/lib/users/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { ResetLinkButton } from "./reset-link-button";

@@ -4,6 +4,7 @@ import { allowedCountries } from "../schema";
 
 export type AllowedCountryRow = typeof allowedCountries.$inferSelect;
 
+/** Countries admins allowed on top of the built-in list, by code. */
 export async function listExtraAllowedCountries({ db }: { db: DbOrTx }): Promise<AllowedCountryRow[]> {
   return db.select().from(allowedCountries).orderBy(asc(allowedCountries.country));
 }

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, isNull, like, notLike, sql } from "drizzle-orm";
-import type { Database, DbOrTx, Transaction } from "../client";
+import type { Database, DbOrTx } from "../client";
 import { events, users } from "../schema";
 import { keysetStamp } from "./cursor";
 
@@ -40,12 +40,12 @@ export async function recordAuditEntryOnce({
       .where(and(isNull(events.ticketId), eq(events.type, type), sql`${events.data}->>'messageSid' = ${messageSid}`))
       .limit(1);
     if (seen) return false;
-    await tx.insert(events).values({ ticketId: null, type, data: { ...data, messageSid } });
+    await recordAuditEntry({ db: tx, actorId: null, action: type, details: { ...data, messageSid } });
     return true;
   });
 }
 
-/** What an admin did, as stored: `user.added`, `phone_number.released`, … (integration.* entries predate this list). */
+/** What an admin did, as stored: `user.added`, `phone_number.released`, … */
 export type AdminAction =
   | "user.added"
   | "user.role_changed"
@@ -72,19 +72,27 @@ export type AdminAction =
   | "saved_reply.created"
   | "saved_reply.updated"
   | "saved_reply.deleted"
+  | "integration.created"
   | "integration.renamed"
-  | "integration.settings_changed";
+  | "integration.settings_changed"
+  | "integration.deactivated"
+  | "integration.reactivated"
+  | "integration.deleted";
+
+/** An audit entry's type: an admin's action, or `audit.*` for a message the app refused. */
+export type AuditAction = AdminAction | `audit.${string}`;
 
 // Belt and braces: a caller that passes a whole input object still leaves these out.
 const SECRET_KEY = /password|pin|account|token|secret|body|text/i;
 
 /**
- * Writes one entry of the admins' audit log: who did what to which record. `target` names
- * the record as it was (its name, number or email), so the entry still reads after the
- * record is renamed or deleted. Pass the transaction of the change where there is one.
- * Secrets and message text are never passed here, and keys that look like them are dropped.
+ * Writes one entry of the audit log, the one way there is: who did what to which record.
+ * `target` names the record as it was (its name, number or email), so the entry still reads
+ * after the record is renamed or deleted. Pass the transaction of the change where there is
+ * one (the server-action wrapper does). Secrets and message text are never passed here, and
+ * keys that look like them are dropped.
  */
-export async function recordAdminAction({
+export async function recordAuditEntry({
   db,
   actorId,
   action,
@@ -93,7 +101,7 @@ export async function recordAdminAction({
 }: {
   db: DbOrTx;
   actorId: string | null;
-  action: AdminAction;
+  action: AuditAction;
   target?: Record<string, unknown>;
   details?: Record<string, unknown>;
 }): Promise<void> {
@@ -101,20 +109,7 @@ export async function recordAdminAction({
   await db.insert(events).values({ ticketId: null, type: action, actorId, data });
 }
 
-type AdminActionRecord = Omit<Parameters<typeof recordAdminAction>[0], "db">;
-
-/**
- * Makes a change and writes its audit entry in one transaction: both are stored or neither,
- * so a crash cannot leave a change nobody can see was made. For changes inside the database
- * only; one that calls Twilio records its entry after the call (no network inside a transaction).
- */
-export async function withAdminAction<T>({ db, change, entry }: { db: Database; change: (tx: Transaction) => Promise<T>; entry: (result: T) => AdminActionRecord }): Promise<T> {
-  return db.transaction(async (tx) => {
-    const result = await change(tx);
-    await recordAdminAction({ db: tx, ...entry(result) });
-    return result;
-  });
-}
+export type AuditEntry = Omit<Parameters<typeof recordAuditEntry>[0], "db" | "actorId">;
 
 export interface AdminActionEntry {
   id: number;

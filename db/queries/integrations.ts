@@ -106,8 +106,3 @@ export async function recordEventOnOpenTickets({
   }
   return open.length;
 }
-
-/** The admins' audit log: an event with no ticket. */
-export async function recordAuditEvent({ db, type, actorId, data }: { db: DbOrTx; type: string; actorId: string | null; data: Record<string, unknown> }) {
-  await db.insert(events).values({ type, actorId, data });
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf, firstAdminSchema, newUserSchema, passwordSchema } from "./validation";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { firstAdminSchema, newUserSchema, passwordSchema } from "./validation";
 
 describe("passwordSchema", () => {
   it("accepts a password of eight characters or more, spaces included", () => {

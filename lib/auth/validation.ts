@@ -27,12 +27,3 @@ export const newUserSchema = z.object({
 });
 
 export const firstAdminSchema = newUserSchema.omit({ role: true });
-
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    out[key] ??= issue.message;
-  }
-  return out;
-}

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
+import { findOpenTicket } from "@/db/queries/tickets";
 import { tickets, type SmsIntegration, type Ticket } from "@/db/schema";
 
 export type TicketResolution = { ticket: Ticket; change: "joined" | "reopened" | "created" };
@@ -23,7 +24,7 @@ export async function resolveTicketForInbound({
   /** The customer was created in this transaction: they have no ticket to join or reopen. */
   newCustomer?: boolean;
 }): Promise<TicketResolution> {
-  const open = newCustomer ? undefined : await findOpenTicket(tx, integration.id, customerId);
+  const open = newCustomer ? null : await findOpenTicket({ db: tx, integrationId: integration.id, customerId });
   if (open) return { ticket: open, change: "joined" };
 
   if (!newCustomer && integration.reopenWindowDays > 0) {
@@ -52,17 +53,9 @@ export async function resolveTicketForInbound({
   if (created) return { ticket: created, change: "created" };
 
   // Another message from this customer created the open ticket a moment ago.
-  const winner = await findOpenTicket(tx, integration.id, customerId);
+  const winner = await findOpenTicket({ db: tx, integrationId: integration.id, customerId });
   if (!winner) throw new Error("open ticket conflict without an open ticket");
   return { ticket: winner, change: "joined" };
-}
-
-async function findOpenTicket(tx: Transaction, integrationId: string, customerId: string): Promise<Ticket | undefined> {
-  const [row] = await tx
-    .select()
-    .from(tickets)
-    .where(and(eq(tickets.integrationId, integrationId), eq(tickets.customerId, customerId), eq(tickets.status, "open")));
-  return row;
 }
 
 /** What the ticket list shows for a message: its text, or what it carried. */

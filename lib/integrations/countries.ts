@@ -34,12 +34,16 @@ export async function getAllowedCountries({ db }: { db: DbOrTx }): Promise<Allow
   return [...defaults, ...added].sort(byName);
 }
 
+/** The codes of the countries admins allowed on top of the built-in list. */
+export async function listExtraAllowedCountryCodes({ db }: { db: DbOrTx }): Promise<string[]> {
+  return (await listExtraAllowedCountries({ db })).map((row) => row.country);
+}
+
 /** Whether messages may be exchanged with a customer in `country` (ISO code, from libphonenumber). */
 export async function isCountryAllowedForMessaging({ db, country }: { db: DbOrTx; country: string | null | undefined }): Promise<boolean> {
   if (!country) return false;
   if (isCountryAllowed(country, [])) return true;
-  const extras = await listExtraAllowedCountries({ db });
-  return isCountryAllowed(country, extras.map((row) => row.country));
+  return isCountryAllowed(country, await listExtraAllowedCountryCodes({ db }));
 }
 
 export async function allowCountry({ db, country, actorId }: { db: DbOrTx; country: string; actorId: string }): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Twilio } from "twilio";
 import type { Database } from "@/db/client";
-import { getIntegration, getIntegrationByNumber, insertIntegration, recordAuditEvent, recordEventOnOpenTickets, updateIntegration } from "@/db/queries/integrations";
+import { getIntegration, getIntegrationByNumber, insertIntegration, recordEventOnOpenTickets, updateIntegration } from "@/db/queries/integrations";
+import { recordAuditEntry } from "@/db/queries/audit";
 import { getPhoneNumber } from "@/db/queries/phone-numbers";
 import type { SmsIntegration } from "@/db/schema";
 import { publicBaseUrl } from "@/lib/config/env";
@@ -81,7 +82,7 @@ export async function createSmsIntegration({
     const winner = await getIntegrationByNumber({ db, e164: number.e164 });
     throw alreadyHasOne(number.e164, winner?.name);
   }
-  await recordAuditEvent({ db, type: "integration.created", actorId, data: { integrationId: integration.id, name, phoneE164: number.e164 } });
+  await recordAuditEntry({ db, action: "integration.created", actorId, details: { integrationId: integration.id, name, phoneE164: number.e164 } });
   log.info({ event: "integration_created", integrationId: integration.id }, "sms integration created");
   return integration;
 }
@@ -109,7 +110,7 @@ export async function deleteSmsIntegration({ db, twilio, id, actorId }: { db: Da
   }
   await db.transaction(async (tx) => {
     await updateIntegration({ db: tx, id, changes: { deletedAt: new Date() } });
-    await recordAuditEvent({ db: tx, type: "integration.deleted", actorId, data: { integrationId: id, name: integration.name } });
+    await recordAuditEntry({ db: tx, action: "integration.deleted", actorId, details: { integrationId: id, name: integration.name } });
     await recordEventOnOpenTickets({ db: tx, integrationId: id, type: TICKET_EVENTS.integrationDeleted, actorId, data: { integrationName: integration.name } });
   });
   log.info({ event: "integration_deleted", integrationId: id }, "sms integration deleted");

@@ -1,5 +1,6 @@
 import type { Database } from "@/db/client";
-import { changeIntegrationStatus, getIntegration, recordAuditEvent, recordEventOnOpenTickets } from "@/db/queries/integrations";
+import { changeIntegrationStatus, getIntegration, recordEventOnOpenTickets } from "@/db/queries/integrations";
+import { recordAuditEntry } from "@/db/queries/audit";
 import type { SmsIntegration } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -24,7 +25,7 @@ export async function deactivateSmsIntegration({ db, id, reason, actorId }: { db
     if (!updated) return null;
     // The name as it is now: the timeline keeps saying which integration, even after a rename.
     const tickets = await recordEventOnOpenTickets({ db: tx, integrationId: id, type: INTEGRATION_DEACTIVATED, actorId, data: { integrationName: updated.name, reason } });
-    await recordAuditEvent({ db: tx, type: INTEGRATION_DEACTIVATED, actorId, data: { integrationId: id, integrationName: updated.name, reason, tickets } });
+    await recordAuditEntry({ db: tx, action: INTEGRATION_DEACTIVATED, actorId, details: { integrationId: id, integrationName: updated.name, reason, tickets } });
     return updated;
   });
   if (!result) throw await notInState(db, id, "deactivated");
@@ -37,7 +38,7 @@ export async function reactivateSmsIntegration({ db, id, actorId }: { db: Databa
     const updated = await changeIntegrationStatus({ db: tx, id, to: "active" });
     if (!updated) return null;
     await recordEventOnOpenTickets({ db: tx, integrationId: id, type: INTEGRATION_REACTIVATED, actorId, data: { integrationName: updated.name } });
-    await recordAuditEvent({ db: tx, type: INTEGRATION_REACTIVATED, actorId, data: { integrationId: id, integrationName: updated.name } });
+    await recordAuditEntry({ db: tx, action: INTEGRATION_REACTIVATED, actorId, details: { integrationId: id, integrationName: updated.name } });
     return updated;
   });
   if (!result) throw await notInState(db, id, "active");

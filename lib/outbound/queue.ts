@@ -1,7 +1,6 @@
 import type { Database, DbOrTx } from "@/db/client";
 import { enqueueJob } from "@/db/queries/jobs";
 import { insertMessage, insertStoredAttachments } from "@/db/queries/messages";
-import { listExtraAllowedCountries } from "@/db/queries/countries";
 import { getSendingContext, type SendingContext } from "@/db/queries/sending";
 import { recordEvent } from "@/db/queries/events";
 import { touchTicketActivity } from "@/db/queries/tickets";
@@ -17,6 +16,7 @@ import { TICKET_EVENTS } from "@/lib/tickets/events";
 import { attachAbility, customerLabel, describeSendingBlock, sendingBlock } from "./eligibility";
 import { checkOutgoingFiles, prepareOutgoingFiles, type CheckedFile, type OutgoingFile } from "./files";
 import { PolicyWarning } from "./policy-warning";
+import { listExtraAllowedCountryCodes } from "@/lib/integrations/countries";
 
 export const SEND_JOB_KIND = "message.send";
 
@@ -50,7 +50,7 @@ async function validate(db: DbOrTx, context: SendingContext, input: OutboundInpu
     integration,
     optOut: context.optOut,
     customerCountry,
-    extraAllowedCountries: await listExtraAllowedCountries({ db }),
+    extraAllowedCountries: await listExtraAllowedCountryCodes({ db }),
   });
   if (block) throw new AppError("conflict", describeSendingBlock(block, customerLabel(customer)));
   const files = checkPictures(context, input.attachments ?? [], customerCountry);

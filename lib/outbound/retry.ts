@@ -2,7 +2,6 @@ import type { Database } from "@/db/client";
 import { recordEvent } from "@/db/queries/events";
 import { enqueueJob } from "@/db/queries/jobs";
 import { getMessage, resetMessageForRetry } from "@/db/queries/messages";
-import { listExtraAllowedCountries } from "@/db/queries/countries";
 import { getSendingContext } from "@/db/queries/sending";
 import type { Message } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -13,6 +12,7 @@ import { TICKET_EVENTS } from "@/lib/tickets/events";
 import { customerLabel, describeSendingBlock, sendingBlock } from "./eligibility";
 import { SEND_JOB_KIND } from "./queue";
 import { canRetry } from "./status";
+import { listExtraAllowedCountryCodes } from "@/lib/integrations/countries";
 
 /**
  * Sends a failed, undelivered or unconfirmed message again: the same message row goes
@@ -29,7 +29,7 @@ export async function retryOutboundMessage({ db, messageId, actorId }: { db: Dat
       integration: context.integration,
       optOut: context.optOut,
       customerCountry: countryOfCustomer(context.customer.phoneE164, context.customer.country),
-      extraAllowedCountries: await listExtraAllowedCountries({ db: tx }),
+      extraAllowedCountries: await listExtraAllowedCountryCodes({ db: tx }),
     });
     if (block) throw new AppError("conflict", describeSendingBlock(block, customerLabel(context.customer)));
     const reset = await resetMessageForRetry({ db: tx, id: messageId, from: ["failed", "undelivered", "unknown"] });

@@ -3,7 +3,6 @@ import type { Twilio } from "twilio";
 import type { Database } from "@/db/client";
 import { listStoredAttachmentIds } from "@/db/queries/attachments";
 import { claimMessageForSending, getMessage, recordSendResult } from "@/db/queries/messages";
-import { listExtraAllowedCountries } from "@/db/queries/countries";
 import { getSendingContext } from "@/db/queries/sending";
 import type { Job, Message } from "@/db/schema";
 import { publicBaseUrl } from "@/lib/config/env";
@@ -15,6 +14,7 @@ import { customerLabel, describeSendingBlock, sendingBlock } from "./eligibility
 import { signedMediaUrl } from "./media-url";
 import { UNKNOWN_OUTCOME_MESSAGE } from "./send-errors";
 import { handleSendFailure, messageChanged, recordAccepted } from "./send-outcome";
+import { listExtraAllowedCountryCodes } from "@/lib/integrations/countries";
 
 const payloadSchema = z.object({ messageId: z.uuid() });
 
@@ -40,7 +40,7 @@ async function blockedNow(db: Database, message: Message): Promise<string | null
     integration: context.integration,
     optOut: context.optOut,
     customerCountry: countryOfCustomer(context.customer.phoneE164, context.customer.country),
-    extraAllowedCountries: await listExtraAllowedCountries({ db }),
+    extraAllowedCountries: await listExtraAllowedCountryCodes({ db }),
   });
   return block ? describeSendingBlock(block, customerLabel(context.customer)) : null;
 }

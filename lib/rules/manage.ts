@@ -14,7 +14,8 @@ import {
 import type { Rule } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { checkAutoReplyText } from "./reply-check";
-import { fieldErrorsOf, ruleInputSchema, type RuleInput } from "./validation";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { ruleInputSchema, type RuleInput } from "./validation";
 
 const NOT_FOUND = "This rule no longer exists. Someone may have deleted it.";
 

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
-import { listExtraAllowedCountries } from "@/db/queries/countries";
 import { getOptOut } from "@/db/queries/customers";
 import { recordEvent } from "@/db/queries/events";
 import {
@@ -28,6 +27,7 @@ import { performActions, type ActionContext, type ActionResult } from "./effects
 import { matchConditions, triggerApplies, type MatchEnvironment, type RuleSubject } from "./match";
 import { getBusinessHours } from "./store";
 import { storedRuleSchema } from "./validation";
+import { listExtraAllowedCountryCodes } from "@/lib/integrations/countries";
 
 export { RULES_RUN_JOB } from "./job";
 
@@ -162,7 +162,7 @@ export async function runRulesForMessage({ db, messageId, ticketCreated, now = n
         integration: { name: integration.name, active: integration.status === "active" && !integration.deletedAt },
         optedOut: optOut?.optedOut ?? false,
         country,
-        countryAllowed: isCountryAllowed(country, await listExtraAllowedCountries({ db: tx })),
+        countryAllowed: isCountryAllowed(country, await listExtraAllowedCountryCodes({ db: tx })),
       },
     };
     for (const rule of rules) {

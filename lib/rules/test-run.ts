@@ -1,5 +1,4 @@
 import type { Database } from "@/db/client";
-import { listExtraAllowedCountries } from "@/db/queries/countries";
 import { listAssignableUsers, listRuleIntegrations, listRules } from "@/db/queries/rules";
 import type { Rule } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -9,7 +8,9 @@ import { describeLocalTime, instantFromLocalTime, localTimeAt } from "./business
 import type { RuleDefinition } from "./match";
 import { planRules, type RulePlan } from "./plan";
 import { getBusinessHours } from "./store";
-import { fieldErrorsOf, ruleTestSchema, storedRuleSchema } from "./validation";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { ruleTestSchema, storedRuleSchema } from "./validation";
+import { listExtraAllowedCountryCodes } from "@/lib/integrations/countries";
 
 const UNREADABLE = "The rule could not be read. Open it and save it again.";
 
@@ -60,7 +61,7 @@ export async function testRules({ db, input }: { db: Database; input: unknown })
       integration: { name: integration.name, active: integration.status === "active" },
       optedOut: false,
       country: sample.country,
-      countryAllowed: isCountryAllowed(sample.country, await listExtraAllowedCountries({ db })),
+      countryAllowed: isCountryAllowed(sample.country, await listExtraAllowedCountryCodes({ db })),
     },
     values: { customerName: sample.customerName || null, integrationName: integration.name },
     maxLength: integration.maxMessageLength,

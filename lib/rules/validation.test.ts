@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { nextPeriod } from "./business-hours";
-import { businessHoursSchema, fieldErrorsOf, ruleInputSchema, storedBusinessHoursSchema } from "./validation";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { businessHoursSchema, ruleInputSchema, storedBusinessHoursSchema } from "./validation";
 
 const valid = {
   name: "After hours",

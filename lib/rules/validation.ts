@@ -159,13 +159,3 @@ export const ruleTestSchema = z.object({
   assigned: z.boolean().default(false),
 });
 export type RuleTestInput = z.infer<typeof ruleTestSchema>;
-
-/** Zod issues as the form's field errors, keyed by path ("actions.0.text"). */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}

@@ -2,7 +2,6 @@ import type { DbOrTx } from "@/db/client";
 import { decodeCursor } from "@/db/queries/cursor";
 import { listTicketEvents } from "@/db/queries/events";
 import { listThreadMessages, type ThreadMessage } from "@/db/queries/messages";
-import { listExtraAllowedCountries } from "@/db/queries/countries";
 import { getSendingContext } from "@/db/queries/sending";
 import { isTicketUnread } from "@/db/queries/ticket-reads";
 import { listOtherCustomerTickets, type CustomerTicketSummary } from "@/db/queries/tickets";
@@ -11,6 +10,7 @@ import { attachAbility, customerLabel, describeSendingBlock, sendingBlock, type 
 import { countryOfCustomer, formatPhoneNumber } from "@/lib/phone/normalize";
 import { describeTicketEvent, isQuietEvent } from "./events";
 import { displayCustomer, type CustomerDisplay } from "./inbox";
+import { listExtraAllowedCountryCodes } from "@/lib/integrations/countries";
 
 /** Messages per page of a conversation: the latest 100, then "Load earlier". */
 export const THREAD_PAGE_SIZE = 100;
@@ -60,7 +60,7 @@ export async function getTicketView({ db, ticketId, userId }: { db: DbOrTx; tick
   const { ticket, customer, integration, phoneNumber, optOut } = context;
   const customerCountry = countryOfCustomer(customer.phoneE164, customer.country);
   const [extraAllowed, otherTickets, unread] = await Promise.all([
-    listExtraAllowedCountries({ db }),
+    listExtraAllowedCountryCodes({ db }),
     listOtherCustomerTickets({ db, customerId: customer.id, exceptTicketId: ticket.id }),
     isTicketUnread({ db, ticketId: ticket.id, userId }),
   ]);

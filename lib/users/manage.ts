@@ -1,5 +1,5 @@
 import type { Database, Transaction } from "@/db/client";
-import { recordAdminAction } from "@/db/queries/audit";
+import { recordAuditEntry } from "@/db/queries/audit";
 import { getUserByEmail, getUserById, insertUser, lockActiveAdmins, updateUser } from "@/db/queries/users";
 import type { User, UserRole } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
@@ -27,7 +27,7 @@ export async function addUser({
   const passwordHash = await hashPassword(password);
   const user = await db.transaction(async (tx) => {
     const added = await insertUser({ db: tx, user: { name, email, passwordHash, role } });
-    if (added) await recordAdminAction({ db: tx, actorId, action: "user.added", target: { userId: added.id, name, email }, details: { role } });
+    if (added) await recordAuditEntry({ db: tx, actorId, action: "user.added", target: { userId: added.id, name, email }, details: { role } });
     return added;
   });
   if (!user) throw new AppError("conflict", "Someone already uses this email.", { email: "Someone already uses this email." });
@@ -70,7 +70,7 @@ export async function changeUserRole({ db, actor, userId, role }: { db: Database
     if (user.role === role) return false;
     if (role === "agent") assertKeepsAnAdmin(user, activeAdminIds);
     await updateUser({ db: tx, id: userId, changes: { role } });
-    await recordAdminAction({ db: tx, actorId: actor.id, action: "user.role_changed", target: userTarget(user), details: { role } });
+    await recordAuditEntry({ db: tx, actorId: actor.id, action: "user.role_changed", target: userTarget(user), details: { role } });
     return true;
   });
   if (changed) log.info({ event: "user_role_changed", userId, role, actorId: actor.id }, "user role changed");
@@ -83,7 +83,7 @@ export async function setUserActive({ db, actor, userId, active }: { db: Databas
     if (!active) assertKeepsAnAdmin(user, activeAdminIds);
     // Deactivation ends every session the user has; reactivation does not revive them.
     await updateUser({ db: tx, id: userId, changes: active ? { active } : { active, sessionsValidFrom: new Date() } });
-    await recordAdminAction({ db: tx, actorId: actor.id, action: active ? "user.reactivated" : "user.deactivated", target: userTarget(user) });
+    await recordAuditEntry({ db: tx, actorId: actor.id, action: active ? "user.reactivated" : "user.deactivated", target: userTarget(user) });
     return true;
   });
   if (changed) log.info({ event: active ? "user_reactivated" : "user_deactivated", userId, actorId: actor.id }, "user active changed");

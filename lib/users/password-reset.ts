@@ -1,11 +1,12 @@
 import type { Database } from "@/db/client";
-import { recordAdminAction } from "@/db/queries/audit";
+import { recordAuditEntry } from "@/db/queries/audit";
 import { consumePasswordReset, getPasswordReset, replacePasswordReset } from "@/db/queries/password-resets";
 import { getUserById, updateUser } from "@/db/queries/users";
 import type { PasswordReset, User } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { countEmailAttempt, emailAttemptSucceeded, waitMessage } from "@/lib/auth/throttle";
-import { fieldErrorsOf, passwordSchema } from "@/lib/auth/validation";
+import { passwordSchema } from "@/lib/auth/validation";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { publicBaseUrl } from "@/lib/config/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -43,7 +44,7 @@ export async function makePasswordResetLink({
   const expiresAt = new Date(Date.now() + RESET_LINK_HOURS * 3_600_000);
   const reset = await db.transaction(async (tx) => {
     const row = await replacePasswordReset({ db: tx, reset: { userId, secretHash, createdById: actor?.id ?? null, expiresAt } });
-    await recordAdminAction({
+    await recordAuditEntry({
       db: tx,
       actorId: actor?.id ?? null,
       action: "user.password_reset_link_made",

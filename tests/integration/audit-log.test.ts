@@ -3,7 +3,7 @@ import { and, eq, isNull, notLike } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { listAdminActions } from "@/db/queries/audit";
-import { allowedCountries, cannedReplies, events, phoneNumbers, portRequests, rules, users, type User } from "@/db/schema";
+import { allowedCountries, savedReplies, events, phoneNumbers, portRequests, rules, users, type User } from "@/db/schema";
 import { describeAdminAction } from "@/lib/audit/describe";
 import { AppError } from "@/lib/errors";
 import { testDatabases, useDatabase } from "../support/database";
@@ -22,13 +22,13 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 // Releasing a number tells Twilio first; this Twilio lets it go.
 vi.mock("@/lib/twilio/client", () => ({ getTwilioClient: async () => ({ incomingPhoneNumbers: () => ({ remove: async () => true }) }) }));
 
-const { addUserAction, changeRoleAction, setActiveAction } = await import("@/app/(app)/settings/users/actions");
-const { markPortInProgressAction, rejectPortAction, releaseNumberAction, submitPortRequestAction } = await import("@/app/(app)/settings/phone-numbers/actions");
-const { allowCountryAction, removeCountryAction } = await import("@/app/(app)/settings/integrations/sms/countries/actions");
-const { saveRuleAction, deleteRuleAction } = await import("@/app/(app)/settings/rules/actions");
-const { saveBusinessHoursAction } = await import("@/app/(app)/settings/business-hours/actions");
-const { saveCannedReplyAction } = await import("@/app/(app)/settings/canned-replies/actions");
-const { renameIntegrationAction, updateSettingsAction } = await import("@/app/(app)/settings/integrations/sms/actions");
+const { addUserAction, changeRoleAction, setActiveAction } = await import("@/lib/users/actions");
+const { markPortInProgressAction, rejectPortAction, releaseNumberAction, submitPortRequestAction } = await import("@/lib/phone-numbers/actions");
+const { allowCountryAction, removeCountryAction } = await import("@/lib/integrations/actions");
+const { saveRuleAction, deleteRuleAction } = await import("@/lib/rules/actions");
+const { saveBusinessHoursAction } = await import("@/lib/rules/actions");
+const { saveSavedReplyAction } = await import("@/lib/saved-replies/actions");
+const { renameIntegrationAction, updateSettingsAction } = await import("@/lib/integrations/actions");
 
 const PASSWORD = "correct horse battery staple";
 const PORT_PIN = "8642";
@@ -67,7 +67,7 @@ describe.each(testDatabases())("the admins' audit log on $name", (database) => {
     const rule = await saveRuleAction({ rule: { name: "Say thanks", trigger: "ticket_created", conditions: [], actions: [{ type: "auto_reply", text: REPLY_BODY }] } });
     expect(rule.ok).toBe(true);
     expect(await deleteRuleAction({ id: rule.ok ? rule.id : "" })).toEqual({ ok: true });
-    expect((await saveCannedReplyAction(null, form({ title: "Thanks", body: REPLY_BODY }))).ok).toBe(true);
+    expect((await saveSavedReplyAction(null, form({ title: "Thanks", body: REPLY_BODY }))).ok).toBe(true);
     const port = form({ phoneNumber: "+14155550188", currentCarrier: "Old Telco", carrierAccountNumber: PORT_ACCOUNT, carrierPin: PORT_PIN, authorizedName: "Ada Admin", serviceAddress: "1 Main St" });
     expect(await submitPortRequestAction(null, port)).toEqual({ ok: true });
     const [number] = await handle.db
@@ -146,13 +146,13 @@ describe.each(testDatabases())("the admins' audit log on $name", (database) => {
     // An admin whose account row is gone by the time the entry is written (its actor is a foreign key).
     session.user = { ...admin, id: randomUUID() };
     try {
-      const before = { rules: await handle.db.select().from(rules), replies: await handle.db.select().from(cannedReplies) };
+      const before = { rules: await handle.db.select().from(rules), replies: await handle.db.select().from(savedReplies) };
       // The database refuses the entry; the action fails as an unexpected error does (Next shows its error page).
       await expect(saveRuleAction({ rule: { name: "Ghost rule", trigger: "ticket_created", conditions: [], actions: [{ type: "add_tag", tag: "ghost" }] } })).rejects.toThrow();
-      await expect(saveCannedReplyAction(null, form({ title: "Ghost reply", body: "Boo" }))).rejects.toThrow();
+      await expect(saveSavedReplyAction(null, form({ title: "Ghost reply", body: "Boo" }))).rejects.toThrow();
       await expect(allowCountryAction(null, form({ country: "MX" }))).rejects.toThrow();
       expect(await handle.db.select().from(rules)).toEqual(before.rules);
-      expect(await handle.db.select().from(cannedReplies)).toEqual(before.replies);
+      expect(await handle.db.select().from(savedReplies)).toEqual(before.replies);
       expect(await handle.db.select().from(allowedCountries).where(eq(allowedCountries.country, "MX"))).toEqual([]);
     } finally {
       session.user = admin;

@@ -20,12 +20,12 @@ vi.mock("@/lib/auth/session", () => {
 // Outside a Next request there is no page cache to refresh.
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-const { addUserAction } = await import("@/app/(app)/settings/users/actions");
-const { createIntegrationAction, renameIntegrationAction, updateSettingsAction } = await import("@/app/(app)/settings/integrations/sms/actions");
-const { buyNumberAction, searchNumbersAction, submitPortRequestAction } = await import("@/app/(app)/settings/phone-numbers/actions");
-const { allowCountryAction } = await import("@/app/(app)/settings/integrations/sms/countries/actions");
-const { saveRuleAction, testRulesAction } = await import("@/app/(app)/settings/rules/actions");
-const { saveBusinessHoursAction } = await import("@/app/(app)/settings/business-hours/actions");
+const { addUserAction } = await import("@/lib/users/actions");
+const { createIntegrationAction, renameIntegrationAction, updateSettingsAction } = await import("@/lib/integrations/actions");
+const { buyNumberAction, searchNumbersAction, submitPortRequestAction } = await import("@/lib/phone-numbers/actions");
+const { allowCountryAction } = await import("@/lib/integrations/actions");
+const { saveRuleAction, testRulesAction } = await import("@/lib/rules/actions");
+const { saveBusinessHoursAction } = await import("@/lib/rules/actions");
 const { POST: replyRoute } = await import("@/app/api/tickets/[ticketId]/messages/route");
 const { POST: noteRoute } = await import("@/app/api/tickets/[ticketId]/notes/route");
 const { POST: startRoute } = await import("@/app/api/tickets/route");

@@ -5,7 +5,7 @@ const sections = [
   { href: "/settings/integrations/sms", label: "Integrations → SMS" },
   { href: "/settings/phone-numbers", label: "Phone numbers" },
   { href: "/settings/rules", label: "Rules" },
-  { href: "/settings/canned-replies", label: "Saved replies" },
+  { href: "/settings/saved-replies", label: "Saved replies" },
   { href: "/settings/business-hours", label: "Business hours" },
   { href: "/settings/users", label: "Users" },
   { href: "/settings/audit", label: "Audit log" },

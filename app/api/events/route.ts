@@ -1,5 +1,4 @@
-import { authorizeRequest } from "@/lib/auth/session";
-import { handleInbox } from "@/lib/http/inbox";
+import { route } from "@/lib/http/route";
 import { userEventStream } from "@/lib/realtime/event-stream";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +7,6 @@ export const dynamic = "force-dynamic";
  * Server-sent events for the live inbox: every change published with publishInboxEvent,
  * by any app process (Postgres NOTIFY), as `event: inbox` with the event as JSON data.
  */
-export const GET = handleInbox(async (request: Request) => {
-  const user = await authorizeRequest();
-  return userEventStream({ request, userId: user.id, format: (event) => `event: inbox\ndata: ${JSON.stringify(event)}\n\n` });
-});
+export const GET = route({ role: "user" }, async ({ request, user }) =>
+  userEventStream({ request, userId: user.id, format: (event) => `event: inbox\ndata: ${JSON.stringify(event)}\n\n` }),
+);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { allowCountryAction, removeCountryAction } from "@/app/(app)/settings/integrations/sms/countries/actions";
+import { allowCountryAction, removeCountryAction } from "@/lib/integrations/actions";
 import { useActionForm } from "@/components/hooks/use-action-form";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";

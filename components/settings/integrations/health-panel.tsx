@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { repairIntegrationAction } from "@/app/(app)/settings/integrations/sms/actions";
+import { repairIntegrationAction } from "@/lib/integrations/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import type { IntegrationHealth } from "@/lib/integrations/health";

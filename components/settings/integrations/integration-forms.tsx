@@ -7,7 +7,7 @@ import {
   reactivateIntegrationAction,
   renameIntegrationAction,
   updateSettingsAction,
-} from "@/app/(app)/settings/integrations/sms/actions";
+} from "@/lib/integrations/actions";
 import { useActionForm } from "@/components/hooks/use-action-form";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { createIntegrationAction } from "@/app/(app)/settings/integrations/sms/actions";
+import { createIntegrationAction } from "@/lib/integrations/actions";
 import { useActionForm } from "@/components/hooks/use-action-form";
 import { Button } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { buyNumberAction, searchNumbersAction } from "@/app/(app)/settings/phone-numbers/actions";
+import { buyNumberAction, searchNumbersAction } from "@/lib/phone-numbers/actions";
 import { useActionForm } from "@/components/hooks/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";

@@ -1,6 +1,6 @@
 "use client";
 
-import { importNumbersAction } from "@/app/(app)/settings/phone-numbers/actions";
+import { importNumbersAction } from "@/lib/phone-numbers/actions";
 import { useActionForm } from "@/components/hooks/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
-import { checkPortAction, completePortAction, markPortInProgressAction, rejectPortAction } from "@/app/(app)/settings/phone-numbers/actions";
+import { checkPortAction, completePortAction, markPortInProgressAction, rejectPortAction } from "@/lib/phone-numbers/actions";
 import { Button } from "@/components/ui/button";
 
 type Result = { ok: boolean; message?: string };

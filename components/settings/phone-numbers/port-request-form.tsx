@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { submitPortRequestAction } from "@/app/(app)/settings/phone-numbers/actions";
+import { submitPortRequestAction } from "@/lib/phone-numbers/actions";
 import { useActionForm } from "@/components/hooks/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";

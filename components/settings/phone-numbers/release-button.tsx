@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { releaseNumberAction } from "@/app/(app)/settings/phone-numbers/actions";
+import { releaseNumberAction } from "@/lib/phone-numbers/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 

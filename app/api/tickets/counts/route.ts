@@ -1,14 +1,12 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db";
-import { authorizeRequest } from "@/lib/auth/session";
-import { handleInbox } from "@/lib/http/inbox";
+import { route } from "@/lib/http/route";
 import { loadInboxCounts } from "@/lib/tickets/inbox";
 import { readInboxFilters } from "@/lib/tickets/validation";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handleInbox(async (request: Request) => {
-  const user = await authorizeRequest();
+export const GET = route({ role: "user" }, async ({ request, user }) => {
   const { integration } = readInboxFilters(new URL(request.url).searchParams);
   const counts = await loadInboxCounts({ db: await getDb(), userId: user.id, integrationId: integration });
   return NextResponse.json(counts, { headers: { "Cache-Control": "no-store" } });

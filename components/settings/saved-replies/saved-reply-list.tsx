@@ -2,26 +2,26 @@
 
 import Link from "next/link";
 import { useState, useTransition, type ReactNode } from "react";
-import { deleteCannedReplyAction } from "@/app/(app)/settings/canned-replies/actions";
+import { deleteSavedReplyAction } from "@/lib/saved-replies/actions";
 import { buttonClass } from "@/components/ui/button-class";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormMessage } from "@/components/ui/field";
 
-export interface CannedReplyRow {
+export interface SavedReplyRow {
   id: string;
   title: string;
   body: string;
 }
 
 /** The saved replies, or `empty` when there are none; a deletion's message stays when the last one goes. */
-export function CannedReplyList({ replies, empty }: { replies: CannedReplyRow[]; empty: ReactNode }) {
+export function SavedReplyList({ replies, empty }: { replies: SavedReplyRow[]; empty: ReactNode }) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
 
-  function remove(reply: CannedReplyRow) {
+  function remove(reply: SavedReplyRow) {
     setMessage(null);
     startTransition(async () => {
-      const result = await deleteCannedReplyAction({ id: reply.id });
+      const result = await deleteSavedReplyAction({ id: reply.id });
       setMessage(result.ok ? { text: `Deleted “${reply.title}”.`, tone: "success" } : { text: result.message, tone: "error" });
     });
   }
@@ -41,7 +41,7 @@ export function CannedReplyList({ replies, empty }: { replies: CannedReplyRow[];
                   <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{reply.body}</p>
                 </div>
                 <div className="flex gap-2">
-                  <Link href={`/settings/canned-replies/${reply.id}`} className={buttonClass("secondary")} aria-label={`Edit ${reply.title}`}>
+                  <Link href={`/settings/saved-replies/${reply.id}`} className={buttonClass("secondary")} aria-label={`Edit ${reply.title}`}>
                     Edit
                   </Link>
                   <ConfirmButton

@@ -1,11 +1,11 @@
 import type { DbOrTx, Transaction } from "@/db/client";
-import { deleteCannedReply, findCannedReplyWithTitle, insertCannedReply, updateCannedReply } from "@/db/queries/canned-replies";
-import type { CannedReply } from "@/db/schema";
+import { deleteSavedReply, findSavedReplyWithTitle, insertSavedReply, updateSavedReply } from "@/db/queries/saved-replies";
+import type { SavedReply } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { checkMessagingPolicy } from "@/lib/policy/check";
-import { fieldErrorsOf } from "@/lib/rules/validation";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { fillSavedReply, unknownPlaceholderMessage, unknownSavedReplyPlaceholders } from "./template";
-import { cannedReplyInputSchema, type CannedReplyInput } from "./validation";
+import { savedReplyInputSchema, type SavedReplyInput } from "./validation";
 
 const NOT_FOUND = "This saved reply no longer exists. Someone may have deleted it.";
 const CHECK_FIELDS = "Check the highlighted fields.";
@@ -14,8 +14,8 @@ const CHECK_FIELDS = "Check the highlighted fields.";
  * What a saved reply may say: the placeholders the composer knows, and nothing the
  * messaging policy checker flags, read with the placeholders at their fallbacks.
  */
-export function parseCannedReplyInput(input: unknown): CannedReplyInput {
-  const parsed = cannedReplyInputSchema.safeParse(input);
+export function parseSavedReplyInput(input: unknown): SavedReplyInput {
+  const parsed = savedReplyInputSchema.safeParse(input);
   if (!parsed.success) throw new AppError("bad_request", CHECK_FIELDS, fieldErrorsOf(parsed.error));
   const { body } = parsed.data;
   const unknown = unknownSavedReplyPlaceholders(body);
@@ -31,31 +31,31 @@ export function parseCannedReplyInput(input: unknown): CannedReplyInput {
 
 /** Titles are how agents pick a reply from the composer's menu, so two may not differ only in case. */
 async function refuseTakenTitle(tx: Transaction, title: string, exceptId?: string): Promise<void> {
-  const taken = await findCannedReplyWithTitle({ tx, title, exceptId });
+  const taken = await findSavedReplyWithTitle({ tx, title, exceptId });
   if (taken) {
     const message = `A saved reply is already called “${taken.title}”. Choose another title, or edit that one.`;
     throw new AppError("conflict", message, { title: message });
   }
 }
 
-export async function createCannedReply({ db, input, createdBy }: { db: DbOrTx; input: unknown; createdBy: string }): Promise<CannedReply> {
-  const values = parseCannedReplyInput(input);
+export async function createSavedReply({ db, input, createdBy }: { db: DbOrTx; input: unknown; createdBy: string }): Promise<SavedReply> {
+  const values = parseSavedReplyInput(input);
   return db.transaction(async (tx) => {
     await refuseTakenTitle(tx, values.title);
-    return insertCannedReply({ db: tx, values: { ...values, createdBy } });
+    return insertSavedReply({ db: tx, values: { ...values, createdBy } });
   });
 }
 
-export async function editCannedReply({ db, id, input }: { db: DbOrTx; id: string; input: unknown }): Promise<CannedReply> {
-  const values = parseCannedReplyInput(input);
+export async function editSavedReply({ db, id, input }: { db: DbOrTx; id: string; input: unknown }): Promise<SavedReply> {
+  const values = parseSavedReplyInput(input);
   const updated = await db.transaction(async (tx) => {
     await refuseTakenTitle(tx, values.title, id);
-    return updateCannedReply({ db: tx, id, values });
+    return updateSavedReply({ db: tx, id, values });
   });
   if (!updated) throw new AppError("not_found", NOT_FOUND);
   return updated;
 }
 
-export async function removeCannedReply({ db, id }: { db: DbOrTx; id: string }): Promise<void> {
-  if (!(await deleteCannedReply({ db, id }))) throw new AppError("not_found", NOT_FOUND);
+export async function removeSavedReply({ db, id }: { db: DbOrTx; id: string }): Promise<void> {
+  if (!(await deleteSavedReply({ db, id }))) throw new AppError("not_found", NOT_FOUND);
 }

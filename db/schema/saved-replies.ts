@@ -2,7 +2,7 @@ import { pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 /** Saved answers agents insert from the composer; {{customer.name}} and {{integration.name}} are filled in then. */
-export const cannedReplies = pgTable("canned_replies", {
+export const savedReplies = pgTable("saved_replies", {
   id: uuid("id").primaryKey().defaultRandom(),
   title: text("title").notNull(),
   body: text("body").notNull(),
@@ -11,4 +11,4 @@ export const cannedReplies = pgTable("canned_replies", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export type CannedReply = typeof cannedReplies.$inferSelect;
+export type SavedReply = typeof savedReplies.$inferSelect;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { cannedReplies, type User } from "@/db/schema";
+import { savedReplies, type User } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { testDatabases, useDatabase } from "../support/database";
 import { seedAdmin, seedAgent } from "../support/inbox-seed";
@@ -26,8 +26,8 @@ vi.mock("@/lib/auth/session", () => {
 });
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-const { saveCannedReplyAction, deleteCannedReplyAction } = await import("@/app/(app)/settings/canned-replies/actions");
-const { GET: listRoute } = await import("@/app/api/canned-replies/route");
+const { saveSavedReplyAction, deleteSavedReplyAction } = await import("@/lib/saved-replies/actions");
+const { GET: listRoute } = await import("@/app/api/saved-replies/route");
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -38,11 +38,11 @@ function form(fields: Record<string, string>): FormData {
 /** The error Next's forbidden() throws, which it answers with a 403 page. */
 const FORBIDDEN = expect.objectContaining({ digest: "NEXT_HTTP_ERROR_FALLBACK;403" });
 
-describe.each(testDatabases())("canned replies on $name", (database) => {
+describe.each(testDatabases())("saved replies on $name", (database) => {
   let handle: DatabaseHandle;
   let admin: User;
   let agent: User;
-  const stored = async () => handle.db.select().from(cannedReplies).orderBy(cannedReplies.createdAt);
+  const stored = async () => handle.db.select().from(savedReplies).orderBy(savedReplies.createdAt);
 
   beforeAll(async () => {
     handle = await database.open();
@@ -57,57 +57,57 @@ describe.each(testDatabases())("canned replies on $name", (database) => {
 
   it("lets an admin create, edit and delete a saved reply, and agents read them", async () => {
     session.user = admin;
-    const created = await saveCannedReplyAction(null, form({ title: "  Order shipped ", body: "Hi {{customer.name}}, your order left {{integration.name}} today." }));
+    const created = await saveSavedReplyAction(null, form({ title: "  Order shipped ", body: "Hi {{customer.name}}, your order left {{integration.name}} today." }));
     expect(created.ok).toBe(true);
     const id = created.ok ? created.id : "";
     expect(await stored()).toEqual([expect.objectContaining({ id, title: "Order shipped", body: "Hi {{customer.name}}, your order left {{integration.name}} today.", createdBy: admin.id })]);
 
-    const edited = await saveCannedReplyAction(null, form({ id, title: "Order shipped", body: "Hi {{customer.name|friend}}, it shipped." }));
+    const edited = await saveSavedReplyAction(null, form({ id, title: "Order shipped", body: "Hi {{customer.name|friend}}, it shipped." }));
     expect(edited).toEqual({ ok: true, id });
     expect((await stored())[0]).toMatchObject({ body: "Hi {{customer.name|friend}}, it shipped." });
 
     session.user = agent;
-    const response = await listRoute();
+    const response = await listRoute(new Request("http://inbox.test/api/saved-replies"));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ replies: [{ id, title: "Order shipped", body: "Hi {{customer.name|friend}}, it shipped." }] });
 
     session.user = admin;
-    expect(await deleteCannedReplyAction({ id })).toEqual({ ok: true });
+    expect(await deleteSavedReplyAction({ id })).toEqual({ ok: true });
     expect(await stored()).toEqual([]);
-    expect(await deleteCannedReplyAction({ id })).toEqual({ ok: false, message: "This saved reply no longer exists. Someone may have deleted it." });
+    expect(await deleteSavedReplyAction({ id })).toEqual({ ok: false, message: "This saved reply no longer exists. Someone may have deleted it." });
   });
 
   it("hands each agent the saved replies with their own first name filled in, the ticket's names left to the composer", async () => {
     session.user = admin;
-    const saved = await saveCannedReplyAction(null, form({ title: "Signed", body: "Thanks, {{customer.first_name|there}}! {{agent.first_name}} from {{integration.name}}" }));
+    const saved = await saveSavedReplyAction(null, form({ title: "Signed", body: "Thanks, {{customer.first_name|there}}! {{agent.first_name}} from {{integration.name}}" }));
     expect(saved.ok).toBe(true);
     session.user = agent;
-    const { replies } = (await (await listRoute()).json()) as { replies: { title: string; body: string }[] };
+    const { replies } = (await (await listRoute(new Request("http://inbox.test/api/saved-replies"))).json()) as { replies: { title: string; body: string }[] };
     expect(replies.find((reply) => reply.title === "Signed")?.body).toBe("Thanks, {{customer.first_name|there}}! Ann from {{integration.name}}");
     session.user = admin;
-    if (saved.ok) await deleteCannedReplyAction({ id: saved.id });
+    if (saved.ok) await deleteSavedReplyAction({ id: saved.id });
   });
 
   it("refuses agents: they cannot create, edit or delete", async () => {
     session.user = admin;
-    const created = await saveCannedReplyAction(null, form({ title: "Returns", body: "Send it back within 30 days." }));
+    const created = await saveSavedReplyAction(null, form({ title: "Returns", body: "Send it back within 30 days." }));
     const id = created.ok ? created.id : "";
     session.user = agent;
-    await expect(saveCannedReplyAction(null, form({ title: "Mine", body: "Agent text" }))).rejects.toEqual(FORBIDDEN);
-    await expect(saveCannedReplyAction(null, form({ id, title: "Changed", body: "Changed" }))).rejects.toEqual(FORBIDDEN);
-    await expect(deleteCannedReplyAction({ id })).rejects.toEqual(FORBIDDEN);
+    await expect(saveSavedReplyAction(null, form({ title: "Mine", body: "Agent text" }))).rejects.toEqual(FORBIDDEN);
+    await expect(saveSavedReplyAction(null, form({ id, title: "Changed", body: "Changed" }))).rejects.toEqual(FORBIDDEN);
+    await expect(deleteSavedReplyAction({ id })).rejects.toEqual(FORBIDDEN);
     expect(await stored()).toEqual([expect.objectContaining({ id, title: "Returns", body: "Send it back within 30 days." })]);
 
     session.user = null;
-    expect((await listRoute()).status).toBe(401);
+    expect((await listRoute(new Request("http://inbox.test/api/saved-replies"))).status).toBe(401);
     session.user = admin;
-    await deleteCannedReplyAction({ id });
+    await deleteSavedReplyAction({ id });
   });
 
   it("refuses a missing title or body, a body over 1600 characters, unknown placeholders and text the policy checker flags", async () => {
     session.user = admin;
     const refused = async (fields: Record<string, string>) => {
-      const result = await saveCannedReplyAction(null, form(fields));
+      const result = await saveSavedReplyAction(null, form(fields));
       expect(result.ok, JSON.stringify(fields).slice(0, 80)).toBe(false);
       return result.ok ? {} : (result.fieldErrors ?? {});
     };
@@ -122,34 +122,34 @@ describe.each(testDatabases())("canned replies on $name", (database) => {
       body: "This reply likely breaks the messaging policy (Federally illegal substances: “CBD”). Rephrase it.",
     });
     expect(await refused({ title: "Nul", body: "Ada\u0000" })).toHaveProperty("body");
-    const bogusId = await saveCannedReplyAction(null, form({ id: "not-a-uuid", title: "x", body: "y" }));
+    const bogusId = await saveSavedReplyAction(null, form({ id: "not-a-uuid", title: "x", body: "y" }));
     expect(bogusId).toEqual({ ok: false, message: "This saved reply no longer exists." });
     // A hand-made call without FormData is refused as bad input, not a crash.
-    expect((await saveCannedReplyAction(null, {} as FormData)).ok).toBe(false);
-    expect(await deleteCannedReplyAction({ id: "nope" })).toEqual({ ok: false, message: "This saved reply no longer exists." });
+    expect((await saveSavedReplyAction(null, {} as FormData)).ok).toBe(false);
+    expect(await deleteSavedReplyAction({ id: "nope" })).toEqual({ ok: false, message: "This saved reply no longer exists." });
     // Exactly 1600 characters is allowed.
-    expect((await saveCannedReplyAction(null, form({ title: "Long", body: "x".repeat(1600) }))).ok).toBe(true);
+    expect((await saveSavedReplyAction(null, form({ title: "Long", body: "x".repeat(1600) }))).ok).toBe(true);
     expect(await stored()).toHaveLength(1);
   });
 
   it("refuses a second saved reply whose title differs only in case, also when two are saved at once", async () => {
     session.user = admin;
-    for (const reply of await stored()) await deleteCannedReplyAction({ id: reply.id });
-    const first = await saveCannedReplyAction(null, form({ title: "Refund policy", body: "30 days." }));
+    for (const reply of await stored()) await deleteSavedReplyAction({ id: reply.id });
+    const first = await saveSavedReplyAction(null, form({ title: "Refund policy", body: "30 days." }));
     expect(first.ok).toBe(true);
     const message = "A saved reply is already called “Refund policy”. Choose another title, or edit that one.";
-    expect(await saveCannedReplyAction(null, form({ title: "  REFUND policy ", body: "Other text." }))).toEqual({ ok: false, message, fieldErrors: { title: message } });
+    expect(await saveSavedReplyAction(null, form({ title: "  REFUND policy ", body: "Other text." }))).toEqual({ ok: false, message, fieldErrors: { title: message } });
 
     // Renaming another reply onto it is refused too; an edit of the reply itself may change the case.
-    const other = await saveCannedReplyAction(null, form({ title: "Shipping", body: "2 days." }));
+    const other = await saveSavedReplyAction(null, form({ title: "Shipping", body: "2 days." }));
     const otherId = other.ok ? other.id : "";
-    expect(await saveCannedReplyAction(null, form({ id: otherId, title: "refund Policy", body: "2 days." }))).toEqual({ ok: false, message, fieldErrors: { title: message } });
+    expect(await saveSavedReplyAction(null, form({ id: otherId, title: "refund Policy", body: "2 days." }))).toEqual({ ok: false, message, fieldErrors: { title: message } });
     const firstId = first.ok ? first.id : "";
-    expect(await saveCannedReplyAction(null, form({ id: firstId, title: "Refund Policy", body: "30 days." }))).toEqual({ ok: true, id: firstId });
+    expect(await saveSavedReplyAction(null, form({ id: firstId, title: "Refund Policy", body: "30 days." }))).toEqual({ ok: true, id: firstId });
 
     const both = await Promise.all([
-      saveCannedReplyAction(null, form({ title: "Opening hours", body: "9 to 5." })),
-      saveCannedReplyAction(null, form({ title: "opening HOURS", body: "Nine to five." })),
+      saveSavedReplyAction(null, form({ title: "Opening hours", body: "9 to 5." })),
+      saveSavedReplyAction(null, form({ title: "opening HOURS", body: "Nine to five." })),
     ]);
     expect(both.filter((result) => result.ok)).toHaveLength(1);
     expect((await stored()).filter((reply) => reply.title.toLowerCase() === "opening hours")).toHaveLength(1);

@@ -5,13 +5,13 @@ import { bubble, customerNumber, openTicketPage, setUpSmsIntegration, startConve
 
 test("an admin saves a reply; an agent inserts it with the names filled in, edits around it and sends it", async ({ browser }) => {
   const title = `Order shipped ${randomInt(1e6)}`;
-  const desk = await setUpSmsIntegration(browser, `Canned desk ${randomInt(1e6)}`);
+  const desk = await setUpSmsIntegration(browser, `Saved replies desk ${randomInt(1e6)}`);
 
   const adminContext = await browser.newContext({ storageState: adminState });
   const admin = await adminContext.newPage();
   await admin.goto("/settings");
   await admin.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Saved replies" }).click();
-  await expect(admin).toHaveURL(/\/settings\/canned-replies$/);
+  await expect(admin).toHaveURL(/\/settings\/saved-replies$/);
   await admin.getByRole("link", { name: "New saved reply" }).click();
   const form = admin.getByRole("form", { name: "New saved reply" });
   await form.getByLabel("Title").fill(title);
@@ -21,7 +21,7 @@ test("an admin saves a reply; an agent inserts it with the names filled in, edit
   await form.getByLabel("Reply text").fill("Hi {{customer.name}}, your order from {{integration.name}} has shipped.");
   await expect(form.getByText("71 / 1600 characters")).toBeVisible();
   await form.getByRole("button", { name: "Create saved reply" }).click();
-  await expect(admin).toHaveURL(/\/settings\/canned-replies$/);
+  await expect(admin).toHaveURL(/\/settings\/saved-replies$/);
   await expect(admin.getByRole("listitem", { name: title })).toContainText("Hi {{customer.name}}, your order from {{integration.name}} has shipped.");
 
   const agentContext = await browser.newContext({ storageState: agentState });
@@ -83,7 +83,7 @@ test("the editor counts a saved reply as sent and refuses unknown placeholders; 
 
   const adminContext = await browser.newContext({ storageState: adminState });
   const admin = await adminContext.newPage();
-  await admin.goto("/settings/canned-replies/new");
+  await admin.goto("/settings/saved-replies/new");
   const form = admin.getByRole("form", { name: "New saved reply" });
   const text = form.getByLabel("Reply text");
   await form.getByLabel("Title").fill(title);
@@ -101,7 +101,7 @@ test("the editor counts a saved reply as sent and refuses unknown placeholders; 
 
   await text.fill("Thanks for reaching out, {{customer.first_name}}. {{agent.first_name}} at {{integration.name}}");
   await form.getByRole("button", { name: "Create saved reply" }).click();
-  await expect(admin).toHaveURL(/\/settings\/canned-replies$/);
+  await expect(admin).toHaveURL(/\/settings\/saved-replies$/);
   await adminContext.close();
 
   const agentContext = await browser.newContext({ storageState: agentState });
@@ -126,4 +126,16 @@ test("the editor counts a saved reply as sent and refuses unknown placeholders; 
   await insert();
   await expect(box).toHaveValue(`Thanks for reaching out, Ada. Sam at ${desk.name}`);
   await agentContext.close();
+});
+
+test("the old address of the saved replies settings still leads to them", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: adminState });
+  const page = await context.newPage();
+  await page.goto("/settings/canned-replies");
+  await expect(page).toHaveURL(/\/settings\/saved-replies$/);
+  await expect(page.getByRole("link", { name: "New saved reply" })).toBeVisible();
+  await page.goto("/settings/canned-replies/new");
+  await expect(page).toHaveURL(/\/settings\/saved-replies\/new$/);
+  await expect(page.getByRole("form", { name: "New saved reply" })).toBeVisible();
+  await context.close();
 });

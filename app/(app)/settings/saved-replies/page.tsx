@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CannedReplyList } from "@/components/settings/canned-replies/canned-reply-list";
+import { SavedReplyList } from "@/components/settings/saved-replies/saved-reply-list";
 import { buttonClass } from "@/components/ui/button-class";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { getDb } from "@/db";
-import { listCannedReplies } from "@/db/queries/canned-replies";
+import { listSavedReplies } from "@/db/queries/saved-replies";
 import { requireAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Saved replies" };
 
-export default async function CannedRepliesPage() {
+export default async function SavedRepliesPage() {
   await requireAdmin();
-  const replies = await listCannedReplies({ db: await getDb() });
+  const replies = await listSavedReplies({ db: await getDb() });
   const create = (
-    <Link href="/settings/canned-replies/new" className={buttonClass()}>
+    <Link href="/settings/saved-replies/new" className={buttonClass()}>
       New saved reply
     </Link>
   );
@@ -24,7 +24,7 @@ export default async function CannedRepliesPage() {
         description="Saved answers agents insert from the composer with “Insert saved reply”. The customer's name and the integration's name are filled in as they insert it."
         actions={replies.length > 0 ? create : undefined}
       />
-      <CannedReplyList
+      <SavedReplyList
         replies={replies.map(({ id, title, body }) => ({ id, title, body }))}
         empty={
           <EmptyState title="No saved replies yet" action={create}>

@@ -2,35 +2,35 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
-import { saveCannedReplyAction } from "@/app/(app)/settings/canned-replies/actions";
+import { saveSavedReplyAction } from "@/lib/saved-replies/actions";
 import { useActionForm } from "@/components/hooks/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormMessage, inputClass, TextField } from "@/components/ui/field";
-import { NAME_ALLOWANCE, savedReplyFit, type IntegrationLimit } from "@/lib/canned-replies/fit";
-import { MAX_CANNED_REPLY_LENGTH, MAX_CANNED_REPLY_TITLE_LENGTH } from "@/lib/canned-replies/validation";
+import { NAME_ALLOWANCE, savedReplyFit, type IntegrationLimit } from "@/lib/saved-replies/fit";
+import { MAX_SAVED_REPLY_LENGTH, MAX_SAVED_REPLY_TITLE_LENGTH } from "@/lib/saved-replies/validation";
 
-export interface CannedReplyDraft {
+export interface SavedReplyDraft {
   id: string | null;
   title: string;
   body: string;
 }
 
-export function CannedReplyForm({ initial, integrations }: { initial: CannedReplyDraft; integrations: IntegrationLimit[] }) {
+export function SavedReplyForm({ initial, integrations }: { initial: SavedReplyDraft; integrations: IntegrationLimit[] }) {
   const router = useRouter();
-  const { state, pending, onSubmit } = useActionForm(saveCannedReplyAction);
+  const { state, pending, onSubmit } = useActionForm(saveSavedReplyAction);
   const [body, setBody] = useState(initial.body);
   const id = useId();
   useEffect(() => {
-    if (state?.ok) router.push("/settings/canned-replies");
+    if (state?.ok) router.push("/settings/saved-replies");
   }, [state, router]);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const over = body.length > MAX_CANNED_REPLY_LENGTH;
+  const over = body.length > MAX_SAVED_REPLY_LENGTH;
   const fit = savedReplyFit(body, integrations);
   const bodyError = errors?.body;
   return (
     <form onSubmit={onSubmit} className="max-w-2xl space-y-4" noValidate aria-label={initial.id ? "Edit saved reply" : "New saved reply"}>
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
-      <TextField label="Title" name="title" defaultValue={initial.title} required maxLength={MAX_CANNED_REPLY_TITLE_LENGTH} hint="What agents see in the composer's menu, such as “Order shipped”." error={errors?.title} />
+      <TextField label="Title" name="title" defaultValue={initial.title} required maxLength={MAX_SAVED_REPLY_TITLE_LENGTH} hint="What agents see in the composer's menu, such as “Order shipped”." error={errors?.title} />
       <div className="space-y-1">
         <label htmlFor={id} className="block text-sm font-medium text-slate-700">
           Reply text
@@ -47,7 +47,7 @@ export function CannedReplyForm({ initial, integrations }: { initial: CannedRepl
           aria-describedby={`${id}-counter ${id}-sms ${id}-hint${bodyError ? ` ${id}-error` : ""}`}
         />
         <p id={`${id}-counter`} className={`text-xs tabular-nums ${over ? "font-medium text-red-700" : "text-slate-500"}`}>
-          {body.length} / {MAX_CANNED_REPLY_LENGTH} characters
+          {body.length} / {MAX_SAVED_REPLY_LENGTH} characters
         </p>
         <p id={`${id}-sms`} aria-live="polite" className={`text-xs tabular-nums ${fit.tooLongFor.length > 0 ? "font-medium text-amber-800" : "text-slate-500"}`}>
           As sent: {fit.counter.summary} (names counted as {NAME_ALLOWANCE.customer} characters)
@@ -74,7 +74,7 @@ export function CannedReplyForm({ initial, integrations }: { initial: CannedRepl
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : initial.id ? "Save changes" : "Create saved reply"}
         </Button>
-        <Button variant="secondary" onClick={() => router.push("/settings/canned-replies")}>
+        <Button variant="secondary" onClick={() => router.push("/settings/saved-replies")}>
           Cancel
         </Button>
       </div>
