@@ -11,7 +11,8 @@ export interface NewJob {
   maxAttempts?: number;
 }
 
-export async function enqueueJob({ db, job }: { db: DbOrTx; job: NewJob }): Promise<void> {
+/** Inserts a job row as given; the app queues work through `enqueueJob` (lib/jobs/enqueue.ts), which checks its payload. */
+export async function insertJob({ db, job }: { db: DbOrTx; job: NewJob }): Promise<void> {
   await db
     .insert(jobs)
     .values({ kind: job.kind, payload: job.payload, dedupeKey: job.dedupeKey, runAt: job.runAt, maxAttempts: job.maxAttempts })

@@ -1,5 +1,5 @@
 import type { Database, DbOrTx } from "@/db/client";
-import { enqueueJob } from "@/db/queries/jobs";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { insertMessage, insertStoredAttachments } from "@/db/queries/messages";
 import { listExtraAllowedCountries } from "@/db/queries/countries";
 import { getSendingContext, type SendingContext } from "@/db/queries/sending";
@@ -7,7 +7,7 @@ import { recordEvent } from "@/db/queries/events";
 import { touchTicketActivity } from "@/db/queries/tickets";
 import type { Message } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { kickJobWorker } from "@/lib/jobs/worker";
+import { kickJobWorker } from "@/lib/jobs/kick";
 import { checkMessagingPolicy } from "@/lib/policy/check";
 import { countryOfCustomer } from "@/lib/phone/normalize";
 import { publishInboxEvent } from "@/lib/realtime/publish";

@@ -1,4 +1,4 @@
-import { kickJobWorker } from "@/lib/jobs/worker";
+import { kickJobWorker } from "@/lib/jobs/kick";
 
 /** Pause between a message's steps (queued → sending → sent → delivered), like a carrier's. */
 export function stepDelayMs(): number {

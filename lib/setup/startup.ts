@@ -5,6 +5,7 @@ import { getAuthSecret } from "@/lib/auth/secret";
 import { firstAdminSchema } from "@/lib/auth/validation";
 import { twilioMode } from "@/lib/config/env";
 import { startJobWorker } from "@/lib/jobs/worker";
+import { jobHandlers } from "./jobs";
 import { describeError, log } from "@/lib/log";
 import { createFirstAdmin } from "./first-admin";
 
@@ -39,10 +40,10 @@ export async function startApp(): Promise<void> {
     }
     // PostgreSQL may come up after the app; requests retry the connection.
     log.error({ err: describeError(error) }, "database not reachable at start; will retry on demand");
-    startJobWorker();
+    startJobWorker({ handlers: jobHandlers });
     return;
   }
   await bootstrapAdminFromEnv();
   await getAuthSecret();
-  startJobWorker();
+  startJobWorker({ handlers: jobHandlers });
 }
