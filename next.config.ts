@@ -9,7 +9,7 @@ const nextConfig: NextConfig = {
   // it sets TYPES_CHECKED so the build does not check them a second time.
   typescript: { ignoreBuildErrors: process.env.TYPES_CHECKED === "1" },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders() }];
+    return [{ source: "/:path*", headers: securityHeaders({ isDev: process.env.NODE_ENV !== "production" }) }];
   },
 };
 

@@ -1,7 +1,8 @@
 import { availableParallelism } from "node:os";
+import { env } from "@/env";
 import { log } from "@/lib/log";
 
-const ROUNDS = process.env.NODE_ENV === "production" ? 12 : 10;
+const ROUNDS = env().NODE_ENV === "production" ? 12 : 10;
 /**
  * Hashes at once: half the cores, so the event loop keeps a core for webhooks, and libuv's
  * thread pool (4 threads, shared with file and DNS work) is never filled with hashes.

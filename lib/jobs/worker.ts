@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { pruneViewers } from "@/db/queries/presence";
 import { claimDueJobs, completeJob, failJob, pruneFinishedJobs, retryJobLater } from "@/db/queries/jobs";
 import type { Job } from "@/db/schema";
+import { env } from "@/env";
 import { describeError, errorText, log } from "@/lib/log";
 import { isJobKind, type JobHandler, type JobHandlers, type JobKind, jobPayloads } from "./catalog";
 import { setJobWorkerWake } from "./kick";
@@ -10,10 +11,6 @@ import { RetryLater } from "./retry";
 
 const LEASE_SECONDS = 60;
 const BATCH = 20;
-const POLL_MS = Number(process.env.JOB_POLL_MS || 1000);
-/** Finished work is kept this long for looking into, then deleted. */
-const DONE_RETENTION_DAYS = Number(process.env.JOB_RETENTION_DAYS || 7);
-const FAILED_RETENTION_DAYS = Math.max(DONE_RETENTION_DAYS, 30);
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const PRUNE_BATCH = 1000;
 
@@ -69,9 +66,12 @@ export async function runDueJobs({ db, handlers }: { db: Database; handlers: Job
  * every process may do it, SKIP LOCKED keeps them apart. Returns how many went.
  */
 export async function pruneJobs({ db }: { db: Database }): Promise<number> {
+  // Finished work is kept this long for looking into, then deleted; work that gave up at least 30 days.
+  const doneDays = env().JOB_RETENTION_DAYS;
+  const failedDays = Math.max(doneDays, 30);
   let total = 0;
   for (;;) {
-    const gone = await pruneFinishedJobs({ db, doneDays: DONE_RETENTION_DAYS, failedDays: FAILED_RETENTION_DAYS, limit: PRUNE_BATCH });
+    const gone = await pruneFinishedJobs({ db, doneDays, failedDays, limit: PRUNE_BATCH });
     total += gone;
     if (gone < PRUNE_BATCH) return total;
   }
@@ -119,7 +119,7 @@ export function startJobWorker({ handlers }: { handlers: JobHandlers }): void {
   const state: WorkerState = { handlers, running: false, again: false, prunedAt: 0 };
   globalForWorker.__jobWorker = state;
   setJobWorkerWake(() => setImmediate(() => void tick(state)));
-  state.timer = setInterval(() => void tick(state), POLL_MS);
+  state.timer = setInterval(() => void tick(state), env().JOB_POLL_MS);
   state.timer.unref();
   void tick(state);
 }

@@ -1,4 +1,5 @@
 import type { Database, DbOrTx } from "@/db/client";
+import { env } from "@/env";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { getSandboxNumberByPhone } from "@/db/queries/sandbox-numbers";
 import { listSandboxMedia } from "@/db/queries/sandbox-media";
@@ -20,7 +21,7 @@ export const NO_WEBHOOK = "This number has no SMS webhook configured.";
 type Stage = "primary" | "retry" | "fallback";
 
 function webhookTimeoutMs(): number {
-  return Number(process.env.SANDBOX_WEBHOOK_TIMEOUT_MS ?? 15_000);
+  return env().SANDBOX_WEBHOOK_TIMEOUT_MS;
 }
 
 /** Schedules delivery of an inbound message to the app, in the caller's transaction. */
