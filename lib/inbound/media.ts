@@ -65,7 +65,7 @@ export const downloadInboundMedia: JobHandler<"media.download"> = async ({ db, j
     return;
   }
 
-  const sniffed = sniffContentType(result.bytes);
+  const sniffed = await sniffContentType(result.bytes);
   if (!sniffed || !(SUPPORTED_IMAGE_TYPES as readonly string[]).includes(sniffed)) {
     // Named by what the bytes are; by what was declared only when the bytes say nothing and
     // the claim is not one of the pictures they just failed to be.

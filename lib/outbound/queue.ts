@@ -32,7 +32,7 @@ export interface OutboundInput {
   policyOverride?: string | null;
 }
 
-function checkPictures(context: SendingContext, files: readonly OutgoingFile[], customerCountry: string | null): CheckedFile[] {
+async function checkPictures(context: SendingContext, files: readonly OutgoingFile[], customerCountry: string | null): Promise<CheckedFile[]> {
   if (files.length === 0) return [];
   const number = context.phoneNumber
     ? { e164: context.phoneNumber.e164, twilioSms: context.phoneNumber.twilioSms, twilioMms: context.phoneNumber.twilioMms, type: context.phoneNumber.type }
@@ -53,7 +53,7 @@ async function validate(db: DbOrTx, context: SendingContext, input: OutboundInpu
     extraAllowedCountries: await listExtraAllowedCountries({ db }),
   });
   if (block) throw new AppError("conflict", describeSendingBlock(block, customerLabel(customer)));
-  const files = checkPictures(context, input.attachments ?? [], customerCountry);
+  const files = await checkPictures(context, input.attachments ?? [], customerCountry);
   const length = checkLength(input.body, integration.maxMessageLength, { allowEmpty: files.length > 0 });
   if (!length.ok) throw new AppError("bad_request", length.message, { body: length.message });
   const policy = checkMessagingPolicy(input.body);

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/register.ts"], {
-      env: { PATH: process.env.PATH, NEXT_RUNTIME: "nodejs", DATA_DIR: "memory://", LOG_LEVEL: "silent", ...env },
+      env: { PATH: process.env.PATH, NEXT_RUNTIME: "nodejs", DATA_DIR: "memory://", LOG_LEVEL: "silent", ...env } as unknown as NodeJS.ProcessEnv,
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
