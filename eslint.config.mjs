@@ -1,6 +1,20 @@
 import coreWebVitals from "eslint-config-next/core-web-vitals";
 import typescript from "eslint-config-next/typescript";
 
+// Imports run one way: app → components/lib → db (ARCHITECTURE.md). Each entry is a folder
+// others may not reach from the files it is listed for.
+const layer = (folder) => ({
+  group: [`@/${folder}`, `@/${folder}/*`, `**/${folder}/*`],
+  message: `Imports run one way (app → components/lib → db): this folder may not import from ${folder}/.`,
+});
+const sandbox = {
+  group: ["@/lib/sandbox", "@/lib/sandbox/*"],
+  message: "Only the start-up (lib/setup) reaches the sandbox: it hands the sandbox's job handlers to the worker.",
+};
+// Work is queued through lib/jobs/enqueue.ts, which checks the payload against the job catalog.
+const rawJobInsert = { name: "@/db/queries/jobs", importNames: ["insertJob"], message: "Queue work with enqueueJob from @/lib/jobs/enqueue: it checks the payload." };
+const restrict = (patterns, paths = []) => ["error", { patterns, paths }];
+
 const config = [
   ...coreWebVitals,
   ...typescript,
@@ -8,21 +22,26 @@ const config = [
     ignores: [".next/**", "node_modules/**", ".data/**", ".data-*/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
   {
+    // Packages are not followed when looking for import cycles: only the app's own files can make one.
+    settings: { "import/ignore": ["node_modules"] },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "import/no-cycle": ["error", { ignoreExternal: true }],
+      // The configuration is parsed once, in env.ts.
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through env() from @/env, which checks it." }],
     },
   },
   {
-    // Imports run app → components/lib → db: a component never reaches into app/. Server
-    // actions live in lib/<capability>/actions.ts, where pages and components both import them.
-    files: ["components/**/*.{ts,tsx}"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: [{ group: ["@/app", "@/app/**", "**/app/**"], message: "components/ may not import from app/. Put server actions in lib/<capability>/actions.ts, or pass them as props." }] },
-      ],
-    },
+    // Where process.env is the point: the configuration itself, build and test set-up, tests, scripts.
+    files: ["env.ts", "next.config.ts", "playwright.config.ts", "vitest.*.mts", "tests/**", "e2e/**", "bench/**", "scripts/**", "**/*.test.ts"],
+    rules: { "no-restricted-properties": "off" },
   },
+  { files: ["db/**"], rules: { "no-restricted-imports": restrict([layer("lib"), layer("app"), layer("components")]) } },
+  { files: ["lib/**"], rules: { "no-restricted-imports": restrict([layer("app"), layer("components"), sandbox], [rawJobInsert]) } },
+  { files: ["lib/sandbox/**", "lib/setup/**"], rules: { "no-restricted-imports": restrict([layer("app"), layer("components")], [rawJobInsert]) } },
+  { files: ["lib/jobs/**"], rules: { "no-restricted-imports": restrict([layer("app"), layer("components"), sandbox]) } },
+  // Server actions live in lib/<capability>/actions.ts, where pages and components both import them.
+  { files: ["components/**"], rules: { "no-restricted-imports": restrict([{ ...layer("app"), message: "components/ may not import from app/. Put server actions in lib/<capability>/actions.ts, or pass them as props." }]) } },
 ];
 
 export default config;

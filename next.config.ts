@@ -13,7 +13,7 @@ const nextConfig: NextConfig = {
     return [{ source: "/settings/canned-replies/:path*", destination: "/settings/saved-replies/:path*", permanent: true }];
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders() }];
+    return [{ source: "/:path*", headers: securityHeaders({ isDev: process.env.NODE_ENV !== "production" }) }];
   },
 };
 

@@ -5,7 +5,11 @@ import { defineConfig } from "vitest/config";
 // stops databases and kills processes. It needs a production build (`npm run build`).
 export default defineConfig({
   resolve: {
-    alias: { "@": fileURLToPath(new URL("./", import.meta.url)) },
+    alias: {
+      "@": fileURLToPath(new URL("./", import.meta.url)),
+      // db/ is marked server-only for Next's bundles; tests run it directly.
+      "server-only": fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)),
+    },
   },
   test: {
     include: ["tests/faults/**/*.test.ts"],

@@ -1,4 +1,4 @@
-// `npx tsx bench/inbox-plans.ts [tickets]`: fills a fresh database with tickets and
+// `npx tsx --conditions=react-server bench/inbox-plans.ts [tickets]`: fills a fresh database with tickets and
 // EXPLAINs the inbox's queries, to check each walks an index instead of sorting the
 // table. On PostgreSQL when BENCH_DATABASE_URL is set, else on PGlite.
 import { sql } from "drizzle-orm";

@@ -1,5 +1,7 @@
+import "server-only";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import { env } from "@/env";
 import type { DatabaseHandle, Database } from "./client";
 import { lockDataFolder } from "./lock";
 import * as schema from "./schema";
@@ -51,7 +53,7 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
   const client = postgres(url, {
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: env().DATABASE_POOL_SIZE,
     connect_timeout: 5,
     idle_timeout: 60,
     // After failed connections postgres.js waits longer and longer (up to 20 s) before the

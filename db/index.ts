@@ -1,3 +1,5 @@
+import "server-only";
+import { env } from "@/env";
 import type { Database, DatabaseHandle } from "./client";
 import { openPglite, openPostgres } from "./drivers";
 
@@ -8,11 +10,7 @@ interface DatabaseGlobal {
 const globalForDb = globalThis as unknown as DatabaseGlobal;
 
 export function databaseDriver(): "pglite" | "postgresql" {
-  return process.env.DATABASE_URL ? "postgresql" : "pglite";
-}
-
-function dataDir(): string {
-  return process.env.DATA_DIR || "./.data";
+  return env().DATABASE_URL ? "postgresql" : "pglite";
 }
 
 function hookShutdown() {
@@ -31,14 +29,14 @@ function hookShutdown() {
  * open is not cached, so a database that comes back is used without a restart.
  */
 export function getDatabaseHandle(): Promise<DatabaseHandle> {
-  if (process.env.NEXT_PHASE === "phase-production-build") {
+  if (env().NEXT_PHASE === "phase-production-build") {
     // A page that reads the database must render per request; opening one here would
     // also take the PGlite lock away from a running server.
     throw new Error("The database is not available while building. Mark the page dynamic (await connection()).");
   }
   if (!globalForDb.__databaseHandle) {
-    const url = process.env.DATABASE_URL;
-    const opening = url ? openPostgres(url) : openPglite(dataDir());
+    const { DATABASE_URL: url, DATA_DIR: dataDir } = env();
+    const opening = url ? openPostgres(url) : openPglite(dataDir);
     globalForDb.__databaseHandle = opening;
     opening.then(hookShutdown, () => {
       if (globalForDb.__databaseHandle === opening) globalForDb.__databaseHandle = undefined;

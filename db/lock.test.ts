@@ -7,7 +7,7 @@ import { afterEach, describe, expect, inject, it } from "vitest";
 const children: ChildProcess[] = [];
 
 function openInChild(dataDir: string): { child: ChildProcess; output: Promise<{ code: number | null; text: string }>; opened: Promise<void> } {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/open-database.ts"], {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/open-database.ts"], {
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,4 +1,5 @@
 import pino from "pino";
+import { env } from "@/env";
 
 const globalForLog = globalThis as unknown as { __logger?: pino.Logger };
 
@@ -9,7 +10,7 @@ const globalForLog = globalThis as unknown as { __logger?: pino.Logger };
 export const log: pino.Logger =
   globalForLog.__logger ??
   (globalForLog.__logger = pino({
-    level: process.env.LOG_LEVEL || (process.env.NODE_ENV === "test" ? "silent" : "info"),
+    level: env().LOG_LEVEL ?? (env().NODE_ENV === "test" ? "silent" : "info"),
     base: { pid: process.pid },
     redact: {
       paths: ["password", "passwordHash", "authToken", "secret", "*.password", "*.passwordHash", "*.authToken", "*.secret", "body", "*.body", "Body"],

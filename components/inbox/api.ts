@@ -1,7 +1,7 @@
-import type { ArrivedMessage } from "@/db/queries/messages";
-import type { TicketViewer } from "@/db/queries/presence";
-import type { NotificationChoices } from "@/db/queries/ticket-reads";
-import type { InboxCounts } from "@/db/queries/tickets";
+import type { ArrivedMessage } from "@/lib/tickets/types";
+import type { TicketViewer } from "@/lib/presence/types";
+import type { NotificationChoices } from "@/lib/notifications/validation";
+import type { InboxCounts } from "@/lib/tickets/types";
 import type { DraftSave, DraftView, TicketDrafts } from "@/lib/drafts/validation";
 import type { PresenceReport } from "@/lib/presence/validation";
 import type { PolicyMatch } from "@/lib/outbound/policy-warning";

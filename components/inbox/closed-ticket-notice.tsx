@@ -1,6 +1,6 @@
 "use client";
 
-import type { CustomerTicketSummary } from "@/db/queries/tickets";
+import type { CustomerTicketSummary } from "@/lib/tickets/types";
 
 /**
  * Above the reply box of a closed ticket: sending opens it again, unless the customer has an

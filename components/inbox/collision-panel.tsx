@@ -1,6 +1,6 @@
 "use client";
 
-import type { ArrivedMessage } from "@/db/queries/messages";
+import type { ArrivedMessage } from "@/lib/tickets/types";
 import { Button } from "@/components/ui/button";
 import { listTime } from "./format";
 

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useId, useImperativeHandle, useRef, useState, type Ref } from "react";
-import type { ArrivedMessage } from "@/db/queries/messages";
+import type { ArrivedMessage } from "@/lib/tickets/types";
 import type { TicketDrafts } from "@/lib/drafts/validation";
 import type { PolicyMatch } from "@/lib/outbound/policy-warning";
 import { checkMessagingPolicy } from "@/lib/policy/check";

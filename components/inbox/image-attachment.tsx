@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef } from "react";
-import type { AttachmentMeta } from "@/db/queries/messages";
+import type { AttachmentMeta } from "@/lib/tickets/types";
 
 /** A picture in the conversation: a thumbnail that opens full size in a dialog. */
 export function ImageAttachment({ file }: { file: AttachmentMeta }) {

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import type { InboxCounts } from "@/db/queries/tickets";
+import type { InboxCounts } from "@/lib/tickets/types";
 import type { TicketDrafts } from "@/lib/drafts/validation";
 import type { InboxListPage } from "@/lib/tickets/inbox";
 import type { AgentOption, IntegrationOption } from "@/lib/tickets/options";

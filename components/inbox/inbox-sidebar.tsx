@@ -2,7 +2,7 @@
 
 import type { UseInfiniteQueryResult, InfiniteData } from "@tanstack/react-query";
 import { useEffect, useState, type RefObject } from "react";
-import type { InboxCounts, InboxView } from "@/db/queries/tickets";
+import type { InboxCounts, InboxView } from "@/lib/tickets/types";
 import { CLOSED_COUNT_CAP } from "@/lib/tickets/counts";
 import type { InboxItem, InboxListPage } from "@/lib/tickets/inbox";
 import type { IntegrationOption } from "@/lib/tickets/options";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { AttachmentMeta, ThreadMessage } from "@/db/queries/messages";
+import type { AttachmentMeta, ThreadMessage } from "@/lib/tickets/types";
 import { MEDIA_HOST_REFUSED } from "@/lib/inbound/media-host";
 import { canRetry, deliveryState, DELIVERY_LABEL } from "@/lib/outbound/status";
 import { POLICY_CATEGORIES } from "@/lib/policy/check";

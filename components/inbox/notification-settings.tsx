@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import type { NotificationChoices } from "@/db/queries/ticket-reads";
+import type { NotificationChoices } from "@/lib/notifications/validation";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { inboxApi } from "./api";

@@ -2,7 +2,7 @@
 
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
 import { Fragment, useRef } from "react";
-import type { ThreadMessage } from "@/db/queries/messages";
+import type { ThreadMessage } from "@/lib/tickets/types";
 import type { ThreadSlice, TimelineEvent } from "@/lib/tickets/view";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 
 import type { UseMutationResult } from "@tanstack/react-query";
-import type { TicketViewer } from "@/db/queries/presence";
+import type { TicketViewer } from "@/lib/presence/types";
 import type { AgentOption } from "@/lib/tickets/options";
 import type { TicketView } from "@/lib/tickets/view";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { CONVERTED_IMAGE_TYPES, MAX_MEDIA_COUNT, MAX_UPLOAD_BYTES_TOTAL, SUPPORTED_IMAGE_TYPES, sniffContentType } from "@/lib/media/sniff";
+import { CONVERTED_IMAGE_TYPES, MAX_MEDIA_COUNT, MAX_UPLOAD_BYTES_TOTAL, SNIFF_BYTES, SUPPORTED_IMAGE_TYPES, sniffContentType } from "@/lib/media/sniff";
 
 export const ACCEPTED_IMAGES = "image/png,image/jpeg,image/gif,image/webp,image/bmp,image/tiff,.png,.jpg,.jpeg,.gif,.webp,.bmp,.tif,.tiff";
 
@@ -19,7 +19,7 @@ export function usePickedFiles() {
 
   async function add(picked: File[]) {
     setError(null);
-    const types = await Promise.all(picked.map(async (file) => sniffContentType(new Uint8Array(await file.slice(0, 64).arrayBuffer()))));
+    const types = await Promise.all(picked.map(async (file) => sniffContentType(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()))));
     const refused = picked.find((_, index) => !PICKABLE.includes(types[index] ?? null));
     if (refused) {
       setError(`“${refused.name}” is not a picture MMS can carry: PNG, JPG or GIF (WebP, BMP and TIFF are sent as JPG).`);

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import type { TicketViewer } from "@/db/queries/presence";
+import type { TicketViewer } from "@/lib/presence/types";
 import { PRESENCE_HEARTBEAT_MS } from "@/lib/presence/validation";
 import { inboxApi } from "./api";
 import { inboxKeys } from "./query-keys";

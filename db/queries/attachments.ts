@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { attachments, messages, type Attachment } from "../schema";

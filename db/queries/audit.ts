@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, gte, isNull, like, notLike, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "../client";
 import { events, users } from "../schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql, type SQL, type AnyColumn } from "drizzle-orm";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { customers, optOuts, tickets, type Customer, type Ticket } from "../schema";

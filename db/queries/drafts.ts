@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { drafts, type Draft, type DraftKind } from "../schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "../client";
 import { allowedCountries, messages, rules, smsIntegrations, type SmsIntegration } from "../schema";

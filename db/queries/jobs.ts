@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { jobs, type Job } from "../schema";
@@ -11,7 +12,8 @@ export interface NewJob {
   maxAttempts?: number;
 }
 
-export async function enqueueJob({ db, job }: { db: DbOrTx; job: NewJob }): Promise<void> {
+/** Inserts a job row as given; the app queues work through `enqueueJob` (lib/jobs/enqueue.ts), which checks its payload. */
+export async function insertJob({ db, job }: { db: DbOrTx; job: NewJob }): Promise<void> {
   await db
     .insert(jobs)
     .values({ kind: job.kind, payload: job.payload, dedupeKey: job.dedupeKey, runAt: job.runAt, maxAttempts: job.maxAttempts })

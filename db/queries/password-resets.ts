@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { passwordResets, type PasswordReset } from "../schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { portRequests, type PortRequest } from "../schema";

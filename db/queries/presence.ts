@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "../client";
 import { ticketViewers } from "../schema";

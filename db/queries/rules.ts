@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { customers, events, messages, ruleRuns, rules, smsIntegrations, tickets, users, type Rule } from "../schema";

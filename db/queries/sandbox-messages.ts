@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { sandboxMedia, sandboxMessages } from "../schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { sandboxPhoneNumbers } from "../schema";

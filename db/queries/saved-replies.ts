@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { DbOrTx, Transaction } from "../client";
 import { savedReplies, type SavedReply } from "../schema";

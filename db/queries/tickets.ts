@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../client";
@@ -5,7 +6,6 @@ import { customers, drafts, optOuts, smsIntegrations, tickets, users, type Ticke
 import { beforeKeyset, encodeCursor, keysetStamp, type Keyset } from "./cursor";
 import { unreadFor } from "./ticket-reads";
 
-import { CLOSED_COUNT_CAP } from "@/lib/tickets/counts";
 import type { InboxView } from "./inbox-views";
 
 export { INBOX_VIEWS, type InboxView } from "./inbox-views";
@@ -48,7 +48,7 @@ export interface InboxPage {
 }
 
 /**
- * One number per view; closed (and so all) counted up to `CLOSED_COUNT_CAP` and one more.
+ * One number per view; closed (and so all) counted up to `closedCountCap` and one more.
  * `unread`: open tickets the customer wrote on since this agent last read them, per view.
  */
 export type InboxCounts = Record<InboxView, number> & { unread: { open: number; mine: number; unassigned: number } };
@@ -213,7 +213,17 @@ export async function listInboxTickets(query: InboxQuery): Promise<InboxPage> {
   };
 }
 
-export async function countInboxTickets({ db, userId, integrationId }: { db: DbOrTx; userId: string; integrationId?: string }): Promise<InboxCounts> {
+export async function countInboxTickets({
+  db,
+  userId,
+  integrationId,
+  closedCountCap,
+}: {
+  db: DbOrTx;
+  userId: string;
+  integrationId?: string;
+  closedCountCap: number;
+}): Promise<InboxCounts> {
   const ofIntegration = integrationId ? sql` and ${tickets.integrationId} = ${integrationId}` : sql``;
   const unread = unreadFor(userId);
   const [row] = await db
@@ -224,7 +234,7 @@ export async function countInboxTickets({ db, userId, integrationId }: { db: DbO
       unreadOpen: sql<number>`count(*) filter (where ${unread})::int`,
       unreadMine: sql<number>`count(*) filter (where ${tickets.assigneeId} = ${userId} and ${unread})::int`,
       unreadUnassigned: sql<number>`count(*) filter (where ${tickets.assigneeId} is null and ${unread})::int`,
-      closed: sql<number>`(select count(*)::int from (select 1 from ${tickets} where ${tickets.status} = 'closed'${ofIntegration} limit ${CLOSED_COUNT_CAP + 1}) as capped)`,
+      closed: sql<number>`(select count(*)::int from (select 1 from ${tickets} where ${tickets.status} = 'closed'${ofIntegration} limit ${closedCountCap + 1}) as capped)`,
     })
     .from(tickets)
     .where(and(eq(tickets.status, "open"), integrationId ? eq(tickets.integrationId, integrationId) : undefined));

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { users, type User, type UserRole } from "../schema";

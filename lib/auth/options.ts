@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { defaultNextAuthUrl } from "@/env";
 import { publicBaseUrl, trustedProxyHops } from "@/lib/config/env";
 import { describeError, log } from "@/lib/log";
 import { clientAddress } from "./client-address";
@@ -23,7 +24,7 @@ async function authorize(raw: Record<string, string> | undefined, request?: { he
 
 export async function getAuthOptions(): Promise<NextAuthOptions> {
   // next-auth builds redirect URLs from NEXTAUTH_URL; the public URL is the right default.
-  process.env.NEXTAUTH_URL ??= publicBaseUrl();
+  defaultNextAuthUrl(publicBaseUrl());
   return {
     secret: await getAuthSecret(),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },

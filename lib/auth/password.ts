@@ -1,8 +1,9 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { env } from "@/env";
 import { log } from "@/lib/log";
 
-const ROUNDS = process.env.NODE_ENV === "production" ? 12 : 10;
+const ROUNDS = env().NODE_ENV === "production" ? 12 : 10;
 /**
  * Hashes at once: half the cores, each on its own low-priority thread (below), so the event
  * loop keeps a core for webhooks.

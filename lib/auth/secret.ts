@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/db";
+import { env } from "@/env";
 import { getOrCreateSetting } from "@/db/queries/settings";
 import { log } from "@/lib/log";
 
@@ -10,7 +11,7 @@ const globalForSecret = globalThis as unknown as { __authSecret?: Promise<string
  * process on one PostgreSQL signs and reads the same sessions, with nothing on local disk.
  */
 export function getAuthSecret(): Promise<string> {
-  const fromEnv = process.env.NEXTAUTH_SECRET;
+  const fromEnv = env().NEXTAUTH_SECRET;
   if (fromEnv) return Promise.resolve(fromEnv);
   globalForSecret.__authSecret ??= (async () => {
     const { value, created } = await getOrCreateSetting({

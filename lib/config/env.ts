@@ -1,6 +1,8 @@
+import { env } from "@/env";
+
 /** Where the app listens, as the process sees it. */
 export function appPort(): number {
-  return Number(process.env.PORT || 3000);
+  return env().PORT;
 }
 
 /**
@@ -9,24 +11,22 @@ export function appPort(): number {
  * server believes its own URL is).
  */
 export function publicBaseUrl(): string {
-  return (process.env.PUBLIC_BASE_URL || `http://localhost:${appPort()}`).replace(/\/+$/, "");
+  return env().PUBLIC_BASE_URL ?? `http://localhost:${appPort()}`;
 }
 
 /** How the app reaches itself, for the built-in sandbox. */
 export function internalBaseUrl(): string {
-  return (process.env.INTERNAL_BASE_URL || `http://127.0.0.1:${appPort()}`).replace(/\/+$/, "");
+  return env().INTERNAL_BASE_URL ?? `http://127.0.0.1:${appPort()}`;
 }
 
 export type TwilioMode = "live" | "sandbox";
 
 export function twilioMode(): TwilioMode {
-  return process.env.TWILIO_ACCOUNT_SID && (process.env.TWILIO_AUTH_TOKEN || process.env.TWILIO_API_KEY_SECRET)
-    ? "live"
-    : "sandbox";
+  const { TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_API_KEY_SECRET } = env();
+  return TWILIO_ACCOUNT_SID && (TWILIO_AUTH_TOKEN || TWILIO_API_KEY_SECRET) ? "live" : "sandbox";
 }
 
 /** How many reverse proxies in front of the app add the client's address to X-Forwarded-For. */
 export function trustedProxyHops(): number {
-  const hops = Number(process.env.TRUSTED_PROXY_HOPS || 0);
-  return Number.isInteger(hops) && hops > 0 ? hops : 0;
+  return env().TRUSTED_PROXY_HOPS;
 }

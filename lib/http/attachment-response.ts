@@ -10,8 +10,8 @@ function contentDisposition(kind: "inline" | "attachment", fileName: string): st
  * claimed; only PNG, JPEG and GIF are shown inline, anything else downloads as bytes,
  * so nothing a customer sends can run as a page on the app's origin.
  */
-export function attachmentResponse(file: { data: Buffer; fileName: string }, cacheControl: string): Response {
-  const sniffed = sniffContentType(file.data);
+export async function attachmentResponse(file: { data: Buffer; fileName: string }, cacheControl: string): Promise<Response> {
+  const sniffed = await sniffContentType(file.data);
   const image = sniffed !== null && (SUPPORTED_IMAGE_TYPES as readonly string[]).includes(sniffed);
   const type = image ? sniffed : "application/octet-stream";
   const name = file.fileName || `file.${extensionFor(type)}`;

@@ -3,8 +3,7 @@
  * scripts because Next's App Router streams inline bootstrap scripts without a nonce;
  * everything else (frames, objects, foreign origins) is refused.
  */
-export function securityHeaders(): { key: string; value: string }[] {
-  const isDev = process.env.NODE_ENV !== "production";
+export function securityHeaders({ isDev }: { isDev: boolean }): { key: string; value: string }[] {
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,

@@ -1,3 +1,4 @@
+import { env } from "@/env";
 import { internalBaseUrl, twilioMode } from "@/lib/config/env";
 
 /** Shown on an attachment whose address was not Twilio's: nothing was fetched, and a retry would not fetch it either. */
@@ -21,7 +22,7 @@ function originOf(url: string | undefined): string | null {
  */
 export function twilioMediaOrigins(): string[] {
   const twilio = twilioMode() === "sandbox" ? originOf(internalBaseUrl()) : TWILIO_MEDIA_ORIGIN;
-  const standIn = originOf(process.env.TWILIO_API_BASE_URL);
+  const standIn = originOf(env().TWILIO_API_BASE_URL);
   return [twilio, standIn].filter((origin): origin is string => !!origin);
 }
 

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { attachments } from "@/db/schema";
-import type { JobHandler } from "@/lib/jobs/handlers";
+import type { Database } from "@/db/client";
+import type { JobHandler } from "@/lib/jobs/catalog";
 import { RetryLater } from "@/lib/jobs/retry";
 import { describeError, log } from "@/lib/log";
 import { extensionFor, SUPPORTED_IMAGE_TYPES, sniffContentType } from "@/lib/media/sniff";
@@ -9,7 +10,6 @@ import { getTwilioCredentials } from "@/lib/twilio/credentials";
 import { messages } from "@/db/schema";
 import { isTwilioMediaUrl, MEDIA_HOST_REFUSED } from "./media-host";
 
-export const MEDIA_DOWNLOAD_JOB = "media.download";
 const MAX_DOWNLOAD_BYTES = 10 * 1024 * 1024;
 const DOWNLOAD_TIMEOUT_MS = 20_000;
 
@@ -37,8 +37,8 @@ async function fetchMedia(url: string): Promise<{ status: number; bytes?: Buffer
  * failure leaves the attachment marked "could not be fetched" for an agent to retry. The
  * type is decided from the bytes.
  */
-export const downloadInboundMedia: JobHandler = async ({ db, job }) => {
-  const attachmentId = String(job.payload.attachmentId ?? "");
+export const downloadInboundMedia: JobHandler<"media.download"> = async ({ db, job, payload }) => {
+  const { attachmentId } = payload;
   const [attachment] = await db.select().from(attachments).where(eq(attachments.id, attachmentId));
   if (!attachment || attachment.status === "stored" || !attachment.sourceUrl) return;
   // The download carries the account's credentials: it goes to Twilio or nowhere, and asking again changes nothing.
@@ -65,7 +65,7 @@ export const downloadInboundMedia: JobHandler = async ({ db, job }) => {
     return;
   }
 
-  const sniffed = sniffContentType(result.bytes);
+  const sniffed = await sniffContentType(result.bytes);
   if (!sniffed || !(SUPPORTED_IMAGE_TYPES as readonly string[]).includes(sniffed)) {
     // Named by what the bytes are; by what was declared only when the bytes say nothing and
     // the claim is not one of the pictures they just failed to be.
@@ -93,7 +93,7 @@ function hostOf(url: string): string | null {
 }
 
 async function markAttachment(
-  db: Parameters<JobHandler>[0]["db"],
+  db: Database,
   messageId: string,
   attachmentId: string,
   changes: Partial<typeof attachments.$inferInsert>,

@@ -5,7 +5,7 @@ import { clearOptOut, findCustomerWithOpenTicket, findOrCreateCustomer, setOpted
 import { recordAuditEntryOnce } from "@/db/queries/audit";
 import { recordEvent } from "@/db/queries/events";
 import { appendToOpenTicket, loadInboundContext } from "@/db/queries/inbound";
-import { enqueueJob } from "@/db/queries/jobs";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { attachments, messages, tickets, type SmsIntegration } from "@/db/schema";
 import { log } from "@/lib/log";
 import { isCountryAllowed } from "@/lib/phone/countries";
@@ -15,8 +15,6 @@ import { classifyKeyword, keywordFromOptOutType, type CarrierKeyword } from "./k
 import { looksLikeOneTimePasscode } from "./otp";
 import { previewOf, resolveTicketForInbound } from "./ticket";
 import type { InboundMessage } from "./validation";
-import { MEDIA_DOWNLOAD_JOB } from "./media";
-import { RULES_RUN_JOB } from "@/lib/rules/job";
 
 export type InboundOutcome =
   | {
@@ -67,7 +65,7 @@ export async function recordInboundMessage({ db, message, now = new Date() }: { 
       body: message.Body,
       preview: previewOf(message.Body, 0),
       now,
-      rulesJobKind: RULES_RUN_JOB,
+      rulesJobKind: "rules.run",
       channel: INBOX_CHANNEL,
     });
     if (appended) return { outcome: "stored", ...appended, ticketChange: "joined" };
@@ -158,7 +156,7 @@ async function fileMessage({
       storeMediaPlaceholders(tx, stored.id, message),
       // Rules run after the answer to Twilio, from this row: a crash in between only delays them.
       runRules &&
-        enqueueJob({ db: tx, job: { kind: RULES_RUN_JOB, payload: { messageId: stored.id, ticketCreated: change === "created" }, dedupeKey: `rules:${stored.id}` } }),
+        enqueueJob({ db: tx, job: { kind: "rules.run", payload: { messageId: stored.id, ticketCreated: change === "created" }, dedupeKey: `rules:${stored.id}` } }),
       keyword && keyword.kind !== "help" && recordKeyword(tx, { customerId: customer.id, ticketId: ticket.id, messageId: stored.id, businessE164: integration.phoneE164, keyword }),
       publishInboxEvent({
         db: tx,
@@ -209,7 +207,7 @@ async function storeMediaPlaceholders(tx: Transaction, messageId: string, messag
           fileName: `attachment-${position + 1}`,
           sourceUrl: media.url,
         }),
-        enqueueJob({ db: tx, job: { kind: MEDIA_DOWNLOAD_JOB, payload: { attachmentId: id }, dedupeKey: `media:${id}`, maxAttempts: 6 } }),
+        enqueueJob({ db: tx, job: { kind: "media.download", payload: { attachmentId: id }, dedupeKey: `media:${id}`, maxAttempts: 6 } }),
       ]);
     }),
   );

@@ -3,16 +3,14 @@ import { getDb } from "@/db";
 import { pruneViewers } from "@/db/queries/presence";
 import { claimDueJobs, completeJob, failJob, pruneFinishedJobs, retryJobLater } from "@/db/queries/jobs";
 import type { Job } from "@/db/schema";
+import { env } from "@/env";
 import { describeError, errorText, log } from "@/lib/log";
-import { jobHandlers } from "./handlers";
+import { isJobKind, type JobHandler, type JobHandlers, type JobKind, jobPayloads } from "./catalog";
+import { setJobWorkerWake } from "./kick";
 import { RetryLater } from "./retry";
 
 const LEASE_SECONDS = 60;
 const BATCH = 20;
-const POLL_MS = Number(process.env.JOB_POLL_MS || 1000);
-/** Finished work is kept this long for looking into, then deleted. */
-const DONE_RETENTION_DAYS = Number(process.env.JOB_RETENTION_DAYS || 7);
-const FAILED_RETENTION_DAYS = Math.max(DONE_RETENTION_DAYS, 30);
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const PRUNE_BATCH = 1000;
 
@@ -21,15 +19,22 @@ function backoff(attempts: number): Date {
   return new Date(Date.now() + seconds * 1000);
 }
 
-async function runJob(db: Database, job: Job): Promise<void> {
-  const handler = jobHandlers[job.kind];
+async function runJob(db: Database, job: Job, handlers: JobHandlers): Promise<void> {
+  const handler = isJobKind(job.kind) ? (handlers[job.kind] as JobHandler<JobKind> | undefined) : undefined;
   if (!handler) {
     await failJob({ db, id: job.id, error: `No handler for job kind ${job.kind}` });
     log.error({ jobId: job.id, kind: job.kind }, "job kind has no handler");
     return;
   }
+  // A payload that does not fit will not fit on the next try either.
+  const payload = jobPayloads[job.kind as JobKind].safeParse(job.payload);
+  if (!payload.success) {
+    await failJob({ db, id: job.id, error: `${job.kind} job has a malformed payload` });
+    log.error({ jobId: job.id, kind: job.kind }, "job payload does not match its kind");
+    return;
+  }
   try {
-    await handler({ db, job });
+    await handler({ db, job, payload: payload.data as never });
     await completeJob({ db, id: job.id });
   } catch (error) {
     const message = errorText(error);
@@ -45,13 +50,13 @@ async function runJob(db: Database, job: Job): Promise<void> {
   }
 }
 
-/** Runs every job that is due now, until none is left; returns how many ran. */
-export async function runDueJobs({ db }: { db: Database }): Promise<number> {
+/** Runs every job that is due now with the given handlers, until none is left; returns how many ran. */
+export async function runDueJobs({ db, handlers }: { db: Database; handlers: JobHandlers }): Promise<number> {
   let total = 0;
   for (;;) {
     const claimed = await claimDueJobs({ db, limit: BATCH, leaseSeconds: LEASE_SECONDS });
     if (claimed.length === 0) return total;
-    await Promise.all(claimed.map((job) => runJob(db, job)));
+    await Promise.all(claimed.map((job) => runJob(db, job, handlers)));
     total += claimed.length;
   }
 }
@@ -61,15 +66,19 @@ export async function runDueJobs({ db }: { db: Database }): Promise<number> {
  * every process may do it, SKIP LOCKED keeps them apart. Returns how many went.
  */
 export async function pruneJobs({ db }: { db: Database }): Promise<number> {
+  // Finished work is kept this long for looking into, then deleted; work that gave up at least 30 days.
+  const doneDays = env().JOB_RETENTION_DAYS;
+  const failedDays = Math.max(doneDays, 30);
   let total = 0;
   for (;;) {
-    const gone = await pruneFinishedJobs({ db, doneDays: DONE_RETENTION_DAYS, failedDays: FAILED_RETENTION_DAYS, limit: PRUNE_BATCH });
+    const gone = await pruneFinishedJobs({ db, doneDays, failedDays, limit: PRUNE_BATCH });
     total += gone;
     if (gone < PRUNE_BATCH) return total;
   }
 }
 
 interface WorkerState {
+  handlers: JobHandlers;
   timer?: NodeJS.Timeout;
   running: boolean;
   again: boolean;
@@ -86,7 +95,7 @@ async function tick(state: WorkerState) {
   try {
     do {
       state.again = false;
-      await runDueJobs({ db: await getDb() });
+      await runDueJobs({ db: await getDb(), handlers: state.handlers });
     } while (state.again);
     if (Date.now() - state.prunedAt >= PRUNE_EVERY_MS) {
       state.prunedAt = Date.now();
@@ -101,18 +110,16 @@ async function tick(state: WorkerState) {
   }
 }
 
-/** Starts this process's worker: a pass now, then one every second; finished jobs are pruned hourly. */
-export function startJobWorker(): void {
+/**
+ * Starts this process's worker with the handlers it runs (given at start, so the worker
+ * imports none of them): a pass now, then one every second; finished jobs are pruned hourly.
+ */
+export function startJobWorker({ handlers }: { handlers: JobHandlers }): void {
   if (globalForWorker.__jobWorker) return;
-  const state: WorkerState = { running: false, again: false, prunedAt: 0 };
+  const state: WorkerState = { handlers, running: false, again: false, prunedAt: 0 };
   globalForWorker.__jobWorker = state;
-  state.timer = setInterval(() => void tick(state), POLL_MS);
+  setJobWorkerWake(() => setImmediate(() => void tick(state)));
+  state.timer = setInterval(() => void tick(state), env().JOB_POLL_MS);
   state.timer.unref();
   void tick(state);
-}
-
-/** Work was just committed: run it now instead of at the next poll. */
-export function kickJobWorker(): void {
-  const state = globalForWorker.__jobWorker;
-  if (state) setImmediate(() => void tick(state));
 }

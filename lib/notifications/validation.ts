@@ -7,3 +7,6 @@ export const notificationSettingsSchema = z.object({
   myTickets: z.boolean(),
   assignedToMe: z.boolean(),
 });
+
+/** What an agent chose to be notified of. */
+export type NotificationChoices = z.infer<typeof notificationSettingsSchema>;

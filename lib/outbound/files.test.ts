@@ -54,7 +54,7 @@ describe("prepareOutgoingFiles", () => {
       { fileName: "scan.bmp", data: bmp(41, 30) },
       { fileName: "fax.tiff", data: tiff },
     ]);
-    const checked = checkOutgoingFiles(files);
+    const checked = await checkOutgoingFiles(files);
     expect(checked.map((file) => [file.fileName, file.contentType])).toEqual([
       ["photo.jpg", "image/jpeg"],
       ["scan.jpg", "image/jpeg"],
@@ -83,7 +83,7 @@ describe("prepareOutgoingFiles", () => {
       { fileName: "icon.png", data: small },
       { fileName: "wave.gif", data: gif },
     ]);
-    const checked = checkOutgoingFiles(files);
+    const checked = await checkOutgoingFiles(files);
     expect(checked.reduce((sum, file) => sum + file.data.length, 0)).toBeLessThanOrEqual(MAX_MEDIA_BYTES_TOTAL);
     expect(checked[0]).toMatchObject({ fileName: "huge.jpg", contentType: "image/jpeg" });
     expect(checked[1]!.data.equals(small)).toBe(true);
@@ -93,10 +93,10 @@ describe("prepareOutgoingFiles", () => {
   it("still refuses what is not a picture, and says so when a picture cannot be read", async () => {
     const pdf = Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
     const prepared = await prepareOutgoingFiles([{ fileName: "invoice.pdf", data: pdf }]);
-    expect(() => checkOutgoingFiles(prepared)).toThrow("“invoice.pdf” is a PDF. Only PNG, JPG and GIF pictures can be sent.");
+    await expect(checkOutgoingFiles(prepared)).rejects.toThrow("“invoice.pdf” is a PDF. Only PNG, JPG and GIF pictures can be sent.");
 
     const broken = Buffer.concat([Buffer.from("RIFF\u0000\u0000\u0000\u0000WEBPVP8 ", "latin1"), Buffer.alloc(64, 7)]);
-    expect(sniffContentType(broken)).toBe("image/webp");
+    expect(await sniffContentType(broken)).toBe("image/webp");
     await expect(prepareOutgoingFiles([{ fileName: "cut.webp", data: broken }])).rejects.toThrow("“cut.webp” could not be read as a picture.");
     // A palette BMP is a BMP this app does not read: refused in words, not sent broken.
     const palette = Buffer.from(bmp(4, 4));

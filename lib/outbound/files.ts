@@ -49,7 +49,7 @@ export function safeFileName(name: string, contentType: string): string {
  * Outgoing pictures, checked from their bytes (never from the name or the browser's
  * claim): PNG, JPEG or GIF only, at most 10, at most 5 MB together.
  */
-export function checkOutgoingFiles(files: readonly OutgoingFile[]): CheckedFile[] {
+export async function checkOutgoingFiles(files: readonly OutgoingFile[]): Promise<CheckedFile[]> {
   if (files.length > MAX_MEDIA_COUNT) {
     throw new AppError("bad_request", `Attach at most ${MAX_MEDIA_COUNT} pictures to one message.`, { attachments: `At most ${MAX_MEDIA_COUNT} pictures.` });
   }
@@ -58,14 +58,16 @@ export function checkOutgoingFiles(files: readonly OutgoingFile[]): CheckedFile[
     const mb = (total / 1024 / 1024).toFixed(1);
     throw new AppError("bad_request", `The pictures come to ${mb} MB; one message can carry 5 MB in all.`, { attachments: "At most 5 MB in all." });
   }
-  return files.map((file) => {
-    const type = sniffContentType(file.data);
+  const checked: CheckedFile[] = [];
+  for (const file of files) {
+    const type = await sniffContentType(file.data);
     if (!type || !(SUPPORTED_IMAGE_TYPES as readonly string[]).includes(type)) {
       const message = `“${safeFileName(file.fileName, "application/octet-stream")}” is ${kindOf(type)}. Only PNG, JPG and GIF pictures can be sent.`;
       throw new AppError("bad_request", message, { attachments: message });
     }
-    return { fileName: safeFileName(file.fileName, type), contentType: type, data: Buffer.from(file.data) };
-  });
+    checked.push({ fileName: safeFileName(file.fileName, type), contentType: type, data: Buffer.from(file.data) });
+  }
+  return checked;
 }
 
 // Room left under the limit for the form's own framing when Twilio fetches the pictures.
@@ -97,7 +99,7 @@ export async function prepareOutgoingFiles(files: readonly OutgoingFile[]): Prom
   }
   const converted: OutgoingFile[] = [];
   for (const file of files) {
-    const type = sniffContentType(file.data);
+    const type = await sniffContentType(file.data);
     if (!type || !(CONVERTED_IMAGE_TYPES as readonly string[]).includes(type)) {
       converted.push(file);
       continue;
@@ -114,8 +116,9 @@ export async function prepareOutgoingFiles(files: readonly OutgoingFile[]): Prom
 /** Shrinks the biggest PNG or JPEG first, each by what the whole is still over, so small pictures stay untouched. */
 async function shrinkToFit(files: OutgoingFile[], total: number): Promise<OutgoingFile[]> {
   const out = [...files];
+  const types = await Promise.all(out.map((file) => sniffContentType(file.data)));
   const biggestFirst = out
-    .map((file, index) => ({ index, type: sniffContentType(file.data) }))
+    .map((_, index) => ({ index, type: types[index] }))
     .filter(({ type }) => type === "image/png" || type === "image/jpeg")
     .sort((a, b) => out[b.index]!.data.length - out[a.index]!.data.length);
   let size = total;

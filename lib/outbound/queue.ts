@@ -1,12 +1,12 @@
 import type { Database, DbOrTx } from "@/db/client";
-import { enqueueJob } from "@/db/queries/jobs";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { insertMessage, insertStoredAttachments } from "@/db/queries/messages";
 import { getSendingContext, type SendingContext } from "@/db/queries/sending";
 import { recordEvent } from "@/db/queries/events";
 import { touchTicketActivity } from "@/db/queries/tickets";
 import type { Message } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { kickJobWorker } from "@/lib/jobs/worker";
+import { kickJobWorker } from "@/lib/jobs/kick";
 import { checkMessagingPolicy } from "@/lib/policy/check";
 import { countryOfCustomer } from "@/lib/phone/normalize";
 import { publishInboxEvent } from "@/lib/realtime/publish";
@@ -32,7 +32,7 @@ export interface OutboundInput {
   policyOverride?: string | null;
 }
 
-function checkPictures(context: SendingContext, files: readonly OutgoingFile[], customerCountry: string | null): CheckedFile[] {
+async function checkPictures(context: SendingContext, files: readonly OutgoingFile[], customerCountry: string | null): Promise<CheckedFile[]> {
   if (files.length === 0) return [];
   const number = context.phoneNumber
     ? { e164: context.phoneNumber.e164, twilioSms: context.phoneNumber.twilioSms, twilioMms: context.phoneNumber.twilioMms, type: context.phoneNumber.type }
@@ -53,7 +53,7 @@ async function validate(db: DbOrTx, context: SendingContext, input: OutboundInpu
     extraAllowedCountries: await listExtraAllowedCountryCodes({ db }),
   });
   if (block) throw new AppError("conflict", describeSendingBlock(block, customerLabel(customer)));
-  const files = checkPictures(context, input.attachments ?? [], customerCountry);
+  const files = await checkPictures(context, input.attachments ?? [], customerCountry);
   const length = checkLength(input.body, integration.maxMessageLength, { allowEmpty: files.length > 0 });
   if (!length.ok) throw new AppError("bad_request", length.message, { body: length.message });
   const policy = checkMessagingPolicy(input.body);

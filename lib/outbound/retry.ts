@@ -1,11 +1,11 @@
 import type { Database } from "@/db/client";
 import { recordEvent } from "@/db/queries/events";
-import { enqueueJob } from "@/db/queries/jobs";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { getMessage, resetMessageForRetry } from "@/db/queries/messages";
 import { getSendingContext } from "@/db/queries/sending";
 import type { Message } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { kickJobWorker } from "@/lib/jobs/worker";
+import { kickJobWorker } from "@/lib/jobs/kick";
 import { countryOfCustomer } from "@/lib/phone/normalize";
 import { publishInboxEvent } from "@/lib/realtime/publish";
 import { TICKET_EVENTS } from "@/lib/tickets/events";

@@ -1,12 +1,11 @@
-import { z } from "zod";
 import type { Twilio } from "twilio";
 import type { Database } from "@/db/client";
 import { listStoredAttachmentIds } from "@/db/queries/attachments";
 import { claimMessageForSending, getMessage, recordSendResult } from "@/db/queries/messages";
 import { getSendingContext } from "@/db/queries/sending";
-import type { Job, Message } from "@/db/schema";
+import type { Message } from "@/db/schema";
 import { publicBaseUrl } from "@/lib/config/env";
-import { RetryLater } from "@/lib/jobs/retry";
+import type { JobHandler } from "@/lib/jobs/catalog";
 import { log } from "@/lib/log";
 import { countryOfCustomer } from "@/lib/phone/normalize";
 import { getTwilioClient } from "@/lib/twilio/client";
@@ -15,8 +14,6 @@ import { signedMediaUrl } from "./media-url";
 import { UNKNOWN_OUTCOME_MESSAGE } from "./send-errors";
 import { handleSendFailure, messageChanged, recordAccepted } from "./send-outcome";
 import { listExtraAllowedCountryCodes } from "@/lib/integrations/countries";
-
-const payloadSchema = z.object({ messageId: z.uuid() });
 
 // A claim older than this with no Twilio SID belongs to a worker that died mid-send: longer
 // than the Twilio request timeout, shorter than the job lease that hands the job on.
@@ -54,11 +51,9 @@ export function statusCallbackUrl(messageId: string, attempt: number): string {
  * pending → sending claim is the guard: however many workers run this job, or copies of
  * it, only the one whose UPDATE returned the row calls Twilio.
  */
-export async function sendMessageJob({ db, job }: { db: Database; job: Job }): Promise<void> {
-  const parsed = payloadSchema.safeParse(job.payload);
-  if (!parsed.success) throw new RetryLater("message.send job without a message id", undefined, true);
-  const message = await claimMessageForSending({ db, id: parsed.data.messageId });
-  if (!message) return settleUnclaimed(db, parsed.data.messageId);
+export const sendMessageJob: JobHandler<"message.send"> = async ({ db, job, payload }) => {
+  const message = await claimMessageForSending({ db, id: payload.messageId });
+  if (!message) return settleUnclaimed(db, payload.messageId);
   await messageChanged(db, message);
 
   const blocked = await blockedNow(db, message);
@@ -86,4 +81,4 @@ export async function sendMessageJob({ db, job }: { db: Database; job: Job }): P
     return handleSendFailure({ db, job, message, error, client, attempt });
   }
   await recordAccepted(db, message, { sid: result.sid, status: result.status, errorCode: result.errorCode, errorMessage: result.errorMessage });
-}
+};

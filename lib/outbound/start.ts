@@ -5,7 +5,7 @@ import { findOpenTicket, insertOpenTicket } from "@/db/queries/tickets";
 import { getSmsIntegrationWithNumber } from "@/db/queries/sending";
 import type { Message, Ticket } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { kickJobWorker } from "@/lib/jobs/worker";
+import { kickJobWorker } from "@/lib/jobs/kick";
 import { countryOfNumber, normalizePhoneNumber, type CountryCode } from "@/lib/phone/normalize";
 import { publishInboxEvent } from "@/lib/realtime/publish";
 import { TICKET_EVENTS } from "@/lib/tickets/events";

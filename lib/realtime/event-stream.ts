@@ -1,9 +1,8 @@
 import { getDb } from "@/db";
+import { env } from "@/env";
 import { getUserById } from "@/db/queries/users";
 import { subscribeInboxEvents } from "./hub";
 import type { InboxEvent } from "./publish";
-
-const DEFAULT_HEARTBEAT_MS = 20_000;
 
 /**
  * A server-sent event stream of the events `format` turns into text (null skips one) for a
@@ -14,7 +13,7 @@ const DEFAULT_HEARTBEAT_MS = 20_000;
  */
 export function userEventStream({ request, userId, format }: { request: Request; userId: string; format: (event: InboxEvent) => string | null }): Response {
   // Read per stream, so a test can shorten it.
-  const heartbeatMs = Number(process.env.SSE_HEARTBEAT_MS || DEFAULT_HEARTBEAT_MS);
+  const heartbeatMs = env().SSE_HEARTBEAT_MS;
   const encoder = new TextEncoder();
   let stop: () => void = () => {};
   const stream = new ReadableStream<Uint8Array>({

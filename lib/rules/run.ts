@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
 import { getOptOut } from "@/db/queries/customers";
 import { recordEvent } from "@/db/queries/events";
@@ -14,9 +13,8 @@ import {
 } from "@/db/queries/rules";
 import type { Rule } from "@/db/schema";
 import { classifyKeyword, type CarrierKeyword } from "@/lib/inbound/keywords";
-import type { JobHandler } from "@/lib/jobs/handlers";
-import { RetryLater } from "@/lib/jobs/retry";
-import { kickJobWorker } from "@/lib/jobs/worker";
+import type { JobHandler } from "@/lib/jobs/catalog";
+import { kickJobWorker } from "@/lib/jobs/kick";
 import { log } from "@/lib/log";
 import { isCountryAllowed } from "@/lib/phone/countries";
 import { countryOfCustomer } from "@/lib/phone/normalize";
@@ -29,12 +27,8 @@ import { getBusinessHours } from "./store";
 import { storedRuleSchema } from "./validation";
 import { listExtraAllowedCountryCodes } from "@/lib/integrations/countries";
 
-export { RULES_RUN_JOB } from "./job";
-
 /** The timeline event every rule run leaves: data { ruleId, ruleName, messageId, matched, summary, done, skipped }. */
 export const RULE_RAN_EVENT = TICKET_EVENTS.ruleRun;
-
-const payloadSchema = z.object({ messageId: z.uuid(), ticketCreated: z.boolean().default(false) });
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadMessageForRules>>>;
 
@@ -177,11 +171,9 @@ export async function runRulesForMessage({ db, messageId, ticketCreated, now = n
 }
 
 /** The "rules.run" job: enqueued with the inbound message, so a crash before it runs only delays it. */
-export const runRulesJob: JobHandler = async ({ db, job }) => {
-  const payload = payloadSchema.safeParse(job.payload);
-  if (!payload.success) throw new RetryLater("rules.run job has a malformed payload", undefined, true);
-  const tally = await runRulesForMessage({ db, ...payload.data });
-  if (tally.ran > 0) log.info({ messageId: payload.data.messageId, rules: tally.ran, autoReplies: tally.autoReplies }, "rules ran");
+export const runRulesJob: JobHandler<"rules.run"> = async ({ db, payload }) => {
+  const tally = await runRulesForMessage({ db, ...payload });
+  if (tally.ran > 0) log.info({ messageId: payload.messageId, rules: tally.ran, autoReplies: tally.autoReplies }, "rules ran");
   // The auto-replies' send jobs are committed now: hand them to Twilio without waiting for the next poll.
   if (tally.autoReplies > 0) kickJobWorker();
 };

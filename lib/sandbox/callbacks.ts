@@ -1,8 +1,7 @@
-import { z } from "zod";
-import type { Database, DbOrTx } from "@/db/client";
-import { enqueueJob } from "@/db/queries/jobs";
+import type { DbOrTx } from "@/db/client";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import type { SandboxMessage } from "@/db/queries/sandbox-messages";
-import type { Job } from "@/db/schema";
+import type { JobHandler } from "@/lib/jobs/catalog";
 import { RetryLater } from "@/lib/jobs/retry";
 import { log } from "@/lib/log";
 import { getSandboxCredentials } from "@/lib/twilio/credentials";
@@ -49,10 +48,8 @@ export async function enqueueStatusCallback({ db, message }: { db: DbOrTx; messa
   });
 }
 
-const payloadSchema = z.object({ url: z.string(), params: z.record(z.string(), z.string()) });
-
-export async function runStatusCallbackJob({ job }: { db: Database; job: Job }): Promise<void> {
-  const { url, params } = payloadSchema.parse(job.payload);
+export const runStatusCallbackJob: JobHandler<"sandbox.callback"> = async ({ payload }) => {
+  const { url, params } = payload;
   const { authToken } = await getSandboxCredentials();
   const result = await sendSignedRequest({ url, method: "POST", params, authToken, timeoutMs: TIMEOUT_MS });
   if (!result.ok) {

@@ -39,9 +39,9 @@ function checkFiles(media: HandsetFile[], mmsCapable: boolean, business: string)
   if (total > MAX_MEDIA_BYTES_TOTAL) throw bad(tooLargeMessage(total));
 }
 
-function contentTypeOf(file: HandsetFile): string {
+async function contentTypeOf(file: HandsetFile): Promise<string> {
   const stated = file.contentType.split(";")[0]?.trim().toLowerCase();
-  return stated && stated !== "application/octet-stream" ? stated : (sniffContentType(file.data) ?? "application/octet-stream");
+  return stated && stated !== "application/octet-stream" ? stated : ((await sniffContentType(file.data)) ?? "application/octet-stream");
 }
 
 /**
@@ -65,6 +65,7 @@ export async function sendFromHandset(text: HandsetText, db?: Database): Promise
   if ([...text.body].length > ABSOLUTE_MAX_LENGTH) throw bad(`A text can be at most ${ABSOLUTE_MAX_LENGTH} characters.`);
   checkFiles(text.media, business.mms, business.phoneNumber);
 
+  const contentTypes = await Promise.all(text.media.map(contentTypeOf));
   const message = await database.transaction(async (tx) => {
     const row = await insertSandboxMessage({
       db: tx,
@@ -89,7 +90,7 @@ export async function sendFromHandset(text: HandsetText, db?: Database): Promise
         dateCreated: new Date(row.dateCreated.getTime() + index),
         messageSid: row.sid,
         accountSid: row.accountSid,
-        contentType: contentTypeOf(file),
+        contentType: contentTypes[index] ?? "application/octet-stream",
         fileName: file.fileName,
         data: file.data,
       })),

@@ -1,11 +1,11 @@
-import type { JobHandler } from "@/lib/jobs/handlers";
-import { runStatusCallbackJob, STATUS_CALLBACK_JOB } from "./callbacks";
-import { ADVANCE_JOB, runAdvanceJob } from "./lifecycle";
-import { DELIVER_JOB, runDeliverJob } from "./webhooks";
+import type { JobHandlers } from "@/lib/jobs/catalog";
+import { runStatusCallbackJob } from "./callbacks";
+import { runAdvanceJob } from "./lifecycle";
+import { runDeliverJob } from "./webhooks";
 
-/** The sandbox's durable background work, by job kind. */
-export const sandboxJobHandlers: Record<string, JobHandler> = {
-  [ADVANCE_JOB]: runAdvanceJob,
-  [STATUS_CALLBACK_JOB]: runStatusCallbackJob,
-  [DELIVER_JOB]: runDeliverJob,
+/** The sandbox's own durable background work, handed to the worker at start (lib/setup/jobs.ts). */
+export const sandboxJobHandlers: JobHandlers<"sandbox.advance" | "sandbox.callback" | "sandbox.deliver"> = {
+  "sandbox.advance": runAdvanceJob,
+  "sandbox.callback": runStatusCallbackJob,
+  "sandbox.deliver": runDeliverJob,
 };

@@ -1,9 +1,8 @@
-import { z } from "zod";
 import type { Database, DbOrTx } from "@/db/client";
-import { enqueueJob } from "@/db/queries/jobs";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { insertSandboxMedia } from "@/db/queries/sandbox-media";
 import { getSandboxMessage, moveSandboxMessage, type SandboxMessage, type SandboxMessageChanges } from "@/db/queries/sandbox-messages";
-import type { Job } from "@/db/schema";
+import type { JobHandler } from "@/lib/jobs/catalog";
 import { publishInboxEvent } from "@/lib/realtime/publish";
 import { enqueueStatusCallback } from "./callbacks";
 import { carrierFate, isHandsetReachable } from "./carrier";
@@ -16,12 +15,6 @@ export const ADVANCE_JOB = "sandbox.advance";
 type Step = "sending" | "sent" | "final";
 // The status a message must still have for a step to apply.
 const BEFORE: Record<Step, string> = { sending: "queued", sent: "sending", final: "sent" };
-
-const payloadSchema = z.object({
-  sid: z.string(),
-  step: z.enum(["sending", "sent", "final"]),
-  mediaUrls: z.array(z.string()).default([]),
-});
 
 /** Schedules a message's next step, in the caller's transaction. */
 export async function enqueueAdvance({ db, sid, step, mediaUrls = [] }: { db: DbOrTx; sid: string; step: Step; mediaUrls?: string[] }): Promise<void> {
@@ -76,8 +69,8 @@ async function transition({
  * delivered, or failed / undelivered where the carrier says so. Each step is its own
  * durable job, so a restart resumes where it stopped.
  */
-export async function runAdvanceJob({ db, job }: { db: Database; job: Job }): Promise<void> {
-  const { sid, step, mediaUrls } = payloadSchema.parse(job.payload);
+export const runAdvanceJob: JobHandler<"sandbox.advance"> = async ({ db, payload }) => {
+  const { sid, step, mediaUrls } = payload;
   const message = await getSandboxMessage({ db, sid });
   // Deleted, or this step already happened (the job ran twice).
   if (!message || message.status !== BEFORE[step]) return;

@@ -66,7 +66,7 @@ export async function fetchMediaUrls(urls: readonly string[]): Promise<MediaFetc
     if (data === null) return { ok: false, errorCode: 30019, errorMessage: "Content size exceeds carrier limit" };
     remaining -= data.byteLength;
     const stated = response.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-    const contentType = stated && stated !== "application/octet-stream" ? stated : (sniffContentType(data) ?? "application/octet-stream");
+    const contentType = stated && stated !== "application/octet-stream" ? stated : ((await sniffContentType(data)) ?? "application/octet-stream");
     if (!isAcceptedMmsType(contentType)) return { ok: false, errorCode: 12300, errorMessage: "Invalid Content-Type" };
     media.push({ contentType, fileName: fileNameOf(url), data });
   }

@@ -1,8 +1,9 @@
-import { kickJobWorker } from "@/lib/jobs/worker";
+import { env } from "@/env";
+import { kickJobWorker } from "@/lib/jobs/kick";
 
 /** Pause between a message's steps (queued → sending → sent → delivered), like a carrier's. */
 export function stepDelayMs(): number {
-  return Number(process.env.SANDBOX_STEP_MS ?? 300);
+  return env().SANDBOX_STEP_MS;
 }
 
 /** Work was committed for now and for `delayMs` from now: wake the worker for both. */

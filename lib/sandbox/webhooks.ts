@@ -1,10 +1,10 @@
-import { z } from "zod";
 import type { Database, DbOrTx } from "@/db/client";
-import { enqueueJob } from "@/db/queries/jobs";
+import { env } from "@/env";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { getSandboxNumberByPhone } from "@/db/queries/sandbox-numbers";
 import { listSandboxMedia } from "@/db/queries/sandbox-media";
 import { getSandboxMessage, updateSandboxMessage, type SandboxMessage } from "@/db/queries/sandbox-messages";
-import type { Job } from "@/db/schema";
+import type { JobHandler } from "@/lib/jobs/catalog";
 import { log } from "@/lib/log";
 import { publishInboxEvent } from "@/lib/realtime/publish";
 import { getSandboxCredentials } from "@/lib/twilio/credentials";
@@ -19,10 +19,9 @@ export const DELIVER_JOB = "sandbox.deliver";
 export const NO_WEBHOOK = "This number has no SMS webhook configured.";
 
 type Stage = "primary" | "retry" | "fallback";
-const payloadSchema = z.object({ sid: z.string(), stage: z.enum(["primary", "retry", "fallback"]) });
 
 function webhookTimeoutMs(): number {
-  return Number(process.env.SANDBOX_WEBHOOK_TIMEOUT_MS ?? 15_000);
+  return env().SANDBOX_WEBHOOK_TIMEOUT_MS;
 }
 
 /** Schedules delivery of an inbound message to the app, in the caller's transaction. */
@@ -67,8 +66,8 @@ async function sendTwimlReplies(db: Database, message: SandboxMessage, body: str
  * timeout: one retry, then the SmsFallbackUrl if there is one; every failure is recorded
  * on the message, where the phone simulator shows it.
  */
-export async function runDeliverJob({ db, job }: { db: Database; job: Job }): Promise<void> {
-  const { sid, stage } = payloadSchema.parse(job.payload);
+export const runDeliverJob: JobHandler<"sandbox.deliver"> = async ({ db, payload }) => {
+  const { sid, stage } = payload;
   const message = await getSandboxMessage({ db, sid });
   if (!message) return;
   const number = await getSandboxNumberByPhone({ db, phoneNumber: message.to });

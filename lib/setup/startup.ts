@@ -1,20 +1,21 @@
 import { getDatabaseHandle } from "@/db";
+import { env } from "@/env";
 import { DataFolderLockedError } from "@/db/lock";
 import { countUsers } from "@/db/queries/users";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { firstAdminSchema } from "@/lib/auth/validation";
 import { twilioMode } from "@/lib/config/env";
 import { startJobWorker } from "@/lib/jobs/worker";
+import { jobHandlers } from "./jobs";
 import { describeError, log } from "@/lib/log";
 import { createFirstAdmin } from "./first-admin";
 
 async function bootstrapAdminFromEnv() {
-  const email = process.env.ADMIN_EMAIL;
-  const password = process.env.ADMIN_PASSWORD;
+  const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password, ADMIN_NAME: name } = env();
   if (!email || !password) return;
   const { db } = await getDatabaseHandle();
   if ((await countUsers({ db })) > 0) return;
-  const parsed = firstAdminSchema.safeParse({ name: process.env.ADMIN_NAME || "Admin", email, password });
+  const parsed = firstAdminSchema.safeParse({ name: name ?? "Admin", email, password });
   if (!parsed.success) {
     log.error({ issues: parsed.error.issues.map((i) => i.message) }, "ADMIN_EMAIL / ADMIN_PASSWORD are not valid; no admin created");
     return;
@@ -39,10 +40,10 @@ export async function startApp(): Promise<void> {
     }
     // PostgreSQL may come up after the app; requests retry the connection.
     log.error({ err: describeError(error) }, "database not reachable at start; will retry on demand");
-    startJobWorker();
+    startJobWorker({ handlers: jobHandlers });
     return;
   }
   await bootstrapAdminFromEnv();
   await getAuthSecret();
-  startJobWorker();
+  startJobWorker({ handlers: jobHandlers });
 }

@@ -4,6 +4,7 @@ import { countInboxTickets, listInboxTickets, type InboxCounts, type InboxTicket
 import { AppError } from "@/lib/errors";
 import { customerLabel } from "@/lib/outbound/eligibility";
 import { countryFlag, countryName, formatPhoneNumber } from "@/lib/phone/normalize";
+import { CLOSED_COUNT_CAP } from "./counts";
 import { parseInboxSearch } from "./search";
 import type { InboxFilters } from "./validation";
 
@@ -64,5 +65,5 @@ export async function loadInboxPage({
 }
 
 export function loadInboxCounts({ db, userId, integrationId }: { db: DbOrTx; userId: string; integrationId?: string }): Promise<InboxCounts> {
-  return countInboxTickets({ db, userId, integrationId });
+  return countInboxTickets({ db, userId, integrationId, closedCountCap: CLOSED_COUNT_CAP });
 }

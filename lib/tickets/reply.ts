@@ -5,7 +5,7 @@ import { listMessagesArrivedAfter } from "@/db/queries/messages";
 import { findOpenTicket, getTicket, updateTicket } from "@/db/queries/tickets";
 import type { Message, Ticket, User } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { kickJobWorker } from "@/lib/jobs/worker";
+import { kickJobWorker } from "@/lib/jobs/kick";
 import { prepareOutgoingFiles, type OutgoingFile } from "@/lib/outbound/files";
 import { insertOutboundMessage } from "@/lib/outbound/queue";
 import { CollisionWarning } from "./collision";

@@ -1,12 +1,13 @@
 import twilio, { type Twilio } from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
+import { env } from "@/env";
 import { internalBaseUrl, twilioMode } from "@/lib/config/env";
 import { getTwilioCredentials } from "./credentials";
 
 /** Where the SDK's requests go when they must not reach *.twilio.com. */
 export function twilioApiBaseUrl(): string | null {
   if (twilioMode() === "sandbox") return `${internalBaseUrl()}/sandbox/twilio`;
-  return process.env.TWILIO_API_BASE_URL?.replace(/\/+$/, "") || null;
+  return env().TWILIO_API_BASE_URL ?? null;
 }
 
 /**
@@ -36,7 +37,6 @@ export class RedirectingRequestClient extends twilio.RequestClient {
 
 type RequestOptions<TData> = RequestClient.RequestOptions<TData>;
 
-const REQUEST_TIMEOUT_MS = Number(process.env.TWILIO_TIMEOUT_MS || 15_000);
 const globalForTwilio = globalThis as unknown as { __twilioClient?: { key: string; client: Twilio } };
 
 /** The one Twilio client: live, or pointed at the built-in sandbox. Callers cannot tell which. */
@@ -47,8 +47,8 @@ export async function getTwilioClient(): Promise<Twilio> {
   if (globalForTwilio.__twilioClient?.key === key) return globalForTwilio.__twilioClient.client;
 
   const httpClient = baseUrl
-    ? new RedirectingRequestClient(baseUrl, { timeout: REQUEST_TIMEOUT_MS, keepAlive: true })
-    : new twilio.RequestClient({ timeout: REQUEST_TIMEOUT_MS, keepAlive: true });
+    ? new RedirectingRequestClient(baseUrl, { timeout: env().TWILIO_TIMEOUT_MS, keepAlive: true })
+    : new twilio.RequestClient({ timeout: env().TWILIO_TIMEOUT_MS, keepAlive: true });
   const client =
     credentials.apiKeySid && credentials.apiKeySecret
       ? twilio(credentials.apiKeySid, credentials.apiKeySecret, { accountSid: credentials.accountSid, httpClient })

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/db";
+import { env } from "@/env";
 import { getOrCreateSetting } from "@/db/queries/settings";
 import { twilioMode } from "@/lib/config/env";
 
@@ -36,10 +37,11 @@ export function getSandboxCredentials(): Promise<SandboxCredentials> {
 
 export async function getTwilioCredentials(): Promise<TwilioCredentials> {
   if (twilioMode() === "sandbox") return getSandboxCredentials();
+  const { TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_API_KEY_SID, TWILIO_API_KEY_SECRET } = env();
   return {
-    accountSid: process.env.TWILIO_ACCOUNT_SID as string,
-    authToken: process.env.TWILIO_AUTH_TOKEN || null,
-    apiKeySid: process.env.TWILIO_API_KEY_SID || undefined,
-    apiKeySecret: process.env.TWILIO_API_KEY_SECRET || undefined,
+    accountSid: TWILIO_ACCOUNT_SID as string,
+    authToken: TWILIO_AUTH_TOKEN ?? null,
+    apiKeySid: TWILIO_API_KEY_SID,
+    apiKeySecret: TWILIO_API_KEY_SECRET,
   };
 }

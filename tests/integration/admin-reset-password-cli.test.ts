@@ -24,7 +24,7 @@ function runCli(args: string[], env: Record<string, string | undefined>): Promis
   const childEnv: Record<string, string | undefined> = { ...process.env, PUBLIC_BASE_URL: "https://inbox.example.com", LOG_LEVEL: undefined, NODE_ENV: "production", ...env };
   for (const [key, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[key];
   return new Promise((resolve) => {
-    execFile(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/admin-reset-password.ts", ...args], { env: childEnv as NodeJS.ProcessEnv, timeout: 120_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/admin-reset-password.ts", ...args], { env: childEnv as NodeJS.ProcessEnv, timeout: 120_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { enqueueJob } from "@/db/queries/jobs";
+import { insertJob } from "@/db/queries/jobs";
 import { jobs } from "@/db/schema";
 import { pruneJobs } from "@/lib/jobs/worker";
 import { testDatabases } from "../support/database";
@@ -19,7 +19,7 @@ describe.each(testDatabases())("pruning finished background work on $name", (dat
   /** A job in a given state, its finish (or due) time `daysAgo` days back by the database's clock. */
   async function jobIn(state: "done" | "failed" | "pending", daysAgo: number): Promise<string> {
     const key = `${state}-${daysAgo}-${Math.random()}`;
-    await enqueueJob({ db: handle.db, job: { kind: "test.noop", payload: {}, dedupeKey: key } });
+    await insertJob({ db: handle.db, job: { kind: "test.noop", payload: {}, dedupeKey: key } });
     const at = sql`now() - make_interval(days => ${daysAgo})`;
     const set = state === "done" ? { doneAt: at } : state === "failed" ? { failedAt: at, lastError: "gave up" } : { runAt: at };
     await handle.db.update(jobs).set(set).where(eq(jobs.dedupeKey, key));

@@ -17,7 +17,9 @@ vi.hoisted(() => {
 
 const { queueOutboundMessage } = await import("@/lib/outbound/queue");
 const { retryOutboundMessage } = await import("@/lib/outbound/retry");
-const { runDueJobs } = await import("@/lib/jobs/worker");
+const { runDueJobs: runDueJobsWith } = await import("@/lib/jobs/worker");
+const { jobHandlers } = await import("@/lib/setup/jobs");
+const runDueJobs = ({ db }: { db: DatabaseHandle["db"] }) => runDueJobsWith({ db, handlers: jobHandlers });
 
 const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6360000000020001e221bc330000000049454e44ae426082", "hex");
 const PDF = Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n");

@@ -3,7 +3,7 @@ import { withinDatabaseDeadline } from "@/lib/http/deadline";
 import { errorResponse } from "@/lib/http/respond";
 import { recordInboundMessage } from "@/lib/inbound/record";
 import { parseInboundMessage } from "@/lib/inbound/validation";
-import { kickJobWorker } from "@/lib/jobs/worker";
+import { kickJobWorker } from "@/lib/jobs/kick";
 import { log } from "@/lib/log";
 import { twimlEmpty } from "@/lib/twilio/twiml";
 import { twilioIdempotencyToken, verifyTwilioWebhook } from "@/lib/twilio/webhook";

@@ -1,0 +1,17 @@
+import type { JobHandlers } from "@/lib/jobs/catalog";
+import { downloadInboundMedia } from "@/lib/inbound/media";
+import { sendMessageJob } from "@/lib/outbound/send";
+import { runRulesJob } from "@/lib/rules/run";
+import { sandboxJobHandlers } from "@/lib/sandbox/jobs";
+
+/**
+ * The handler of every job kind in the catalog (lib/jobs/catalog.ts), given to the worker at
+ * start. Only the start-up (and tests) import this, so no domain module depends on another's
+ * jobs, or on the sandbox.
+ */
+export const jobHandlers: JobHandlers = {
+  "media.download": downloadInboundMedia,
+  "message.send": sendMessageJob,
+  "rules.run": runRulesJob,
+  ...sandboxJobHandlers,
+};
