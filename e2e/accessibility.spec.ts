@@ -44,35 +44,35 @@ test("sign-in has no serious accessibility problem, also with an error showing",
 test.describe("for an admin", () => {
   test.use({ storageState: adminState });
 
-  test("the settings for users, numbers and integrations have no serious accessibility problem", async ({ page, browser }) => {
-    const desk = await setUpSmsIntegration(browser, `A11y desk ${randomInt(1e6)}`);
-    const integrationId = await integrationIdOf(page, desk);
-    await expectAccessible(page, [
-      "/settings",
-      "/settings/users",
-      "/settings/phone-numbers",
-      "/settings/phone-numbers/new",
-      "/settings/phone-numbers/import",
-      "/settings/phone-numbers/port",
-      "/settings/integrations/sms",
-      "/settings/integrations/sms/new",
-      `/settings/integrations/sms/${integrationId}`,
-      "/settings/integrations/sms/countries",
-    ]);
-  });
+  // One test a page: a page's check takes seconds, and a slow one does not hold up the rest.
+  for (const path of [
+    "/settings",
+    "/settings/users",
+    "/settings/phone-numbers",
+    "/settings/phone-numbers/new",
+    "/settings/phone-numbers/import",
+    "/settings/phone-numbers/port",
+    "/settings/integrations/sms",
+    "/settings/integrations/sms/new",
+    "/settings/integrations/sms/countries",
+    "/settings/business-hours",
+    "/settings/rules",
+    "/settings/rules/new",
+    "/settings/rules/new?start=after-hours",
+    "/settings/canned-replies",
+    "/settings/canned-replies/new",
+    "/settings/audit",
+    "/sandbox/phone",
+    "/account",
+  ]) {
+    test(`${path} has no serious accessibility problem`, async ({ page }) => {
+      await expectAccessible(page, [path]);
+    });
+  }
 
-  test("the settings for hours, rules, saved replies and the audit log, the phone simulator and the account page have no serious accessibility problem", async ({ page }) => {
-    await expectAccessible(page, [
-      "/settings/business-hours",
-      "/settings/rules",
-      "/settings/rules/new",
-      "/settings/rules/new?start=after-hours",
-      "/settings/canned-replies",
-      "/settings/canned-replies/new",
-      "/settings/audit",
-      "/sandbox/phone",
-      "/account",
-    ]);
+  test("an SMS integration's own settings page has no serious accessibility problem", async ({ page, browser }) => {
+    const desk = await setUpSmsIntegration(browser, `A11y desk ${randomInt(1e6)}`);
+    await expectAccessible(page, [`/settings/integrations/sms/${await integrationIdOf(page, desk)}`]);
   });
 });
 
@@ -82,7 +82,7 @@ test.describe("for an agent", () => {
   test("the inbox, with and without a ticket open, has no serious accessibility problem", async ({ page, browser }) => {
     const desk = await setUpSmsIntegration(browser, `A11y inbox ${randomInt(1e6)}`);
     const ticketId = await startConversationByApi(page, { phone: customerNumber().e164, integrationId: await integrationIdOf(page, desk), body: "Do you have this in blue?" });
-    await expectAccessible(page, ["/tickets", "/tickets?view=mine", "/account"]);
+    await expectAccessible(page, ["/tickets", "/account"]);
     await openTicketPage(page, ticketId);
     await expect(page.getByRole("article").filter({ hasText: "Do you have this in blue?" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
