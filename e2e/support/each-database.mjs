@@ -2,8 +2,9 @@
 // server, on PostgreSQL too (server.mjs picks the database from it).
 //
 // The tests spend most of their time waiting on the app and the browser, not computing, so
-// the runs go at once: each database's spec files are split into E2E_SHARDS parts (default
-// 2), and each part is its own `playwright test --shard` with its own app server on its own
+// the runs go at once: PGlite's and PostgreSQL's, and, with E2E_SHARDS=n (default 1; CI uses
+// 2), each database's spec files split into n parts. Each is its own `playwright test
+// [--shard]` with its own app server on its own
 // port, its own fresh database and its own signed-in sessions (first-run.setup.ts runs in
 // each). Nothing is shared between two runs, so tests that change app-wide settings cannot
 // disturb each other. Ports: E2E_PORT (3100), then +10 for each further run (PGlite's
@@ -13,7 +14,7 @@ import { spawn } from "node:child_process";
 import readline from "node:readline";
 
 const basePort = Number(process.env.E2E_PORT || 3100);
-const shards = Math.max(1, Number(process.env.E2E_SHARDS || 2));
+const shards = Math.max(1, Number(process.env.E2E_SHARDS || 1));
 const databases = [{ name: "PGlite", url: undefined }];
 if (process.env.TEST_DATABASE_URL) databases.push({ name: "PostgreSQL", url: process.env.TEST_DATABASE_URL });
 
