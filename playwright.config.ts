@@ -16,7 +16,10 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  // Per port: `npm run test:e2e` runs PGlite and PostgreSQL at once, each on its own port,
+  // and a run empties its output folder when it starts.
+  outputDir: `test-results/e2e-${port}`,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: `playwright-report/${port}` }]],
   use: {
     baseURL,
     trace: "retain-on-failure",

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { addUserAsAdmin, adminState, signIn, uniqueEmail } from "./support/accounts";
+import { addUserAsAdmin, adminState, databaseFile, signIn, uniqueEmail } from "./support/accounts";
 
 // Each test hashes and checks several passwords (bcrypt, on purpose slow), sessions in several browsers.
 test.describe.configure({ timeout: 180_000 });
@@ -128,7 +128,7 @@ test("an agent sees no way to reset passwords", async ({ browser }) => {
 });
 
 function runResetCommand(email: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const database = JSON.parse(fs.readFileSync("e2e/.auth/database.json", "utf8")) as Record<string, string>;
+  const database = JSON.parse(fs.readFileSync(databaseFile, "utf8")) as Record<string, string>;
   const env: NodeJS.ProcessEnv = { ...process.env, ...database, PUBLIC_BASE_URL: test.info().project.use.baseURL };
   if (!database.DATABASE_URL) delete env.DATABASE_URL;
   return new Promise((resolve) => {
@@ -144,7 +144,7 @@ test("the server's command gives a locked-out admin a link, or refuses while the
   await addUserAsAdmin(await adminContext.newPage(), lockedOut);
   await adminContext.close();
   const run = await runResetCommand(lockedOut.email);
-  const database = JSON.parse(fs.readFileSync("e2e/.auth/database.json", "utf8")) as Record<string, string>;
+  const database = JSON.parse(fs.readFileSync(databaseFile, "utf8")) as Record<string, string>;
   if (!database.DATABASE_URL) {
     // The embedded database serves one process: the running app's.
     expect(run.code).toBe(1);

@@ -33,12 +33,13 @@ export function TicketRow({ ticket, meId, selected, href, onOpen }: { ticket: In
             ) : null}
             {ticket.customer.label}
           </span>
-          <time dateTime={ticket.lastMessageAt} className="shrink-0 text-xs text-slate-500" suppressHydrationWarning>
+          <time dateTime={ticket.lastMessageAt} className="shrink-0 text-xs text-slate-600" suppressHydrationWarning>
             {listTime(ticket.lastMessageAt)}
           </time>
         </div>
-        <p className={`mt-0.5 truncate text-sm ${ticket.unread ? "text-slate-800" : "text-slate-500"}`}>{previewLine(ticket, meId)}</p>
-        <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
+        <p className={`mt-0.5 truncate text-sm ${ticket.unread ? "text-slate-800" : "text-slate-600"}`}>{previewLine(ticket, meId)}</p>
+        {/* slate-600, not 500: the open ticket's row is tinted, and 500 on it is too faint to read (contrast under 4.5:1). */}
+        <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-600">
           <span>{ticket.assignee ? ticket.assignee.name : "Unassigned"}</span>
           <span aria-hidden>·</span>
           <span className="truncate">{ticket.integration.name}</span>

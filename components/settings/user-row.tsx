@@ -39,7 +39,7 @@ export function UserRow({ user, isMe }: { user: RowUser; isMe: boolean }) {
   return (
     <tr className={user.active ? "" : "bg-slate-50 text-slate-500"}>
       <td className="px-4 py-3 font-medium">
-        {user.name} {isMe ? <span className="text-xs text-slate-400">(you)</span> : null}
+        {user.name} {isMe ? <span className="text-xs text-slate-500">(you)</span> : null}
         {error ? (
           <p role="alert" className="mt-1 text-xs font-normal text-red-600">
             {error}

@@ -41,7 +41,7 @@ export function AppHeader({ user, sandbox }: { user: User; sandbox: boolean }) {
             </div>
           ) : null}
           <span className="hidden text-sm text-slate-600 sm:inline">
-            {user.name} <span className="text-slate-400">({user.role})</span>
+            {user.name} <span className="text-slate-500">({user.role})</span>
           </span>
           <SignOutButton />
         </div>

@@ -4,9 +4,16 @@ import { expect } from "./test";
 export const admin = { name: "Ada Admin", email: "ada@example.com", password: "correct horse battery" };
 export const agent = { name: "Sam Agent", email: "sam@example.com", password: "agent password 1" };
 
-export const adminState = "e2e/.auth/admin.json";
-export const agentState = "e2e/.auth/agent.json";
-export const deactivatedState = "e2e/.auth/deactivated.json";
+/**
+ * Where this run keeps its signed-in sessions and the app's database location: one folder per
+ * port, so runs on two ports at once (PGlite and PostgreSQL, `npm run test:e2e`) keep apart.
+ */
+export const runDir = `e2e/.auth/${process.env.E2E_PORT || 3100}`;
+export const adminState = `${runDir}/admin.json`;
+export const agentState = `${runDir}/agent.json`;
+export const deactivatedState = `${runDir}/deactivated.json`;
+/** { DATABASE_URL } or { DATA_DIR }: the database the app under test uses (written by server.mjs). */
+export const databaseFile = `${runDir}/database.json`;
 export const deactivated = { name: "Dora Deactivated", email: "dora@example.com", password: "dora password 1" };
 
 /** A fresh address per test, so tests never share a user. */

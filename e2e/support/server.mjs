@@ -13,7 +13,7 @@ delete env.NEXTAUTH_SECRET;
 delete env.NEXTAUTH_URL;
 
 if (process.env.TEST_DATABASE_URL) {
-  const name = `e2e_${Date.now()}`;
+  const name = `e2e_${port}_${Date.now()}`;
   const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   await admin.end();
@@ -23,16 +23,18 @@ if (process.env.TEST_DATABASE_URL) {
   delete env.DATA_DIR;
   console.log(`e2e database: PostgreSQL ${name}`);
 } else {
-  const dir = path.resolve(".data-e2e");
+  const dir = path.resolve(`.data-e2e-${port}`);
   fs.rmSync(dir, { recursive: true, force: true });
   env.DATA_DIR = dir;
   delete env.DATABASE_URL;
   console.log(`e2e database: PGlite in ${dir}`);
 }
 
-// Where the app's data is, for tests that run a server-side command against it.
-fs.mkdirSync("e2e/.auth", { recursive: true });
-fs.writeFileSync("e2e/.auth/database.json", JSON.stringify(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : { DATA_DIR: env.DATA_DIR }));
+// Where the app's data is, for tests that run a server-side command against it; per port,
+// as in e2e/support/accounts.ts, so two runs at once keep apart.
+const runDir = `e2e/.auth/${port}`;
+fs.mkdirSync(runDir, { recursive: true });
+fs.writeFileSync(`${runDir}/database.json`, JSON.stringify(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : { DATA_DIR: env.DATA_DIR }));
 
 const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { env, stdio: "inherit" });
 const stop = () => child.kill("SIGTERM");

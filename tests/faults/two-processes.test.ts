@@ -1,12 +1,12 @@
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppServer } from "@/bench/server";
 import { BUSINESS_NUMBER } from "@/bench/ingest";
-import { BENCH_ADMIN, seedBase, seedSendingNumber, type Seeded } from "@/bench/seed";
-import { messages, ruleRuns, sandboxMessages, tickets } from "@/db/schema";
+import { BENCH_ADMIN, BENCH_AGENT, seedBase, seedSendingNumber, type Seeded } from "@/bench/seed";
+import { messages, ruleRuns, sandboxMessages, tickets, users } from "@/db/schema";
 import { createRule, removeRule } from "@/lib/rules/manage";
-import { createDatabase, inboundSms, openEventStream, postInbound, postReply, signIn, sleep, startAppProcess, waitUntil, type FreshDatabase } from "./support/app-pair";
+import { createDatabase, getJson, inboundSms, openEventStream, postInbound, postReply, sendJson, signIn, sleep, startAppProcess, waitUntil, type EventStream, type FreshDatabase } from "./support/app-pair";
 
 // Both workers poll often, so every job is offered to both processes, not only to the one
 // that was woken by the request.
@@ -23,6 +23,10 @@ describe("two app processes on one PostgreSQL database", () => {
   let a: AppServer;
   let b: AppServer;
   let cookie: string;
+  /** The second person: an agent, signed in on B (and, with the same session, on A). */
+  let agentCookie: string;
+  let adminId: string;
+  let agentId: string;
 
   const db = () => database.handle.db;
   async function receive(app: AppServer, from: string, body: string) {
@@ -48,6 +52,10 @@ describe("two app processes on one PostgreSQL database", () => {
     ]);
     // Signed in on A; the session is honoured by B too (the secret lives in the database).
     cookie = await signIn(a.url, BENCH_ADMIN);
+    agentCookie = await signIn(b.url, BENCH_AGENT);
+    const people = await db().select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, [BENCH_ADMIN.email, BENCH_AGENT.email]));
+    adminId = people.find((person) => person.email === BENCH_ADMIN.email)!.id;
+    agentId = people.find((person) => person.email === BENCH_AGENT.email)!.id;
   });
 
   afterAll(async () => {
@@ -135,5 +143,105 @@ describe("two app processes on one PostgreSQL database", () => {
     } finally {
       await removeRule({ db: db(), id: rule.id });
     }
+  });
+
+  describe("presence and unread state", () => {
+    interface Viewer {
+      userId: string;
+      name: string;
+      typing: boolean;
+    }
+    interface Counts {
+      open: number;
+      unread: { open: number; mine: number; unassigned: number };
+    }
+    const presencePath = (ticketId: string) => `/api/tickets/${ticketId}/presence`;
+    /** How many events of this kind about this ticket the stream has seen. */
+    const seen = (stream: EventStream, type: string, ticketId: string) => stream.events.filter((event) => event.type === type && event.ticketId === ticketId).length;
+    const countsOf = (app: AppServer, who: string) => getJson<Counts>(app.url, who, "/api/tickets/counts");
+    const isUnread = async (app: AppServer, who: string, ticketId: string) => (await getJson<{ ticket: { unread: boolean } }>(app.url, who, `/api/tickets/${ticketId}`)).ticket.unread;
+
+    it("shows an agent who opens a ticket and types on A to the agent on B, live and in B's presence API", async () => {
+      const { message } = await receive(a, customerNumber(), "Can I return a gift without the receipt?");
+      const ticketId = message.ticketId;
+      const stream = await openEventStream(b.url, agentCookie);
+      try {
+        await stream.ready;
+        const viewersOnB = async () => (await getJson<{ viewers: Viewer[] }>(b.url, agentCookie, presencePath(ticketId))).viewers;
+        expect(await viewersOnB()).toEqual([]);
+
+        // The agent on B has the ticket open too (B publishes that; wait for it to pass).
+        const agentTab = randomUUID();
+        const agentReport = await sendJson<{ viewers: Viewer[] }>(b.url, agentCookie, "POST", presencePath(ticketId), { tabId: agentTab, state: "viewing" });
+        expect(agentReport).toEqual({ status: 200, json: { viewers: [] } });
+        await stream.waitFor(() => seen(stream, "presence.changed", ticketId) >= 1);
+
+        // The admin opens it on A: B's stream says so, and A's answer names the agent on B.
+        const adminTab = randomUUID();
+        const opened = await sendJson<{ viewers: Viewer[] }>(a.url, cookie, "POST", presencePath(ticketId), { tabId: adminTab, state: "viewing" });
+        expect(opened).toEqual({ status: 200, json: { viewers: [{ userId: agentId, name: "Bench Agent", typing: false }] } });
+        await stream.waitFor(() => seen(stream, "presence.changed", ticketId) >= 2);
+        const event = stream.events.filter((item) => item.type === "presence.changed" && item.ticketId === ticketId)[1]!;
+        // Who and where, never what: the event carries no text.
+        expect(Object.keys(event).sort()).toEqual(["ticketId", "type"]);
+        expect(await viewersOnB()).toEqual([{ userId: adminId, name: "Bench Admin", typing: false }]);
+
+        // A heartbeat that changes nothing others see publishes nothing; typing does.
+        expect((await sendJson(a.url, cookie, "POST", presencePath(ticketId), { tabId: adminTab, state: "viewing" })).status).toBe(200);
+        expect((await sendJson(a.url, cookie, "POST", presencePath(ticketId), { tabId: adminTab, state: "typing" })).status).toBe(200);
+        await stream.waitFor(() => seen(stream, "presence.changed", ticketId) >= 3);
+        expect(await viewersOnB()).toEqual([{ userId: adminId, name: "Bench Admin", typing: true }]);
+        // Time for an event from the repeated "viewing", had there been one, to arrive.
+        await sleep(1000);
+        expect(seen(stream, "presence.changed", ticketId)).toBe(3);
+
+        // The admin's tab leaves the ticket: gone on B.
+        expect((await sendJson(a.url, cookie, "POST", presencePath(ticketId), { tabId: adminTab, state: "left" })).status).toBe(200);
+        await stream.waitFor(() => seen(stream, "presence.changed", ticketId) >= 4);
+        expect(await viewersOnB()).toEqual([]);
+      } finally {
+        stream.close();
+      }
+    });
+
+    it("makes a customer's message through A unread for the agent on B, and reading it on B clears it on A", async () => {
+      const [streamOnA, streamOnB] = await Promise.all([openEventStream(a.url, agentCookie), openEventStream(b.url, agentCookie)]);
+      try {
+        await Promise.all([streamOnA.ready, streamOnB.ready]);
+        const before = await countsOf(b, agentCookie);
+        const customer = customerNumber();
+
+        // A new customer writes through A: one more unread ticket for the agent, counted on B.
+        const first = await receive(a, customer, "Hello, my order arrived damaged.");
+        const ticketId = first.message.ticketId;
+        await streamOnB.waitFor((event) => event.type === "ticket.created" && event.ticketId === ticketId);
+        expect((await countsOf(b, agentCookie)).unread.open).toBe(before.unread.open + 1);
+        expect(await isUnread(b, agentCookie, ticketId)).toBe(true);
+
+        // The agent opens it on B: read on A, which heard of it live.
+        expect((await sendJson(b.url, agentCookie, "PATCH", `/api/tickets/${ticketId}`, { action: "read" })).status).toBe(200);
+        const read = await streamOnA.waitFor((event) => event.type === "ticket.read" && event.ticketId === ticketId);
+        expect(read.userId).toBe(agentId);
+        expect((await countsOf(a, agentCookie)).unread.open).toBe(before.unread.open);
+        expect(await isUnread(a, agentCookie, ticketId)).toBe(false);
+        // Per agent: the admin has not read it.
+        expect(await isUnread(a, cookie, ticketId)).toBe(true);
+
+        // The customer writes again through A: unread again for the agent on B.
+        const second = await receive(a, customer, "The box was crushed, photos to follow.");
+        expect(second.message.ticketId).toBe(ticketId);
+        await streamOnB.waitFor((event) => event.type === "message.created" && event.messageId === second.message.id);
+        expect((await countsOf(b, agentCookie)).unread.open).toBe(before.unread.open + 1);
+        expect(await isUnread(b, agentCookie, ticketId)).toBe(true);
+
+        // Read on B once more: cleared on A.
+        expect((await sendJson(b.url, agentCookie, "PATCH", `/api/tickets/${ticketId}`, { action: "read" })).status).toBe(200);
+        await streamOnA.waitFor(() => seen(streamOnA, "ticket.read", ticketId) >= 2);
+        expect((await countsOf(a, agentCookie)).unread.open).toBe(before.unread.open);
+      } finally {
+        streamOnA.close();
+        streamOnB.close();
+      }
+    });
   });
 });

@@ -106,6 +106,19 @@ export async function postReply(appUrl: string, cookie: string, ticketId: string
   return { status: response.status, messageId: json.messageId };
 }
 
+/** A GET of the inbox's JSON API with a session cookie, as the browser's fetch would make it. */
+export async function getJson<T>(appUrl: string, cookie: string, path: string): Promise<T> {
+  const response = await fetch(`${appUrl}${path}`, { headers: { Cookie: cookie } });
+  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** A same-origin JSON request (POST, PATCH) to the inbox's API; resolves to the HTTP status and the answer. */
+export async function sendJson<T>(appUrl: string, cookie: string, method: "POST" | "PATCH", path: string, body: unknown): Promise<{ status: number; json: T }> {
+  const response = await fetch(`${appUrl}${path}`, { method, headers: { Cookie: cookie, Origin: appUrl, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  return { status: response.status, json: (await response.json().catch(() => ({}))) as T };
+}
+
 export interface InboxEventSeen {
   type: string;
   ticketId?: string;

@@ -102,7 +102,7 @@ export default async function PhoneNumbersPage({ searchParams }: { searchParams:
                           {number.integration.name}
                         </Link>
                       ) : (
-                        <span className="text-slate-400">None</span>
+                        <span className="text-slate-500">None</span>
                       )}
                     </td>
                     <td className="px-4 py-3">{NUMBER_SOURCE_LABELS[number.source]}</td>

@@ -1,0 +1,90 @@
+import { randomInt } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
+import { adminState, agentState } from "./support/accounts";
+import { customerNumber, integrationIdOf, openTicketPage, setUpSmsIntegration, startConversationByApi } from "./support/inbox";
+
+// axe takes seconds a page; each test checks several.
+test.describe.configure({ timeout: 120_000 });
+
+/**
+ * The serious and critical problems axe finds on the page as it is now (WCAG 2.x A and AA
+ * and axe's best practices), one line each: rule, impact, what is wrong and where.
+ */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => `${node.target.join(" ")} ${node.html.slice(0, 120)}`).join(", ")}`);
+}
+
+/** Opens each page and checks it; reports every page's problems together, by address. */
+async function expectAccessible(page: Page, paths: string[]) {
+  const found: Record<string, string[]> = {};
+  for (const path of paths) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    const problems = await seriousViolations(page);
+    if (problems.length) found[path] = problems;
+  }
+  expect(found).toEqual({});
+}
+
+test("sign-in has no serious accessibility problem, also with an error showing", async ({ page }) => {
+  await page.goto("/login");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel("Email").fill("nobody@example.com");
+  await page.getByLabel("Password").fill("wrong password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test.describe("for an admin", () => {
+  test.use({ storageState: adminState });
+
+  // One test a page: a page's check takes seconds, and a slow one does not hold up the rest.
+  for (const path of [
+    "/settings",
+    "/settings/users",
+    "/settings/phone-numbers",
+    "/settings/phone-numbers/new",
+    "/settings/phone-numbers/import",
+    "/settings/phone-numbers/port",
+    "/settings/integrations/sms",
+    "/settings/integrations/sms/new",
+    "/settings/integrations/sms/countries",
+    "/settings/business-hours",
+    "/settings/rules",
+    "/settings/rules/new",
+    "/settings/rules/new?start=after-hours",
+    "/settings/canned-replies",
+    "/settings/canned-replies/new",
+    "/settings/audit",
+    "/sandbox/phone",
+    "/account",
+  ]) {
+    test(`${path} has no serious accessibility problem`, async ({ page }) => {
+      await expectAccessible(page, [path]);
+    });
+  }
+
+  test("an SMS integration's own settings page has no serious accessibility problem", async ({ page, browser }) => {
+    const desk = await setUpSmsIntegration(browser, `A11y desk ${randomInt(1e6)}`);
+    await expectAccessible(page, [`/settings/integrations/sms/${await integrationIdOf(page, desk)}`]);
+  });
+});
+
+test.describe("for an agent", () => {
+  test.use({ storageState: agentState });
+
+  test("the inbox, with and without a ticket open, has no serious accessibility problem", async ({ page, browser }) => {
+    const desk = await setUpSmsIntegration(browser, `A11y inbox ${randomInt(1e6)}`);
+    const ticketId = await startConversationByApi(page, { phone: customerNumber().e164, integrationId: await integrationIdOf(page, desk), body: "Do you have this in blue?" });
+    await expectAccessible(page, ["/tickets", "/account"]);
+    await openTicketPage(page, ticketId);
+    await expect(page.getByRole("article").filter({ hasText: "Do you have this in blue?" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
