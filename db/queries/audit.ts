@@ -73,7 +73,8 @@ export type AdminAction =
   | "saved_reply.updated"
   | "saved_reply.deleted"
   | "integration.renamed"
-  | "integration.settings_changed";
+  | "integration.settings_changed"
+  | "integration.messaging_service_changed";
 
 // Belt and braces: a caller that passes a whole input object still leaves these out.
 const SECRET_KEY = /password|pin|account|token|secret|body|text/i;

@@ -3,19 +3,10 @@ import { getSandboxService, insertSandboxService, setSandboxNumberRegistration, 
 import { getSandboxNumberByPhone, type SandboxPhoneNumber } from "@/db/queries/sandbox-numbers";
 import { formatPhoneNumber } from "@/lib/phone/normalize";
 import { SandboxError } from "./errors";
+import { registrationKind, type SandboxRegistration } from "./registration-states";
 import { newSid } from "./sids";
 
-/** A number's US registration as the sandbox's account panel offers it. */
-export const SANDBOX_REGISTRATIONS = ["unregistered", "pending", "registered", "rejected"] as const;
-export type SandboxRegistration = (typeof SANDBOX_REGISTRATIONS)[number];
-
-/** US carriers' rules: a 10-digit US or Canadian number needs an A2P 10DLC campaign, a toll-free one a verification. */
-export type RegistrationKind = "10dlc" | "toll-free";
-
-export function registrationKind(number: Pick<SandboxPhoneNumber, "isoCountry" | "numberType">): RegistrationKind | null {
-  if (number.isoCountry !== "US" && number.isoCountry !== "CA") return null;
-  return number.numberType === "toll-free" ? "toll-free" : "10dlc";
-}
+export { registrationKind, SANDBOX_REGISTRATIONS, type RegistrationKind, type SandboxRegistration } from "./registration-states";
 
 const CAMPAIGN_STATUS: Record<Exclude<SandboxRegistration, "unregistered">, string> = { pending: "IN_PROGRESS", registered: "VERIFIED", rejected: "FAILED" };
 const VERIFICATION_STATUS: Record<Exclude<SandboxRegistration, "unregistered">, string> = { pending: "IN_REVIEW", registered: "TWILIO_APPROVED", rejected: "TWILIO_REJECTED" };

@@ -10,6 +10,8 @@ import { fieldErrorsOf } from "@/lib/auth/validation";
 import { failure, type ActionResult } from "@/lib/errors";
 import type { IntegrationHealth } from "@/lib/integrations/health";
 import { repairSmsIntegration } from "@/lib/integrations/health";
+import { chooseMessagingService, messagingServiceChoiceSchema } from "@/lib/integrations/messaging-service";
+import { checkIntegrationReadiness } from "@/lib/integrations/readiness";
 import { createSmsIntegration, deleteSmsIntegration, renameSmsIntegration, updateSmsIntegrationSettings } from "@/lib/integrations/manage";
 import { deactivateSmsIntegration, reactivateSmsIntegration } from "@/lib/integrations/status";
 import { deactivationSchema, integrationSettingsSchema, newIntegrationSchema, renameSchema } from "@/lib/integrations/validation";
@@ -126,6 +128,33 @@ export async function repairIntegrationAction(input: { id: string }): Promise<Ac
   }
   refresh(parsed.data.id);
   return { ok: true, health };
+}
+
+/** Sends the integration's replies through the chosen Messaging Service, or from its number again. */
+export async function setMessagingServiceAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  const admin = await requireAdmin();
+  const parsed = messagingServiceChoiceSchema.safeParse({ id: form.get("id"), messagingServiceSid: form.get("messagingServiceSid") });
+  if (!parsed.success) return { ok: false, message: CHECK_FIELDS, fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    await chooseMessagingService({ db: await getDb(), twilio: await getTwilioClient(), ...parsed.data, actorId: admin.id });
+  } catch (error) {
+    return failure(error);
+  }
+  refresh(parsed.data.id);
+  return { ok: true };
+}
+
+/** Asks Twilio again about the number's US registration, past the answer kept for a few minutes. */
+export async function recheckReadinessAction(input: { id: string }): Promise<ActionResult> {
+  await requireAdmin();
+  const parsed = idSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: GONE };
+  const db = await getDb();
+  const integration = await getIntegration({ db, id: parsed.data.id });
+  if (!integration) return { ok: false, message: GONE };
+  await checkIntegrationReadiness({ db, twilio: await getTwilioClient(), integration, fresh: true });
+  refresh(parsed.data.id);
+  return { ok: true };
 }
 
 export async function deleteIntegrationAction(input: { id: string }): Promise<ActionResult> {
