@@ -67,7 +67,9 @@ test("an integration sends through the Messaging Service the admin picks", async
   const sending = page.getByRole("form", { name: "Send through" });
   const through = sending.getByLabel("Send through");
   await expect(through).toHaveValue("");
-  const serviceOption = through.locator("option", { hasText: "Messaging Service" }).first();
+  // The sandbox named the service after the number's friendly name, "(646) 555-0134".
+  const digits = e164.slice(2);
+  const serviceOption = through.locator("option", { hasText: `Messaging Service “(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)} service”` });
   const serviceSid = await serviceOption.getAttribute("value");
   expect(serviceSid).toMatch(/^MG[0-9a-f]{32}$/);
   await through.selectOption(serviceSid!);
