@@ -139,7 +139,7 @@ test.describe("phone simulator: senders the inbox refuses, empty texts, big file
     return Number(await count.textContent());
   }
 
-  test("texts from a short code and a sender ID show as sent on the phone, and the inbox refuses them as passcode senders", async ({ page, browser }) => {
+  test("texts from a short code and a sender ID show on the phone as not accepted by the inbox, with the reason", async ({ page, browser }) => {
     const desk = await setUpSmsIntegration(browser, `Passcode desk ${randomInt(1e6)}`);
     const business = desk.display.replace(/\s/g, "");
     const before = await passcodesRefused(page);
@@ -149,13 +149,17 @@ test.describe("phone simulator: senders the inbox refuses, empty texts, big file
     await expect(page.getByText("Short code 12345 · texts as a one-time-passcode sender would")).toBeVisible();
     await page.getByRole("textbox", { name: "Message" }).fill(`Your ${marker} code is 482913`);
     await page.getByRole("button", { name: "Send", exact: true }).click();
-    await expect(conversation(page).getByRole("listitem").filter({ hasText: marker })).toContainText("Delivered");
+    await expect(conversation(page).getByRole("listitem").filter({ hasText: marker })).toContainText(
+      "Not accepted by the inbox: it comes from a short code, which cannot be answered",
+    );
 
     await page.getByLabel("Customer phone number").fill("AMAZON");
     await expect(page.getByText("Sender ID “AMAZON” · texts as a one-time-passcode sender would")).toBeVisible();
     await page.getByRole("textbox", { name: "Message" }).fill(`Your parcel ${marker} is here`);
     await page.getByRole("button", { name: "Send", exact: true }).click();
-    await expect(conversation(page).getByRole("listitem").filter({ hasText: marker })).toContainText("Delivered");
+    await expect(conversation(page).getByRole("listitem").filter({ hasText: marker })).toContainText(
+      "Not accepted by the inbox: it comes from a sender name, not a phone number, which cannot be answered",
+    );
 
     // No ticket for either, and the admins' audit counts both.
     await page.goto(`/tickets?view=all&q=${marker}`);

@@ -27,3 +27,12 @@ export async function setReachable(handset: string, reachable: boolean): Promise
   });
   if (!response.ok) throw new Error(await readError(response));
 }
+
+export async function setRegistration(business: string, registration: string): Promise<void> {
+  const response = await fetch("/sandbox/phone/registration", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ business, registration }),
+  });
+  if (!response.ok) throw new Error(await readError(response));
+}

@@ -16,6 +16,7 @@ import { Conversation } from "./conversation";
 import { HandsetPicker } from "./handset-picker";
 import { sandboxKeys } from "./keys";
 import { ReachableToggle } from "./reachable-toggle";
+import { RegistrationPicker } from "./registration-picker";
 import { SandboxAccount, type SandboxAccountDetails } from "./sandbox-account";
 import { useStickToBottom } from "@/components/ui/use-stick-to-bottom";
 import { useSandboxEvents } from "./use-sandbox-events";
@@ -98,6 +99,7 @@ export function PhoneSimulator({
             {selected && !selected.hasWebhook ? (
               <p className="mt-2 text-sm text-amber-800">This number has no SMS webhook configured: texts to it will not reach the app.</p>
             ) : null}
+            {isAdmin && selected?.registration ? <RegistrationPicker key={selected.phoneNumber} number={{ ...selected, registration: selected.registration }} /> : null}
           </Card>
         ) : null}
         <Card className="p-4">

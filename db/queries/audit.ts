@@ -78,7 +78,8 @@ export type AdminAction =
   | "integration.settings_changed"
   | "integration.deactivated"
   | "integration.reactivated"
-  | "integration.deleted";
+  | "integration.deleted"
+  | "integration.messaging_service_changed";
 
 /** An audit entry's type: an admin's action, or `audit.*` for a message the app refused. */
 export type AuditAction = AdminAction | `audit.${string}`;

@@ -43,7 +43,7 @@ export async function updateIntegration({
 }: {
   db: DbOrTx;
   id: string;
-  changes: Partial<Pick<SmsIntegration, "name" | "status" | "deactivatedReason" | "deactivatedAt" | "reopenWindowDays" | "maxMessageLength" | "deletedAt">>;
+  changes: Partial<Pick<SmsIntegration, "name" | "status" | "deactivatedReason" | "deactivatedAt" | "reopenWindowDays" | "maxMessageLength" | "messagingServiceSid" | "deletedAt">>;
 }): Promise<SmsIntegration | null> {
   const [row] = await db
     .update(smsIntegrations)

@@ -20,6 +20,23 @@ export const sandboxPhoneNumbers = pgTable("sandbox_phone_numbers", {
   smsFallbackMethod: text("sms_fallback_method").notNull().default("POST"),
   statusCallback: text("status_callback").notNull().default(""),
   statusCallbackMethod: text("status_callback_method").notNull().default("POST"),
+  /** The Messaging Service the number is in (a number is in one at most, as at Twilio). */
+  messagingServiceSid: text("messaging_service_sid"),
+  /** A toll-free number's verification: its SID and Twilio's status (PENDING_REVIEW, IN_REVIEW, TWILIO_APPROVED, TWILIO_REJECTED). */
+  tollfreeVerificationSid: text("tollfree_verification_sid"),
+  tollfreeVerificationStatus: text("tollfree_verification_status"),
+  dateCreated: timestamp("date_created", { withTimezone: true }).notNull().defaultNow(),
+  dateUpdated: timestamp("date_updated", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Messaging Services, each with at most one US A2P 10DLC campaign (its SID and status). */
+export const sandboxMessagingServices = pgTable("sandbox_messaging_services", {
+  sid: text("sid").primaryKey(),
+  accountSid: text("account_sid").notNull(),
+  friendlyName: text("friendly_name").notNull(),
+  campaignSid: text("campaign_sid"),
+  /** IN_PROGRESS, VERIFIED or FAILED, as Twilio's campaign_status. */
+  campaignStatus: text("campaign_status"),
   dateCreated: timestamp("date_created", { withTimezone: true }).notNull().defaultNow(),
   dateUpdated: timestamp("date_updated", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -58,6 +58,8 @@ export const smsIntegrations = pgTable(
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     reopenWindowDays: integer("reopen_window_days").notNull().default(3),
     maxMessageLength: integer("max_message_length").notNull().default(160),
+    /** Sends through this Twilio Messaging Service (MessagingServiceSid) instead of a bare From; null sends from the number. */
+    messagingServiceSid: text("messaging_service_sid"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },

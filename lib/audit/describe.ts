@@ -104,6 +104,10 @@ function deed(type: string, data: Data): string {
       return `renamed SMS integration${quoted(data, "previousName")} to${quoted(data, "name")}`;
     case "integration.settings_changed":
       return `set SMS integration${quoted(data, "name")} to reopen tickets within ${data.reopenWindowDays} days and allow ${data.maxMessageLength} characters a message`;
+    case "integration.messaging_service_changed":
+      return text(data, "serviceName")
+        ? `set SMS integration${quoted(data, "name")} to send through the Messaging Service${quoted(data, "serviceName")}`
+        : `set SMS integration${quoted(data, "name")} to send from its number, with no Messaging Service`;
     default:
       return type.replace(/[._]/g, " ");
   }

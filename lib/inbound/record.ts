@@ -28,7 +28,7 @@ export type InboundOutcome =
   | { outcome: "duplicate" }
   | { outcome: "no_integration" }
   | { outcome: "blocked_country"; country: string | null }
-  | { outcome: "blocked_otp" };
+  | { outcome: "blocked_otp"; kind: "one-time-passcode" | "short-code" | "sender-name" };
 
 function e164Of(number: string): string {
   const normalized = normalizePhoneNumber(number);
@@ -52,7 +52,8 @@ export async function recordInboundMessage({ db, message, now = new Date() }: { 
   const phoneE164 = from.ok ? from.e164 : message.From;
   const toE164 = e164Of(message.To);
   const country = countryOfCustomer(phoneE164, message.FromCountry);
-  const otp = isShortCodeOrAlphanumericSender(message.From) || looksLikeOneTimePasscode(message.Body);
+  const unanswerable = isShortCodeOrAlphanumericSender(message.From);
+  const otp = unanswerable || looksLikeOneTimePasscode(message.Body);
 
   // Most messages are a known customer writing again, as text, from a country allowed by
   // default: one statement checks the integration and files them. Anything else (and a
@@ -83,7 +84,7 @@ export async function recordInboundMessage({ db, message, now = new Date() }: { 
   if (otp) {
     await recordAuditEntryOnce({ db, type: "audit.otp_blocked", messageSid: message.MessageSid, data: { integrationId: integration.id } });
     log.info({ messageSid: message.MessageSid }, "one-time passcode not received");
-    return { outcome: "blocked_otp" };
+    return { outcome: "blocked_otp", kind: !unanswerable ? "one-time-passcode" : /\p{L}/u.test(message.From) ? "sender-name" : "short-code" };
   }
 
   if (!isCountryAllowed(country, context.extraAllowedCountries)) {

@@ -3,9 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getIntegration } from "@/db/queries/integrations";
+import { AppError } from "@/lib/errors";
 import { action, CHECK_FIELDS, formAction } from "@/lib/http/action";
 import { allowCountry, disallowCountry } from "@/lib/integrations/countries";
 import { repairSmsIntegration } from "@/lib/integrations/health";
+import { chooseMessagingService, messagingServiceChoiceSchema } from "@/lib/integrations/messaging-service";
+import { checkIntegrationReadiness } from "@/lib/integrations/readiness";
 import { createSmsIntegration, deleteSmsIntegration, renameSmsIntegration, updateSmsIntegrationSettings } from "@/lib/integrations/manage";
 import { deactivateSmsIntegration, reactivateSmsIntegration } from "@/lib/integrations/status";
 import { countrySchema, deactivationSchema, integrationSettingsSchema, newIntegrationSchema, renameSchema } from "@/lib/integrations/validation";
@@ -80,6 +83,23 @@ export const repairIntegrationAction = action({ role: "admin", schema: idSchema,
   const health = await repairSmsIntegration({ db, twilio: await getTwilioClient(), id: input.id });
   refresh(input.id);
   return { health };
+});
+
+/** Sends the integration's replies through the chosen Messaging Service, or from its number again. */
+export const setMessagingServiceAction = formAction(
+  { role: "admin", schema: messagingServiceChoiceSchema, fields: (form) => ({ id: form.get("id"), messagingServiceSid: form.get("messagingServiceSid") }), invalid: goneOrFields },
+  async ({ db, user, input }) => {
+    await chooseMessagingService({ db, twilio: await getTwilioClient(), ...input, actorId: user.id });
+    refresh(input.id);
+  },
+);
+
+/** Asks Twilio again about the number's US registration, past the answer kept for a few minutes. */
+export const recheckReadinessAction = action({ role: "admin", schema: idSchema, invalid: GONE }, async ({ db, input }) => {
+  const integration = await getIntegration({ db, id: input.id });
+  if (!integration) throw new AppError("not_found", GONE);
+  await checkIntegrationReadiness({ db, twilio: await getTwilioClient(), integration, fresh: true });
+  refresh(input.id);
 });
 
 export const deleteIntegrationAction = action({ role: "admin", schema: idSchema, invalid: GONE }, async ({ db, user, input }) => {

@@ -68,6 +68,8 @@ export interface BusinessNumber {
   twilioSms: boolean;
   twilioMms: boolean;
   type: NumberType;
+  /** As stored when the number was adopted; the number's digits decide when empty. */
+  country?: string;
 }
 
 export type AttachAbility = { ok: true } | { ok: false; reason: string };
@@ -75,7 +77,7 @@ export type AttachAbility = { ok: true } | { ok: false; reason: string };
 /** Pictures go out only from a number that can do MMS, to a country whose carriers take MMS. */
 export function attachAbility(input: { number: BusinessNumber | null; customerCountry: string | null }): AttachAbility {
   if (!input.number) return { ok: false, reason: "This integration's phone number is no longer in the app, so it cannot send pictures." };
-  const support = smsSupportForNumber(input.number);
+  const support = smsSupportForNumber({ ...input.number, country: input.number.country || undefined });
   if (!support.mms) return { ok: false, reason: support.reason ?? "This business number cannot send pictures (MMS)." };
   if (!mmsAllowedForCustomerCountry(input.customerCountry)) {
     const where = input.customerCountry ? ` This customer's number is in ${countryName(input.customerCountry)}.` : "";

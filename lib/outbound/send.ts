@@ -30,16 +30,18 @@ async function settleUnclaimed(db: Database, messageId: string) {
 }
 
 /** Things may have changed since the message was queued: a STOP, a deactivated integration. */
-async function blockedNow(db: Database, message: Message): Promise<string | null> {
+/** Why the message may not go out now, or the Messaging Service it goes through (null: from the number itself). */
+async function checkSendingNow(db: Database, message: Message): Promise<{ blocked: string } | { blocked: null; messagingServiceSid: string | null }> {
   const context = await getSendingContext({ db, ticketId: message.ticketId });
-  if (!context) return "The ticket no longer exists.";
+  if (!context) return { blocked: "The ticket no longer exists." };
   const block = sendingBlock({
     integration: context.integration,
     optOut: context.optOut,
     customerCountry: countryOfCustomer(context.customer.phoneE164, context.customer.country),
     extraAllowedCountries: await listExtraAllowedCountryCodes({ db }),
   });
-  return block ? describeSendingBlock(block, customerLabel(context.customer)) : null;
+  if (block) return { blocked: describeSendingBlock(block, customerLabel(context.customer)) };
+  return { blocked: null, messagingServiceSid: context.integration.messagingServiceSid };
 }
 
 export function statusCallbackUrl(messageId: string, attempt: number): string {
@@ -56,9 +58,9 @@ export const sendMessageJob: JobHandler<"message.send"> = async ({ db, job, payl
   if (!message) return settleUnclaimed(db, payload.messageId);
   await messageChanged(db, message);
 
-  const blocked = await blockedNow(db, message);
-  if (blocked) {
-    await messageChanged(db, await recordSendResult({ db, id: message.id, changes: { status: "failed", errorMessage: blocked } }));
+  const now = await checkSendingNow(db, message);
+  if (now.blocked !== null) {
+    await messageChanged(db, await recordSendResult({ db, id: message.id, changes: { status: "failed", errorMessage: now.blocked } }));
     return;
   }
   let client: Twilio | null = null;
@@ -71,7 +73,9 @@ export const sendMessageJob: JobHandler<"message.send"> = async ({ db, job, payl
     attempt.startedAt = new Date();
     result = await client.messages.create({
       to: message.toE164 ?? "",
-      from: message.fromE164 ?? "",
+      // Through the integration's Messaging Service, which holds its number (sticky sender keeps
+      // the customer on it); otherwise from the number itself.
+      ...(now.messagingServiceSid ? { messagingServiceSid: now.messagingServiceSid } : { from: message.fromE164 ?? "" }),
       body: message.body,
       ...(mediaUrl.length ? { mediaUrl } : {}),
       // Names the message and attempt, so a callback that beats Twilio's answer still finds it.

@@ -14,16 +14,17 @@ import type { PhoneNumber } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { smsSupportForNumber, type SmsSupport } from "@/lib/phone/capabilities";
-import { countryOfNumber, definiteNumberType, formatPhoneNumber, numberType, type NumberType } from "@/lib/phone/normalize";
+import { countryOfOwnedNumber, definiteNumberType, formatPhoneNumber, numberType, type NumberType } from "@/lib/phone/normalize";
 import { isTwilioNotFound, twilioFailure } from "@/lib/twilio/rest-error";
-import { readCapabilities, type BuyableNumberType } from "./types";
+import { readCapabilities, readTwilioNumberType, type BuyableNumberType } from "./types";
 
 type Source = PhoneNumber["source"];
 
 /** What an owned number can do in this product, from what was stored when it was adopted. */
-export function supportOfOwnedNumber(number: Pick<PhoneNumber, "e164" | "twilioSms" | "twilioMms" | "type">): SmsSupport {
+export function supportOfOwnedNumber(number: Pick<PhoneNumber, "e164" | "twilioSms" | "twilioMms" | "type" | "country">): SmsSupport {
   return smsSupportForNumber({
     e164: number.e164,
+    country: number.country || undefined,
     twilioSms: number.twilioSms,
     twilioMms: number.twilioMms,
     type: number.type === "unknown" ? undefined : number.type,
@@ -31,11 +32,15 @@ export function supportOfOwnedNumber(number: Pick<PhoneNumber, "e164" | "twilioS
 }
 
 /**
- * The number's type as libphonenumber reads it from the digits. The type the buyer searched
- * for comes from the browser, so it only settles what the digits cannot (a NANP number is
- * local or mobile alike); a forged "mobile" on a UK local number must not buy it SMS.
+ * The number's type as Twilio's record gives it; when it names none, as libphonenumber reads
+ * it from the digits. The type the buyer searched for comes from the browser, so it only
+ * settles what neither can (a NANP number is local or mobile alike); a forged "mobile" on a
+ * UK local number must not buy it SMS.
  */
-function ownedNumberType(e164: string, searched?: BuyableNumberType): NumberType {
+function ownedNumberType(instance: IncomingPhoneNumberInstance, searched?: BuyableNumberType): NumberType {
+  const fromTwilio = readTwilioNumberType(instance.type);
+  if (fromTwilio) return fromTwilio;
+  const e164 = instance.phoneNumber;
   const definite = definiteNumberType(e164);
   if (definite) return definite;
   // "local" here is libphonenumber's FIXED_LINE_OR_MOBILE: either of the two may be true.
@@ -50,8 +55,8 @@ function rowFromTwilio(instance: IncomingPhoneNumberInstance, source: Source, ty
     e164: instance.phoneNumber,
     twilioSid: instance.sid,
     friendlyName: instance.friendlyName || formatPhoneNumber(instance.phoneNumber),
-    country: countryOfNumber(instance.phoneNumber) ?? "",
-    type: ownedNumberType(instance.phoneNumber, type),
+    country: countryOfOwnedNumber(instance.phoneNumber) ?? "",
+    type: ownedNumberType(instance, type),
     twilioSms: capabilities.sms,
     twilioMms: capabilities.mms,
     twilioVoice: capabilities.voice,
@@ -130,7 +135,13 @@ export async function listImportableNumbers({ db, twilio }: { db: Database; twil
         e164: number.phoneNumber,
         display: formatPhoneNumber(number.phoneNumber),
         friendlyName: number.friendlyName,
-        support: smsSupportForNumber({ e164: number.phoneNumber, twilioSms: capabilities.sms, twilioMms: capabilities.mms }),
+        support: smsSupportForNumber({
+          e164: number.phoneNumber,
+          country: countryOfOwnedNumber(number.phoneNumber),
+          type: ownedNumberType(number),
+          twilioSms: capabilities.sms,
+          twilioMms: capabilities.mms,
+        }),
       };
     });
 }

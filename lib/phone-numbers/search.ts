@@ -50,7 +50,7 @@ export async function searchAvailableNumbers({ twilio, search }: { twilio: Twili
       type: search.type,
       twilioSms: capabilities.sms,
       twilioMms: capabilities.mms,
-      support: smsSupportForNumber({ e164: number.phoneNumber, twilioSms: capabilities.sms, twilioMms: capabilities.mms, type: search.type }),
+      support: smsSupportForNumber({ e164: number.phoneNumber, country: number.isoCountry || undefined, twilioSms: capabilities.sms, twilioMms: capabilities.mms, type: search.type }),
     };
   });
 }

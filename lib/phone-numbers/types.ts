@@ -31,3 +31,16 @@ export function readCapabilities(raw: unknown): Capabilities {
   );
   return { sms: capable.has("sms"), mms: capable.has("mms"), voice: capable.has("voice") };
 }
+
+/**
+ * The type Twilio's record gives a number ("local", "mobile", "toll-free"; spelled in any case,
+ * with or without the hyphen), or undefined when it names none of them.
+ */
+export function readTwilioNumberType(raw: unknown): BuyableNumberType | undefined {
+  if (typeof raw !== "string") return undefined;
+  const word = raw.toLowerCase().replace(/[^a-z]/g, "");
+  if (word === "local") return "local";
+  if (word === "mobile") return "mobile";
+  if (word === "tollfree") return "toll-free";
+  return undefined;
+}

@@ -40,8 +40,10 @@ export function smsSupportForNumber(input: {
   twilioSms: boolean;
   twilioMms: boolean;
   type?: NumberType;
+  /** The country Twilio's record gives (`iso_country`), or the one stored for an owned number. */
+  country?: string;
 }): SmsSupport {
-  const country = countryOfNumber(input.e164);
+  const country = input.country || countryOfNumber(input.e164);
   const product = productSupport(country, input.type ?? numberType(input.e164));
 
   if (!product.sms) return { sms: false, mms: false, reason: product.smsReason };

@@ -6,6 +6,7 @@ import {
   parsePhoneNumberWithError,
   ParseError,
 } from "libphonenumber-js/max";
+import metadata from "libphonenumber-js/metadata.max.json";
 import mobileExamples from "libphonenumber-js/mobile/examples";
 
 export type { CountryCode };
@@ -113,6 +114,17 @@ export function countryOfNumber(e164: string): CountryCode | undefined {
   const parsed = parseE164(e164);
   if (!parsed) return undefined;
   return parsed.country;
+}
+
+/**
+ * The country of a number the account owns, when Twilio's record names none: libphonenumber's,
+ * else the main country of its calling code (+44 is the United Kingdom), so a range newer than
+ * libphonenumber's metadata (+44 7700 900…) still has its country.
+ */
+export function countryOfOwnedNumber(e164: string): string | undefined {
+  const parsed = parseE164(e164);
+  if (!parsed) return undefined;
+  return parsed.country ?? (metadata.country_calling_codes as Record<string, string[] | undefined>)[parsed.countryCallingCode]?.[0];
 }
 
 /**

@@ -1,7 +1,8 @@
 import { getCountryCallingCode } from "libphonenumber-js/max";
 import type { Database } from "@/db/client";
 import { isSandboxOptedOut } from "@/db/queries/sandbox-opt-outs";
-import { getSandboxNumberByPhone, listSandboxNumbers, type SandboxPhoneNumber } from "@/db/queries/sandbox-numbers";
+import { getSandboxService, listSandboxServiceNumbers } from "@/db/queries/sandbox-messaging";
+import { getSandboxNumberByPhone, type SandboxPhoneNumber } from "@/db/queries/sandbox-numbers";
 import { insertSandboxMessage, listSandboxConversation, type SandboxMessage } from "@/db/queries/sandbox-messages";
 import { DEFAULT_ALLOWED_COUNTRIES } from "@/lib/phone/countries";
 import { countryOfNumber, normalizePhoneNumber, numberType } from "@/lib/phone/normalize";
@@ -69,8 +70,10 @@ async function chooseSender(db: Database, request: OutboundRequest, to: string):
   if (!/^MG[0-9a-fA-F]{32}$/.test(request.messagingServiceSid)) {
     throw new SandboxError(400, 21701, `The Messaging Service Sid ${request.messagingServiceSid} is invalid.`);
   }
+  const service = await getSandboxService({ db, accountSid: request.accountSid, sid: request.messagingServiceSid });
+  if (!service) throw new SandboxError(400, 21701, `The Messaging Service Sid ${request.messagingServiceSid} is invalid.`);
   // A Messaging Service keeps a customer on the number they last talked to ("sticky sender").
-  const pool = (await listSandboxNumbers({ db, accountSid: request.accountSid })).filter((n) => n.sms && (!wantsMms || n.mms));
+  const pool = (await listSandboxServiceNumbers({ db, serviceSid: service.sid })).filter((n) => n.sms && (!wantsMms || n.mms));
   for (const number of pool) {
     if ((await listSandboxConversation({ db, handset: to, business: number.phoneNumber, limit: 1 })).length > 0) return number;
   }

@@ -24,7 +24,7 @@ export interface SignedRequest {
 }
 
 export type SignedResult =
-  | { ok: true; status: number; contentType: string | null; body: string }
+  | { ok: true; status: number; contentType: string | null; body: string; headers: Headers }
   | { ok: false; status: number | null; reason: string };
 
 const MAX_RESPONSE_CHARS = 64 * 1024;
@@ -54,7 +54,7 @@ export async function sendSignedRequest(request: SignedRequest): Promise<SignedR
     });
     const body = (await response.text()).slice(0, MAX_RESPONSE_CHARS);
     if (response.status >= 200 && response.status < 300) {
-      return { ok: true, status: response.status, contentType: response.headers.get("content-type"), body };
+      return { ok: true, status: response.status, contentType: response.headers.get("content-type"), body, headers: response.headers };
     }
     return { ok: false, status: response.status, reason: `answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}` };
   } catch (error) {

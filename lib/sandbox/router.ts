@@ -25,7 +25,8 @@ async function dispatch(request: Request): Promise<Response> {
   // Twilio checks credentials before it says whether anything exists.
   const account = await authenticateSandbox(request);
   const match = matchRoute(path);
-  if (!match || match.params.AccountSid !== account.accountSid) throw notFound(path);
+  // The Messaging API's paths name no account: the credentials alone say whose it is.
+  if (!match || ("AccountSid" in match.params && match.params.AccountSid !== account.accountSid)) throw notFound(path);
   const endpoint = match.route.methods[request.method as keyof typeof match.route.methods];
   if (!endpoint) throw methodNotAllowed();
   const form = request.method === "POST" ? await readForm(request) : new TwilioParams([]);

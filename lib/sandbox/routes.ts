@@ -2,6 +2,7 @@ import { fetchAccount } from "./account";
 import { fetchAvailableCountry, listAvailableCountries, searchAvailableNumbers } from "./available";
 import type { SandboxEndpoint } from "./context";
 import { deleteMedia, fetchMedia, listMedia, redirectToMediaContent } from "./media";
+import { fetchService, listServiceCampaigns, listServicePhoneNumbers, listServices, listTollfreeVerifications } from "./messaging";
 import { createMessage, deleteMessage, fetchMessage, listMessages, updateMessage } from "./messages";
 import { buyIncomingNumber, fetchIncomingNumber, listIncomingNumbers, releaseIncomingNumber, updateIncomingNumber } from "./numbers";
 
@@ -25,6 +26,8 @@ function compile(template: string): RegExp {
 }
 
 const ACCOUNT = "/2010-04-01/Accounts/{AccountSid}";
+// messaging.twilio.com/v1/… is served below /messaging (lib/twilio/client.ts rewrites it so).
+const MESSAGING = "/messaging/v1";
 const TYPES = "Local|Mobile|TollFree";
 
 // Order matters: a fixed segment (Local.json) must be tried before a {Sid}.json.
@@ -41,6 +44,11 @@ const TABLE: ReadonlyArray<[string, Route["methods"]]> = [
   [`${ACCOUNT}/AvailablePhoneNumbers.json`, { GET: listAvailableCountries }],
   [`${ACCOUNT}/AvailablePhoneNumbers/{CountryCode}.json`, { GET: fetchAvailableCountry }],
   [`${ACCOUNT}/AvailablePhoneNumbers/{CountryCode}/{NumberType:${TYPES}}.json`, { GET: searchAvailableNumbers }],
+  [`${MESSAGING}/Services`, { GET: listServices }],
+  [`${MESSAGING}/Services/{Sid:MG[0-9a-fA-F]+}`, { GET: fetchService }],
+  [`${MESSAGING}/Services/{ServiceSid}/PhoneNumbers`, { GET: listServicePhoneNumbers }],
+  [`${MESSAGING}/Services/{MessagingServiceSid}/Compliance/Usa2p`, { GET: listServiceCampaigns }],
+  [`${MESSAGING}/Tollfree/Verifications`, { GET: listTollfreeVerifications }],
 ];
 
 export const ROUTES: readonly Route[] = TABLE.map(([template, methods]) => ({ pattern: compile(template), methods }));

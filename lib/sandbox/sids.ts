@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 
-export type SidPrefix = "PN" | "SM" | "MM" | "ME";
+export type SidPrefix = "PN" | "SM" | "MM" | "ME" | "MG" | "QE" | "HH" | "BN";
 
 /** A Twilio-shaped SID: two letters and 32 lowercase hex digits. */
 export function newSid(prefix: SidPrefix): string {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MAX_MEDIA_BYTES_TOTAL, MAX_MEDIA_COUNT } from "@/lib/media/sniff";
 import { normalizePhoneNumber, type CountryCode } from "@/lib/phone/normalize";
 import { text } from "@/lib/validation/text";
+import { SANDBOX_REGISTRATIONS } from "./registration-states";
 
 const e164 = text().trim().regex(/^\+[1-9]\d{6,14}$/, { message: "Use a number in international format, like +14155550100." });
 
@@ -42,6 +43,8 @@ export const simulatorQuerySchema = z.object({
 });
 
 export const reachableSchema = z.object({ handset: handsetSender, reachable: z.boolean() });
+
+export const registrationSchema = z.object({ business: e164, registration: z.enum(SANDBOX_REGISTRATIONS) });
 
 export const handsetTextSchema = z.object({
   from: text().trim().min(1, { message: "Type the customer's phone number." }).max(40),

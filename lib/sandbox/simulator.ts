@@ -1,11 +1,14 @@
 import type { Database } from "@/db/client";
 import { listSandboxMedia, type SandboxMediaInfo } from "@/db/queries/sandbox-media";
 import { listSandboxConversation, listSandboxHandsets, type SandboxMessage } from "@/db/queries/sandbox-messages";
-import { listSandboxNumbers } from "@/db/queries/sandbox-numbers";
+import { listSandboxServices, type SandboxMessagingService } from "@/db/queries/sandbox-messaging";
+import { listSandboxNumbers, type SandboxPhoneNumber } from "@/db/queries/sandbox-numbers";
 import { countryFlag, countryName, countryOfNumber, formatPhoneNumber } from "@/lib/phone/normalize";
 import { getSandboxCredentials } from "@/lib/twilio/credentials";
 import { isHandsetReachable, simulatedFailure } from "./carrier";
 import { signedContentPath } from "./content";
+import { registrationOf } from "./registration";
+import { registrationKind, type RegistrationKind, type SandboxRegistration } from "./registration-states";
 
 export interface SimulatorNumber {
   phoneNumber: string;
@@ -16,6 +19,8 @@ export interface SimulatorNumber {
   sms: boolean;
   mms: boolean;
   hasWebhook: boolean;
+  /** A US or Canadian number's registration with US carriers, to set from the simulator; null elsewhere. */
+  registration: { kind: RegistrationKind; state: SandboxRegistration; serviceName: string | null } | null;
 }
 
 export interface SimulatorMedia {
@@ -79,10 +84,18 @@ function toView(message: SandboxMessage, media: SandboxMediaInfo[], handset: str
   };
 }
 
+function registrationView(number: SandboxPhoneNumber, services: Map<string, SandboxMessagingService>): SimulatorNumber["registration"] {
+  const kind = registrationKind(number);
+  if (!kind) return null;
+  const service = number.messagingServiceSid ? (services.get(number.messagingServiceSid) ?? null) : null;
+  return { kind, state: registrationOf(number, service), serviceName: kind === "10dlc" ? (service?.friendlyName ?? null) : null };
+}
+
 /** Everything the phone simulator shows for one customer phone and one business number. */
 export async function loadSimulatorState({ db, handset, business }: { db: Database; handset: string | null; business: string | null }): Promise<SimulatorState> {
   const { accountSid, authToken } = await getSandboxCredentials();
   const owned = await listSandboxNumbers({ db, accountSid });
+  const services = new Map((await listSandboxServices({ db, accountSid })).map((service) => [service.sid, service]));
   const numbers = owned.map((number) => ({
     phoneNumber: number.phoneNumber,
     display: formatPhoneNumber(number.phoneNumber),
@@ -91,6 +104,7 @@ export async function loadSimulatorState({ db, handset, business }: { db: Databa
     sms: number.sms,
     mms: number.mms,
     hasWebhook: number.smsUrl !== "",
+    registration: registrationView(number, services),
   }));
   const chosen = owned.find((number) => number.phoneNumber === business) ?? owned.find((number) => number.sms) ?? owned[0];
   const handsets = await listSandboxHandsets({ db, businessNumbers: owned.map((number) => number.phoneNumber), limit: 20 });

@@ -5,6 +5,7 @@ import { getSandboxNumberByPhone } from "@/db/queries/sandbox-numbers";
 import { listSandboxMedia } from "@/db/queries/sandbox-media";
 import { getSandboxMessage, updateSandboxMessage, type SandboxMessage } from "@/db/queries/sandbox-messages";
 import type { JobHandler } from "@/lib/jobs/catalog";
+import { describeRefusal, NOT_ACCEPTED_HEADER } from "@/lib/inbound/refusal";
 import { log } from "@/lib/log";
 import { publishInboxEvent } from "@/lib/realtime/publish";
 import { getSandboxCredentials } from "@/lib/twilio/credentials";
@@ -81,6 +82,10 @@ export const runDeliverJob: JobHandler<"sandbox.deliver"> = async ({ db, payload
   const result = await sendSignedRequest({ url, method, params: inboundWebhookParams(message, media), authToken, timeoutMs: webhookTimeoutMs() });
 
   if (result.ok) {
+    // The inbox answered 200 but did not take the text (a country it does not allow, a passcode, …): say so, not "Delivered".
+    const notAccepted = result.headers.get(NOT_ACCEPTED_HEADER);
+    const refused = notAccepted ? describeRefusal(notAccepted) : null;
+    if (refused) return record(db, message, `Not accepted by the inbox: ${refused}`, true);
     const replyError = result.body.trim() ? await sendTwimlReplies(db, message, result.body) : null;
     return record(db, message, replyError, true);
   }

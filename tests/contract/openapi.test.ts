@@ -55,4 +55,15 @@ describe("the contract checker", () => {
     expect(missingRequired(api, found!.operation, ["From", "Body"])).toEqual(["To"]);
     expect(findOperation(api, "PATCH", "/2010-04-01/Accounts/AC/Messages.json")).toBeNull();
   });
+
+  it("reads the Messaging API below /messaging, and checks its answers too", async () => {
+    const { api: both } = await import("./exchanges");
+    const found = findOperation(both, "GET", `/messaging/v1/Services/MG${"a".repeat(32)}/PhoneNumbers`);
+    expect(found?.template).toBe("/messaging/v1/Services/{ServiceSid}/PhoneNumbers");
+    expect(unknownParameters(both, found!.operation, ["PageSize", "Colour"], [])).toEqual(["query Colour"]);
+    const service = { $ref: "#/components/schemas/messaging.v1.service" };
+    expect(checkSchema(both, { sid: "MG1", sticky_sender: "yes" }, service)).toEqual(
+      expect.arrayContaining(['$.sid: "MG1" does not match ^MG[0-9a-fA-F]{32}$', "$.sticky_sender: string, expected boolean", "$.us_app_to_person_registered: missing"]),
+    );
+  });
 });

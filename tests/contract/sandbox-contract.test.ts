@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { lookUpAttempt } from "@/lib/outbound/lookup";
+import { setSandboxRegistration } from "@/lib/sandbox/registration";
 import { getTwilioClient } from "@/lib/twilio/client";
 import { getSandboxCredentials } from "@/lib/twilio/credentials";
 import { startAppServer, type AppServer } from "../support/app-server";
@@ -61,7 +62,19 @@ describe("the sandbox against Twilio's OpenAPI description", () => {
     const to = uniqueHandset();
     const sms = await client.messages.create({ to, from: number.phoneNumber, body: "Your order shipped", statusCallback });
     const mms = await client.messages.create({ to, from: number.phoneNumber, body: "Your receipt", mediaUrl: [`${server.url}/media/cat.png`, `${server.url}/media/cat.png`], statusCallback });
-    await client.messages.create({ to, messagingServiceSid: `MG${"0".repeat(32)}`, body: "Via a service" });
+    // Register the number (the sandbox puts it in a Messaging Service), then read it all as the readiness check does.
+    await setSandboxRegistration({ db: handle.db, phoneNumber: number.phoneNumber, registration: "registered" });
+    const [service] = await client.messaging.v1.services.list({ pageSize: 20 });
+    await client.messaging.v1.services(service!.sid).fetch();
+    await client.messaging.v1.services(service!.sid).phoneNumbers.list({ limit: 20 });
+    await client.messaging.v1.services(service!.sid).usAppToPerson.list({ limit: 1 });
+    await expect(client.messaging.v1.services(`MG${"0".repeat(32)}`).phoneNumbers.list()).rejects.toMatchObject({ status: 404 });
+    const [tollFree] = await client.availablePhoneNumbers("US").tollFree.list({ limit: 1 });
+    const tollFreeNumber = await client.incomingPhoneNumbers.tollFree.create({ phoneNumber: tollFree!.phoneNumber });
+    await setSandboxRegistration({ db: handle.db, phoneNumber: tollFreeNumber.phoneNumber, registration: "rejected" });
+    expect(await client.messaging.v1.tollfreeVerifications.list({ tollfreePhoneNumberSid: tollFreeNumber.sid, limit: 1 })).toMatchObject([{ status: "TWILIO_REJECTED" }]);
+    await client.messaging.v1.tollfreeVerifications.list({ status: "TWILIO_APPROVED" });
+    await client.messages.create({ to, messagingServiceSid: service!.sid, body: "Via a service" });
     await runJobsUntilIdle(handle.db);
     await client.messages(sms.sid).fetch();
     await client.messages.list({ to, from: number.phoneNumber, dateSent: new Date(), pageSize: 1, limit: 3 });
@@ -109,6 +122,11 @@ describe("the sandbox against Twilio's OpenAPI description", () => {
         `GET ${account}/Messages/{MessageSid}/Media/{Sid}.json`,
         `DELETE ${account}/Messages/{MessageSid}/Media/{Sid}.json`,
         "GET /2010-04-01/Accounts/{Sid}.json",
+        "GET /messaging/v1/Services",
+        "GET /messaging/v1/Services/{Sid}",
+        "GET /messaging/v1/Services/{ServiceSid}/PhoneNumbers",
+        "GET /messaging/v1/Services/{MessagingServiceSid}/Compliance/Usa2p",
+        "GET /messaging/v1/Tollfree/Verifications",
       ]),
     );
   });

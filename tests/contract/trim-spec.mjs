@@ -1,14 +1,15 @@
-// Makes tests/contract/twilio_api_v2010.trimmed.json from Twilio's OpenAPI description
-// (github.com/twilio/twilio-oai, spec/json/twilio_api_v2010.json, MIT licence; see
-// LICENSE-twilio-oai): only the operations the sandbox serves, the component schemas
-// they reference, without examples and prose. Usage:
+// Makes tests/contract/twilio_api_v2010.trimmed.json (or twilio_messaging_v1.trimmed.json)
+// from Twilio's OpenAPI description (github.com/twilio/twilio-oai, spec/json/twilio_api_v2010.json
+// and twilio_messaging_v1.json, MIT licence; see LICENSE-twilio-oai): only the operations the
+// sandbox serves, the component schemas they reference, without examples and prose. Usage:
 //   node tests/contract/trim-spec.mjs <twilio-oai checkout>/spec/json/twilio_api_v2010.json
+//   node tests/contract/trim-spec.mjs <twilio-oai checkout>/spec/json/twilio_messaging_v1.json
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ACCOUNT = "/2010-04-01/Accounts/{AccountSid}";
-const KEEP = [
+const KEEP_2010 = [
   "/2010-04-01/Accounts/{Sid}.json",
   `${ACCOUNT}/AvailablePhoneNumbers.json`,
   `${ACCOUNT}/AvailablePhoneNumbers/{CountryCode}.json`,
@@ -25,10 +26,21 @@ const KEEP = [
   `${ACCOUNT}/Messages/{MessageSid}/Media.json`,
   `${ACCOUNT}/Messages/{MessageSid}/Media/{Sid}.json`,
 ];
-const METHODS = new Set(["get", "post", "delete"]);
+// The Messaging API: what the readiness check and the Messaging Service choice read.
+const KEEP_MESSAGING = [
+  "/v1/Services",
+  "/v1/Services/{Sid}",
+  "/v1/Services/{ServiceSid}/PhoneNumbers",
+  "/v1/Services/{MessagingServiceSid}/Compliance/Usa2p",
+  "/v1/Tollfree/Verifications",
+];
 
 const source = process.argv[2];
-if (!source) throw new Error("Give the path of twilio_api_v2010.json");
+if (!source) throw new Error("Give the path of twilio_api_v2010.json or twilio_messaging_v1.json");
+const messaging = path.basename(source).startsWith("twilio_messaging_v1");
+const KEEP = messaging ? KEEP_MESSAGING : KEEP_2010;
+// The sandbox only reads the Messaging API.
+const METHODS = new Set(messaging ? ["get"] : ["get", "post", "delete"]);
 const spec = JSON.parse(fs.readFileSync(source, "utf8"));
 
 function withoutExamples(value) {
@@ -75,10 +87,10 @@ const trimmed = withoutExamples({
   info: { ...spec.info, description: `${spec.info.description ?? ""} Trimmed to the operations the built-in sandbox serves.`.trim() },
   servers: spec.servers,
   security: spec.security,
-  components: { securitySchemes: spec.components.securitySchemes, schemas },
+  components: { securitySchemes: spec.components.securitySchemes, ...(messaging ? { parameters: spec.components.parameters } : {}), schemas },
   paths,
 });
 
-const out = path.join(path.dirname(fileURLToPath(import.meta.url)), "twilio_api_v2010.trimmed.json");
+const out = path.join(path.dirname(fileURLToPath(import.meta.url)), messaging ? "twilio_messaging_v1.trimmed.json" : "twilio_api_v2010.trimmed.json");
 fs.writeFileSync(out, `${JSON.stringify(trimmed, null, 1)}\n`);
 console.log(`wrote ${out}: ${Object.keys(paths).length} paths, ${Object.keys(schemas).length} schemas`);

@@ -43,6 +43,16 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
     expect(timeline.map((event) => [event.type, event.createdAt.getTime()])).toEqual([["ticket.created", message!.createdAt.getTime()]]);
   });
 
+  it("routes a text that names a Messaging Service by the number it was sent To, as any other", async () => {
+    const from = newCustomer();
+    const answer = await text(from, "Sent to the service's number", { MessagingServiceSid: `MG${"5".repeat(32)}` });
+    expect(answer).toMatchObject({ status: 200, notAccepted: null });
+    const found = await ticketsOf(from);
+    expect(found).toHaveLength(1);
+    const [ticket] = await handle.db.select({ integrationId: tickets.integrationId }).from(tickets).where(eq(tickets.id, found[0]!.id));
+    expect(ticket?.integrationId).toBe(integrationId);
+  });
+
   it("files a second message on the same open ticket", async () => {
     const from = newCustomer();
     await text(from, "first");
@@ -101,6 +111,8 @@ describe.each(testDatabases())("inbound SMS on $name", (database) => {
     const before = await handle.db.select({ n: sql<number>`count(*)::int` }).from(customers);
     const answer = await send(await inboundParams({ From: "+5511987654321", To: BUSINESS, Body: "Olá", FromCountry: "BR" }));
     expect(answer.status).toBe(200);
+    // Twilio ignores the header; the sandbox's phone shows the reason.
+    expect(answer.notAccepted).toBe("country-not-allowed; country=BR");
     expect(await handle.db.select({ n: sql<number>`count(*)::int` }).from(customers)).toEqual(before);
     const audit = await handle.db.select().from(events).where(eq(events.type, "audit.country_blocked"));
     expect(audit.at(-1)?.data).toMatchObject({ country: "BR" });

@@ -8,6 +8,10 @@ import { listNumberChoices } from "@/lib/integrations/number-choices";
 import { buyPhoneNumber, importPhoneNumbers, listImportableNumbers, releasePhoneNumber, supportOfOwnedNumber } from "@/lib/phone-numbers/manage";
 import { completePortInSandbox, submitPortRequest } from "@/lib/phone-numbers/porting";
 import { searchAvailableNumbers } from "@/lib/phone-numbers/search";
+import { insertSandboxNumber } from "@/db/queries/sandbox-numbers";
+import { countryName } from "@/lib/phone/normalize";
+import { NUMBER_TYPE_LABELS } from "@/lib/phone-numbers/types";
+import { newSid } from "@/lib/sandbox/sids";
 import { getTwilioClient } from "@/lib/twilio/client";
 import type { AppServer } from "../support/app-server";
 import { testDatabases } from "../support/database";
@@ -52,9 +56,9 @@ describe.each(testDatabases())("phone numbers through Twilio, on $name", (databa
     const choice = (await listNumberChoices({ db: handle.db })).find((option) => option.id === bought.id);
     expect(choice?.unavailableReason).toBe("UK local (geographic) numbers cannot send or receive SMS yet. Use a UK mobile number.");
 
-    // A US number's digits do not say local or mobile: the search's word is kept.
+    // A US number's digits do not say local or mobile: Twilio's record does, whatever the request claims.
     const [usOffer] = await searchAvailableNumbers({ twilio, search: { country: "US", type: "local" } });
-    expect(await buyPhoneNumber({ db: handle.db, twilio, e164: usOffer!.e164, type: "mobile" })).toMatchObject({ type: "mobile", country: "US" });
+    expect(await buyPhoneNumber({ db: handle.db, twilio, e164: usOffer!.e164, type: "mobile" })).toMatchObject({ type: "local", country: "US" });
   });
 
   it("explains a number someone else bought first, and a search with no results", async () => {
@@ -77,6 +81,26 @@ describe.each(testDatabases())("phone numbers through Twilio, on $name", (databa
     expect(adopted).toMatchObject({ e164: direct.phoneNumber, twilioSid: direct.sid, source: "imported", type: "local" });
     expect((await listImportableNumbers({ db: handle.db, twilio })).map((number) => number.sid)).not.toContain(direct.sid);
     await expect(importPhoneNumbers({ db: handle.db, twilio, sids: [`PN${"0".repeat(32)}`] })).rejects.toThrow("None of those numbers is in your Twilio account any more.");
+  });
+
+  it("takes a number's country, type and SMS from Twilio's record when libphonenumber does not know its range", async () => {
+    // +44 7700 900… is a range libphonenumber calls invalid; Twilio's record says a GB mobile with SMS.
+    const e164 = "+447700900103";
+    await insertSandboxNumber({
+      db: handle.db,
+      number: { sid: newSid("PN"), accountSid: twilio.accountSid, phoneNumber: e164, friendlyName: "New range", isoCountry: "GB", numberType: "mobile", sms: true, mms: false, voice: true },
+    });
+    const listed = (await listImportableNumbers({ db: handle.db, twilio })).find((number) => number.e164 === e164);
+    expect(listed?.support).toEqual({ sms: true, mms: false, reason: "UK mobile numbers can send SMS but not MMS (pictures)." });
+
+    const [adopted] = await importPhoneNumbers({ db: handle.db, twilio, sids: [listed!.sid] });
+    expect(adopted).toMatchObject({ e164, country: "GB", type: "mobile", twilioSms: true, twilioMms: false });
+    expect(countryName(adopted!.country)).toBe("United Kingdom");
+    expect(NUMBER_TYPE_LABELS[adopted!.type]).toBe("Mobile");
+    const choice = (await listNumberChoices({ db: handle.db })).find((option) => option.id === adopted!.id);
+    expect(choice).toMatchObject({ unavailableReason: null, note: "UK mobile numbers can send SMS but not MMS (pictures)." });
+    const integration = await createSmsIntegration({ db: handle.db, twilio, name: "New UK range", phoneNumberId: adopted!.id, actorId: adminId });
+    expect(integration.phoneE164).toBe(e164);
   });
 
   it("completes a port in the sandbox: the number comes into the account, marked ported", async () => {

@@ -243,10 +243,15 @@ describe.each(testDatabases())("texting from a sandbox handset on $name", (datab
     const place = { FromCountry: "US", FromState: "", FromCity: "", FromZip: "", ToCountry: "US" };
     expect(paramsOf(first)).toMatchObject({ MessageSid: shortCode.sid, From: "12345", To: desk, Body: "Your code is 482913", ...place });
     expect(paramsOf(second)).toMatchObject({ MessageSid: senderId.sid, From: "AMAZON", To: desk, Body: "Your package is here", ...place });
-    // The phone shows them delivered: the app took the webhook.
-    for (const sid of [shortCode.sid, senderId.sid]) {
-      expect(await getSandboxMessage({ db: handle.db, sid })).toMatchObject({ status: "received", webhookError: null });
-    }
+    // The app answered 200 (Twilio must not retry), and the phone shows why the inbox did not take them.
+    expect(await getSandboxMessage({ db: handle.db, sid: shortCode.sid })).toMatchObject({
+      status: "received",
+      webhookError: "Not accepted by the inbox: it comes from a short code, which cannot be answered",
+    });
+    expect(await getSandboxMessage({ db: handle.db, sid: senderId.sid })).toMatchObject({
+      status: "received",
+      webhookError: "Not accepted by the inbox: it comes from a sender name, not a phone number, which cannot be answered",
+    });
 
     // No customer, no ticket, no text kept; one audit entry each.
     expect(await handle.db.select().from(customers).where(sql`${customers.phoneE164} in ('12345', 'AMAZON')`)).toEqual([]);
@@ -255,6 +260,26 @@ describe.each(testDatabases())("texting from a sandbox handset on $name", (datab
       const audit = await handle.db.select().from(events).where(sql`${events.data}->>'messageSid' = ${sid}`);
       expect(audit.map((entry) => entry.type)).toEqual(["audit.otp_blocked"]);
     }
+  });
+
+  it("shows a text from a country the inbox does not allow, or a passcode, as not accepted, with the reason", async () => {
+    const desk = await buy({ smsUrl: `${server.url}/api/twilio/sms` });
+    await handle.db.insert(smsIntegrations).values({ name: "Refusing desk", phoneE164: desk });
+    const russia = await sendFromHandset({ from: "+7 912 345-67-89", to: desk, body: "Hello from Moscow", media: [] }, handle.db);
+    const passcode = await sendFromHandset({ from: uniqueHandset(), to: desk, body: "Your verification code is 482913", media: [] }, handle.db);
+    const welcome = await sendFromHandset({ from: uniqueHandset(), to: desk, body: "Is the shop open today?", media: [] }, handle.db);
+    await runJobsUntilIdle(handle.db);
+
+    const answers = webhooksTo("/api/twilio/sms");
+    expect(answers.map((exchange) => exchange.status)).toEqual([200, 200, 200]);
+    expect(await getSandboxMessage({ db: handle.db, sid: russia.sid })).toMatchObject({ status: "received", webhookError: "Not accepted by the inbox: country not allowed (Russia)" });
+    expect(await getSandboxMessage({ db: handle.db, sid: passcode.sid })).toMatchObject({
+      status: "received",
+      webhookError: "Not accepted by the inbox: it looks like a one-time passcode, which the inbox does not receive",
+    });
+    expect(await getSandboxMessage({ db: handle.db, sid: welcome.sid })).toMatchObject({ status: "received", webhookError: null });
+    const handsets = await loadSimulatorState({ db: handle.db, handset: "+79123456789", business: desk });
+    expect(handsets.messages.map((message) => message.webhookError)).toEqual(["Not accepted by the inbox: country not allowed (Russia)"]);
   });
 
   it("sends an empty text, which lands on the customer's ticket", async () => {

@@ -6,6 +6,7 @@ import { messages } from "@/db/schema";
 import { lookUpAttempt } from "@/lib/outbound/lookup";
 import { setHandsetReachable } from "@/lib/sandbox/carrier";
 import { sendSignedRequest } from "@/lib/sandbox/outgoing";
+import { setSandboxRegistration } from "@/lib/sandbox/registration";
 import { getTwilioClient } from "@/lib/twilio/client";
 import { getSandboxCredentials } from "@/lib/twilio/credentials";
 import type { AppServer } from "../support/app-server";
@@ -233,11 +234,18 @@ describe.each(testDatabases())("sandbox messages on $name", (database) => {
     expect(await lookUp("Did this one go out?")).toMatchObject({ kind: "created", sid: sent.sid, status: "delivered" });
   });
 
-  it("sends from a number of the account when only a Messaging Service is named", async () => {
+  it("sends from a number of the Messaging Service when only the service is named, and refuses a service the account does not have", async () => {
     const client = await getTwilioClient();
-    const messagingServiceSid = `MG${"a".repeat(32)}`;
-    const sent = await client.messages.create({ to: uniqueHandset(), messagingServiceSid, body: "via service" });
-    expect(sent.from).toBe(business);
-    expect(sent.messagingServiceSid).toBe(messagingServiceSid);
+    // Another number of the account, outside the service, is never picked.
+    await client.incomingPhoneNumbers.create({ areaCode: "512" });
+    await setSandboxRegistration({ db: handle.db, phoneNumber: business, registration: "pending" });
+    const [service] = await client.messaging.v1.services.list();
+    const messagingServiceSid = service!.sid;
+    for (let i = 0; i < 3; i++) {
+      const sent = await client.messages.create({ to: uniqueHandset(), messagingServiceSid, body: "via service" });
+      expect(sent.from).toBe(business);
+      expect(sent.messagingServiceSid).toBe(messagingServiceSid);
+    }
+    await expect(client.messages.create({ to: uniqueHandset(), messagingServiceSid: `MG${"a".repeat(32)}`, body: "via service" })).rejects.toMatchObject({ code: 21701 });
   });
 });

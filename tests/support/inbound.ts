@@ -24,7 +24,7 @@ export async function closeInboundDatabase(handle: DatabaseHandle): Promise<void
 /** Posts a signed webhook to the inbound route, as Twilio would, and returns what Twilio would read. */
 export async function postInbound(params: Record<string, string>) {
   const response = await inbound(await signedTwilioRequest("/api/twilio/sms", params));
-  return { status: response.status, type: response.headers.get("content-type"), text: await response.text() };
+  return { status: response.status, type: response.headers.get("content-type"), notAccepted: response.headers.get("X-Inbox-Not-Accepted"), text: await response.text() };
 }
 
 /** A customer's text (or MMS, with Media* parameters in `extra`) to BUSINESS. */

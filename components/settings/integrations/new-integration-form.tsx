@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { createIntegrationAction } from "@/lib/integrations/actions";
 import { useActionForm } from "@/components/hooks/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -8,7 +9,8 @@ import { buttonClass } from "@/components/ui/button-class";
 import { FormMessage, TextField } from "@/components/ui/field";
 import type { NumberChoice } from "@/lib/integrations/number-choices";
 
-export function NewIntegrationForm({ choices }: { choices: NumberChoice[] }) {
+/** `usReadiness` holds, per number id, what Twilio says of its US registration (streamed in by the page). */
+export function NewIntegrationForm({ choices, usReadiness = {} }: { choices: NumberChoice[]; usReadiness?: Record<string, ReactNode> }) {
   const { state, pending, onSubmit } = useActionForm(createIntegrationAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const firstAvailable = choices.find((choice) => !choice.unavailableReason);
@@ -43,6 +45,7 @@ export function NewIntegrationForm({ choices }: { choices: NumberChoice[] }) {
                       {detail}
                     </p>
                   ) : null}
+                  {!choice.unavailableReason && usReadiness[choice.id] ? <div className="mt-1 text-xs">{usReadiness[choice.id]}</div> : null}
                 </div>
               </li>
             );

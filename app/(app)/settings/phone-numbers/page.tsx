@@ -17,7 +17,7 @@ import { NUMBER_SOURCE_LABELS, NUMBER_TYPE_LABELS } from "@/lib/phone-numbers/ty
 
 export const metadata: Metadata = { title: "Phone numbers" };
 
-function notice(params: { added?: string; imported?: string }, numbers: Pick<PhoneNumber, "e164" | "twilioSms" | "twilioMms" | "type">[]): string | null {
+function notice(params: { added?: string; imported?: string }, numbers: Pick<PhoneNumber, "e164" | "twilioSms" | "twilioMms" | "type" | "country">[]): string | null {
   if (params.added) {
     const added = numbers.find((number) => number.e164 === params.added);
     const support = added ? supportOfOwnedNumber(added) : null;

@@ -1,7 +1,8 @@
 import { getDb } from "@/db";
 import { withinDatabaseDeadline } from "@/lib/http/deadline";
 import { errorResponse } from "@/lib/http/respond";
-import { recordInboundMessage } from "@/lib/inbound/record";
+import { recordInboundMessage, type InboundOutcome } from "@/lib/inbound/record";
+import { NOT_ACCEPTED_HEADER, refusalHeaderValue, type Refusal } from "@/lib/inbound/refusal";
 import { parseInboundMessage } from "@/lib/inbound/validation";
 import { kickJobWorker } from "@/lib/jobs/kick";
 import { log } from "@/lib/log";
@@ -9,6 +10,12 @@ import { twimlEmpty } from "@/lib/twilio/twiml";
 import { twilioIdempotencyToken, verifyTwilioWebhook } from "@/lib/twilio/webhook";
 
 export const dynamic = "force-dynamic";
+
+function refusalOf(result: InboundOutcome): Refusal | null {
+  if (result.outcome === "blocked_country") return { reason: "country-not-allowed", country: result.country };
+  if (result.outcome === "blocked_otp") return { reason: result.kind };
+  return null;
+}
 
 /**
  * Twilio's inbound SMS/MMS webhook. The 200 goes out only after the message and all the
@@ -36,7 +43,11 @@ export async function POST(request: Request) {
     } else if (idempotencyToken) {
       log.debug({ messageSid, idempotencyToken, outcome: result.outcome }, "inbound webhook answered");
     }
-    return twimlEmpty();
+    const refusal = refusalOf(result);
+    const response = twimlEmpty();
+    // Still a 200: Twilio must not retry a text the inbox decided not to take.
+    if (refusal) response.headers.set(NOT_ACCEPTED_HEADER, refusalHeaderValue(refusal));
+    return response;
   } catch (error) {
     return errorResponse(error);
   }

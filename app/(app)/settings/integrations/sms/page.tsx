@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ConnectionCell } from "@/components/settings/integrations/connection-cell";
 import { MessagingPolicyPanel } from "@/components/settings/integrations/policy-panel";
+import { ReadinessCell } from "@/components/settings/integrations/readiness-cell";
 import { buttonClass } from "@/components/ui/button-class";
 import { FormMessage } from "@/components/ui/field";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page";
@@ -52,6 +53,7 @@ export default async function SmsIntegrationsPage({ searchParams }: { searchPara
                 <th scope="col" className="px-4 py-3">Phone number</th>
                 <th scope="col" className="px-4 py-3">Status</th>
                 <th scope="col" className="px-4 py-3">Connection to Twilio</th>
+                <th scope="col" className="px-4 py-3">US carriers</th>
                 <th scope="col" className="px-4 py-3">Created</th>
               </tr>
             </thead>
@@ -76,6 +78,9 @@ export default async function SmsIntegrationsPage({ searchParams }: { searchPara
                   </td>
                   <td className="whitespace-nowrap px-4 py-3">
                     <ConnectionCell integration={integration} />
+                  </td>
+                  <td className="px-4 py-3">
+                    <ReadinessCell integration={integration} />
                   </td>
                   <td className="px-4 py-3">{dateFormat.format(integration.createdAt)}</td>
                 </tr>

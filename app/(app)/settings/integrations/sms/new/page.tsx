@@ -5,13 +5,42 @@ import { buttonClass } from "@/components/ui/button-class";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { getDb } from "@/db";
 import { requireAdmin } from "@/lib/auth/session";
+import { Suspense } from "react";
+import { ReadinessBadge } from "@/components/settings/integrations/readiness-badge";
+import { listPhoneNumbers } from "@/db/queries/phone-numbers";
+import type { PhoneNumber } from "@/db/schema";
 import { listNumberChoices } from "@/lib/integrations/number-choices";
+import { checkUsReadiness } from "@/lib/integrations/readiness";
+import { usRegistrationKind } from "@/lib/integrations/readiness-words";
+import { getTwilioClient } from "@/lib/twilio/client";
+
+async function NumberReadiness({ number }: { number: PhoneNumber }) {
+  const readiness = await checkUsReadiness({ twilio: await getTwilioClient(), number });
+  if (!readiness) return null;
+  return (
+    <p className={readiness.state === "ready" ? "text-slate-600" : "rounded bg-amber-50 px-2 py-1 text-amber-950"}>
+      US carriers: <ReadinessBadge readiness={readiness} withDetail={readiness.state !== "ready"} />
+    </p>
+  );
+}
 
 export const metadata: Metadata = { title: "Add SMS Integration" };
 
 export default async function NewIntegrationPage() {
   await requireAdmin();
-  const choices = await listNumberChoices({ db: await getDb() });
+  const db = await getDb();
+  const [choices, numbers] = await Promise.all([listNumberChoices({ db }), listPhoneNumbers({ db })]);
+  // Before any text is sent: a US number that is not registered is warned about here.
+  const usReadiness = Object.fromEntries(
+    numbers
+      .filter((number) => !number.integration && usRegistrationKind(number))
+      .map((number) => [
+        number.id,
+        <Suspense key={number.id} fallback={<span className="text-slate-500">Asking Twilio about its US registration…</span>}>
+          <NumberReadiness number={number} />
+        </Suspense>,
+      ]),
+  );
   return (
     <>
       <PageHeader
@@ -31,7 +60,7 @@ export default async function NewIntegrationPage() {
         </EmptyState>
       ) : (
         <Card className="max-w-2xl p-6">
-          <NewIntegrationForm choices={choices} />
+          <NewIntegrationForm choices={choices} usReadiness={usReadiness} />
           <p className="mt-6 text-xs text-slate-500">
             Need another number?{" "}
             <Link href="/settings/phone-numbers/new" className="text-brand-700 underline">
