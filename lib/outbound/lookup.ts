@@ -26,29 +26,35 @@ const CLOCK_SLACK_MS = 2 * 60_000;
  * began, and picks the one this attempt created: same body, same number of files, and a
  * SID no other message of the app holds. Filtered by From and To only, newest first: a
  * DateSent filter would hide the very message we look for, which is still queued and has
- * no date_sent yet. Anything the lookup cannot settle is "unsure", never "none".
+ * no date_sent yet. Sent through a Messaging Service, the message may have gone out from
+ * any of the service's numbers, so it is looked up by To and that service instead of From.
+ * Anything the lookup cannot settle is "unsure", never "none".
  */
 export async function lookUpAttempt({
   client,
   db,
   message,
   mediaCount,
+  messagingServiceSid = null,
   since,
 }: {
   client: Twilio;
   db: Database;
   message: Pick<Message, "fromE164" | "toE164" | "body">;
   mediaCount: number;
+  messagingServiceSid?: string | null;
   since: Date;
 }): Promise<AttemptLookup> {
   const after = since.getTime() - CLOCK_SLACK_MS;
   const matches: { sid: string; status: string; errorCode: number | null; errorMessage: string | null }[] = [];
   try {
-    let page: MessagesPage = await client.messages.page({ from: message.fromE164 ?? "", to: message.toE164 ?? "", pageSize: PAGE_SIZE });
+    const filter = messagingServiceSid ? { to: message.toE164 ?? "" } : { from: message.fromE164 ?? "", to: message.toE164 ?? "" };
+    let page: MessagesPage = await client.messages.page({ ...filter, pageSize: PAGE_SIZE });
     for (let read = 1; ; read++) {
       const recent = page.instances.filter((item) => item.dateCreated.getTime() >= after);
       for (const item of recent) {
-        if (item.direction.startsWith("outbound") && item.body === message.body && Number(item.numMedia) === mediaCount) {
+        const sameSender = messagingServiceSid ? item.messagingServiceSid === messagingServiceSid : true;
+        if (sameSender && item.direction.startsWith("outbound") && item.body === message.body && Number(item.numMedia) === mediaCount) {
           matches.push({ sid: item.sid, status: item.status, errorCode: item.errorCode ?? null, errorMessage: item.errorMessage ?? null });
         }
       }

@@ -14,6 +14,8 @@ import { fromTwilioStatus } from "./status";
 export interface SendAttempt {
   startedAt: Date;
   mediaCount: number;
+  /** The Messaging Service it went through, or null when it was sent from the number itself. */
+  messagingServiceSid: string | null;
 }
 
 /** What Twilio said it made of the message, from its answer to the send or from a lookup. */
@@ -61,7 +63,7 @@ function retryAfterHeader(client: Twilio | null): string | null {
  */
 async function settleUncertain(db: Database, message: Message, outcome: SendFailure, client: Twilio | null, attempt: SendAttempt): Promise<SendFailure | null> {
   if (outcome.kind !== "check") return outcome;
-  const lookup = client ? await lookUpAttempt({ client, db, message, mediaCount: attempt.mediaCount, since: attempt.startedAt }) : { kind: "unsure" as const, reason: "no client" };
+  const lookup = client ? await lookUpAttempt({ client, db, message, mediaCount: attempt.mediaCount, messagingServiceSid: attempt.messagingServiceSid, since: attempt.startedAt }) : { kind: "unsure" as const, reason: "no client" };
   if (lookup.kind === "created") {
     log.warn({ messageId: message.id, sid: lookup.sid, reason: outcome.reason }, "Twilio had taken the message despite the error; not sending it again");
     await recordAccepted(db, message, lookup);

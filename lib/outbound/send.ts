@@ -64,7 +64,7 @@ export const sendMessageJob: JobHandler<"message.send"> = async ({ db, job, payl
     return;
   }
   let client: Twilio | null = null;
-  const attempt = { startedAt: new Date(), mediaCount: 0 };
+  const attempt = { startedAt: new Date(), mediaCount: 0, messagingServiceSid: now.messagingServiceSid };
   let result;
   try {
     const mediaUrl = await Promise.all((await listStoredAttachmentIds({ db, messageId: message.id })).map((id) => signedMediaUrl(id)));

@@ -247,5 +247,14 @@ describe.each(testDatabases())("sandbox messages on $name", (database) => {
       expect(sent.messagingServiceSid).toBe(messagingServiceSid);
     }
     await expect(client.messages.create({ to: uniqueHandset(), messagingServiceSid: `MG${"a".repeat(32)}`, body: "via service" })).rejects.toMatchObject({ code: 21701 });
+
+    // After a lost answer, the send is found by To and the service, whichever number it left from.
+    const to = uniqueHandset();
+    const since = new Date();
+    const sent = await client.messages.create({ to, messagingServiceSid, body: "Did the service send it?" });
+    const lookUp = (serviceSid: string | null) =>
+      lookUpAttempt({ client, db: handle.db, message: { fromE164: "+15125550199", toE164: to, body: "Did the service send it?" }, mediaCount: 0, messagingServiceSid: serviceSid, since });
+    expect(await lookUp(messagingServiceSid)).toMatchObject({ kind: "created", sid: sent.sid });
+    expect(await lookUp(`MG${"b".repeat(32)}`)).toEqual({ kind: "none" });
   });
 });
