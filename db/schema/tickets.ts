@@ -80,6 +80,8 @@ export const tickets = pgTable(
     index("tickets_assignee_activity_idx").on(t.assigneeId, t.status, t.lastMessageAt.desc(), t.id.desc()),
     index("tickets_integration_activity_idx").on(t.integrationId, t.status, t.lastMessageAt.desc(), t.id.desc()),
     index("tickets_customer_idx").on(t.customerId, t.createdAt.desc()),
+    // Reports: tickets opened in a date range.
+    index("tickets_created_idx").on(t.createdAt),
   ],
 );
 
@@ -128,6 +130,8 @@ export const messages = pgTable(
     // Twilio retries deliver the same MessageSid again: stored once, whatever arrives twice.
     uniqueIndex("messages_twilio_sid_key").on(t.twilioSid),
     index("messages_ticket_idx").on(t.ticketId, t.createdAt, t.id),
+    // Reports: messages in a date range.
+    index("messages_created_idx").on(t.createdAt),
     // Inbox search by words in messages; the expression must match the one in db/queries/search.ts.
     index("messages_body_search_idx").using("gin", sql`to_tsvector('simple', ${t.body})`),
   ],

@@ -36,6 +36,7 @@ export const routes: RouteEntry[] = [
   { file: "app/(app)/tickets/[ticketId]/page.tsx", url: `/tickets/${MISSING_ID}`, access: "user" },
   { file: "app/(app)/settings/page.tsx", url: "/settings", access: "admin" },
   { file: "app/(app)/settings/audit/page.tsx", url: "/settings/audit", access: "admin" },
+  { file: "app/(app)/settings/audit/refused/page.tsx", url: "/settings/audit/refused?q=%2B12065550100", access: "admin" },
   { file: "app/(app)/settings/users/page.tsx", url: "/settings/users", access: "admin" },
   { file: "app/(app)/settings/rules/page.tsx", url: "/settings/rules", access: "admin" },
   { file: "app/(app)/settings/rules/new/page.tsx", url: "/settings/rules/new", access: "admin" },

@@ -1,0 +1,17 @@
+CREATE TYPE "public"."refusal_reason" AS ENUM('country_not_allowed', 'one_time_passcode', 'short_code_or_sender_name');--> statement-breakpoint
+CREATE TABLE "refused_messages" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"message_sid" text NOT NULL,
+	"from_number" text NOT NULL,
+	"country" text,
+	"integration_id" uuid,
+	"reason" "refusal_reason" NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "refused_messages" ADD CONSTRAINT "refused_messages_integration_id_sms_integrations_id_fk" FOREIGN KEY ("integration_id") REFERENCES "public"."sms_integrations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "refused_messages_message_sid_key" ON "refused_messages" USING btree ("message_sid");--> statement-breakpoint
+CREATE INDEX "refused_messages_created_idx" ON "refused_messages" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "refused_messages_from_idx" ON "refused_messages" USING btree ("from_number","created_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "messages_created_idx" ON "messages" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "tickets_created_idx" ON "tickets" USING btree ("created_at");
