@@ -85,6 +85,26 @@ export const tickets = pgTable(
   ],
 );
 
+// GSM-7's characters (one septet each) and its extension table (two each, after an escape),
+// as lib/sms/segments.ts counts them. Anything else makes the text UCS-2: 16-bit units, a
+// character outside the Basic Multilingual Plane (an emoji) taking two.
+const GSM_EXTENSION = String.raw`\f\[\\\]^{|}~€`;
+const GSM_CLASS = String.raw`\n\r !"#$%&''()*+,./0-9:;<=>?@A-Z_a-z¡£¤¥§¿ÄÅÆÇÉÑÖØÜßàäåæèéìñòöøùüΓΔΘΛΞΠΣΦΨΩ` + GSM_EXTENSION + "-";
+
+/**
+ * A message's SMS segments: 160 septets in one, 153 a segment when split; 70 UCS-2 units in
+ * one, 67 a segment when split. Immutable, so a stored generated column can use it.
+ */
+export const SEGMENTS_SQL = sql.raw(`case
+  when body = '' then 0
+  when body ~ '^[${GSM_CLASS}]*$' then (
+    case when length(body) * 2 - length(regexp_replace(body, '[${GSM_EXTENSION}]', '', 'g')) <= 160 then 1
+    else ceil((length(body) * 2 - length(regexp_replace(body, '[${GSM_EXTENSION}]', '', 'g'))) / 153.0)::int end)
+  else (
+    case when length(body) * 2 - length(regexp_replace(body, '[\\U00010000-\\U0010FFFF]', '', 'g')) <= 70 then 1
+    else ceil((length(body) * 2 - length(regexp_replace(body, '[\\U00010000-\\U0010FFFF]', '', 'g'))) / 67.0)::int end)
+end`);
+
 export const messageDirection = pgEnum("message_direction", ["inbound", "outbound", "note"]);
 
 /**
@@ -125,6 +145,8 @@ export const messages = pgTable(
     sendAttempts: integer("send_attempts").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     statusChangedAt: timestamp("status_changed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** SMS segments the text is billed as, computed by the database (see SEGMENTS_SQL). */
+    segments: integer("segments").generatedAlwaysAs(SEGMENTS_SQL),
   },
   (t) => [
     // Twilio retries deliver the same MessageSid again: stored once, whatever arrives twice.

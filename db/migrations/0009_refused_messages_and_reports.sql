@@ -9,6 +9,15 @@ CREATE TABLE "refused_messages" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "messages" ADD COLUMN "segments" integer GENERATED ALWAYS AS (case
+  when body = '' then 0
+  when body ~ '^[\n\r !"#$%&''()*+,./0-9:;<=>?@A-Z_a-z¡£¤¥§¿ÄÅÆÇÉÑÖØÜßàäåæèéìñòöøùüΓΔΘΛΞΠΣΦΨΩ\f\[\\\]^{|}~€-]*$' then (
+    case when length(body) * 2 - length(regexp_replace(body, '[\f\[\\\]^{|}~€]', '', 'g')) <= 160 then 1
+    else ceil((length(body) * 2 - length(regexp_replace(body, '[\f\[\\\]^{|}~€]', '', 'g'))) / 153.0)::int end)
+  else (
+    case when length(body) * 2 - length(regexp_replace(body, '[\U00010000-\U0010FFFF]', '', 'g')) <= 70 then 1
+    else ceil((length(body) * 2 - length(regexp_replace(body, '[\U00010000-\U0010FFFF]', '', 'g'))) / 67.0)::int end)
+end) STORED;--> statement-breakpoint
 ALTER TABLE "refused_messages" ADD CONSTRAINT "refused_messages_integration_id_sms_integrations_id_fk" FOREIGN KEY ("integration_id") REFERENCES "public"."sms_integrations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "refused_messages_message_sid_key" ON "refused_messages" USING btree ("message_sid");--> statement-breakpoint
 CREATE INDEX "refused_messages_created_idx" ON "refused_messages" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint

@@ -1,0 +1,48 @@
+import { instantFromLocalTime, localTimeAt, parseClockTime, WEEKDAYS, type BusinessHours, type Weekday } from "@/lib/rules/business-hours";
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** The date `days` after a YYYY-MM-DD date, and its weekday. */
+export function addDays(date: string, days: number): { date: string; weekday: Weekday } {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const moved = new Date(Date.UTC(year, month - 1, day + days));
+  return {
+    date: `${moved.getUTCFullYear()}-${pad(moved.getUTCMonth() + 1)}-${pad(moved.getUTCDate())}`,
+    weekday: WEEKDAYS[(moved.getUTCDay() + 6) % 7] as Weekday,
+  };
+}
+
+function instantAt(date: string, minutes: number, timeZone: string): number {
+  const day = minutes >= 1440 ? addDays(date, 1).date : date;
+  const rest = minutes % 1440;
+  return (instantFromLocalTime(`${day}T${pad(Math.floor(rest / 60))}:${pad(rest % 60)}`, timeZone) as Date).getTime();
+}
+
+/**
+ * Milliseconds between `from` and `to` during which the business was open: each opening
+ * period of each day in between, on the wall clock of its time zone (so a day with a
+ * daylight-saving change is as long as its clock says), with closed dates left out. A period
+ * belongs to the day it starts on, as in businessHoursStatus.
+ */
+export function businessMillisBetween(hours: BusinessHours, from: Date, to: Date): number {
+  const start = from.getTime();
+  const end = to.getTime();
+  if (end <= start) return 0;
+  const closed = new Set(hours.closedDates.map((closedDate) => closedDate.date));
+  const last = localTimeAt(to, hours.timeZone).date;
+  let total = 0;
+  // From the day before: an overnight period that began then may still be open.
+  for (let day = addDays(localTimeAt(from, hours.timeZone).date, -1); day.date <= last; day = addDays(day.date, 1)) {
+    if (closed.has(day.date)) continue;
+    for (const period of hours.periods) {
+      if (period.day !== day.weekday) continue;
+      const opens = parseClockTime(period.start);
+      const closes = parseClockTime(period.end);
+      if (opens === null || closes === null) continue;
+      const openAt = instantAt(day.date, opens, hours.timeZone);
+      const closeAt = instantAt(day.date, closes <= opens ? closes + 1440 : closes, hours.timeZone);
+      total += Math.max(0, Math.min(closeAt, end) - Math.max(openAt, start));
+    }
+  }
+  return total;
+}
