@@ -75,6 +75,7 @@ export type AdminAction =
   | "business_hours.updated"
   | "country.allowed"
   | "country.removed"
+  | "sms_price.updated"
   | "saved_reply.created"
   | "saved_reply.updated"
   | "saved_reply.deleted"

@@ -233,3 +233,9 @@ export function countUsage({ db, scope }: { db: DbOrTx; scope: ReportScope }): P
         order by 2, 3, 4`,
   );
 }
+
+/** Tags in use on tickets, for the report's tag filter. */
+export async function listTicketTags({ db }: { db: DbOrTx }): Promise<string[]> {
+  const found = await rows<{ tag: string }>(db, sql`select distinct unnest(tags) as tag from tickets order by 1 limit 200`);
+  return found.map((row) => row.tag);
+}

@@ -33,6 +33,7 @@ export const routes: RouteEntry[] = [
   { file: "app/(auth)/reset-password/[token]/page.tsx", url: `/reset-password/${MISSING_ID}.not-a-real-secret-at-all-000000`, access: "public" },
   { file: "app/(app)/account/page.tsx", url: "/account", access: "user" },
   { file: "app/(app)/tickets/page.tsx", url: "/tickets", access: "user" },
+  { file: "app/(app)/reports/page.tsx", url: "/reports?range=90", access: "user" },
   { file: "app/(app)/tickets/[ticketId]/page.tsx", url: `/tickets/${MISSING_ID}`, access: "user" },
   { file: "app/(app)/settings/page.tsx", url: "/settings", access: "admin" },
   { file: "app/(app)/settings/audit/page.tsx", url: "/settings/audit", access: "admin" },
@@ -121,4 +122,5 @@ export const actions: Record<string, { access: Access; args: unknown[] }> = {
   "app/(app)/settings/business-hours/actions.ts#saveBusinessHoursAction": { access: "admin", args: [{}] },
   "app/(app)/settings/integrations/sms/countries/actions.ts#allowCountryAction": { access: "admin", args: [null, {}] },
   "app/(app)/settings/integrations/sms/countries/actions.ts#removeCountryAction": { access: "admin", args: [{"country":"US"}] },
+  "app/(app)/reports/actions.ts#saveSmsPriceAction": { access: "admin", args: [null, {}] },
 };
