@@ -22,6 +22,15 @@ async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
 const dayOf = (column: SQL, timeZone: string) => sql`to_char(${column} at time zone ${timeZone}, 'YYYY-MM-DD')`;
 const epochMs = (column: SQL) => sql`(extract(epoch from ${column}) * 1000)::float8`;
 
+const filtersTickets = (scope: ReportScope) => Boolean(scope.integrationId || scope.assigneeId || scope.tag);
+
+/** Rows of `table` (aliased `alias`, with a ticket_id), joined to their ticket only when a filter needs it. */
+function fromTicketRows(table: "messages" | "events", alias: "m" | "e", scope: ReportScope): SQL {
+  return filtersTickets(scope)
+    ? sql`${sql.raw(table)} ${sql.raw(alias)} join tickets t on t.id = ${sql.raw(alias)}.ticket_id`
+    : sql`${sql.raw(table)} ${sql.raw(alias)}`;
+}
+
 function ticketFilter(scope: ReportScope): SQL {
   return sql.join(
     [
@@ -50,7 +59,7 @@ export function countTicketsPerDay({ db, scope }: { db: DbOrTx; scope: ReportSco
         from tickets t where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)} group by 1
         union all
         select ${dayOf(sql`e.created_at`, scope.timeZone)}, 'reopened', count(*)::int
-        from events e join tickets t on t.id = e.ticket_id
+        from ${fromTicketRows("events", "e", scope)}
         where e.type = 'ticket.reopened' and coalesce(e.data->>'undo', '') <> 'true' and ${within(sql`e.created_at`, scope)} and ${ticketFilter(scope)}
         group by 1`,
   );
@@ -69,7 +78,7 @@ export function countSegmentsPerDay({ db, scope }: { db: DbOrTx; scope: ReportSc
     db,
     sql`select ${dayOf(sql`m.created_at`, scope.timeZone)} as day, m.direction::text as direction,
                coalesce(sum(m.segments), 0)::int as segments, count(*)::int as messages
-        from messages m join tickets t on t.id = m.ticket_id
+        from ${fromTicketRows("messages", "m", scope)}
         where ${within(sql`m.created_at`, scope)} and (m.direction = 'inbound' or (m.direction = 'outbound' and m.twilio_sid is not null))
           and ${ticketFilter(scope)}
         group by 1, 2`,
@@ -119,7 +128,7 @@ export function countDeliveryPerDay({ db, scope }: { db: DbOrTx; scope: ReportSc
   return rows<DayCount>(
     db,
     sql`select ${dayOf(sql`m.created_at`, scope.timeZone)} as day, m.status::text as key, count(*)::int as n
-        from messages m join tickets t on t.id = m.ticket_id
+        from ${fromTicketRows("messages", "m", scope)}
         where m.direction = 'outbound' and m.status in ('delivered', 'undelivered', 'failed') and ${within(sql`m.created_at`, scope)} and ${ticketFilter(scope)}
         group by 1, 2`,
   );
@@ -135,7 +144,7 @@ export function countFailuresByCode({ db, scope }: { db: DbOrTx; scope: ReportSc
   return rows<FailureCount>(
     db,
     sql`select m.error_code as "errorCode", count(*)::int as n
-        from messages m join tickets t on t.id = m.ticket_id
+        from ${fromTicketRows("messages", "m", scope)}
         where m.direction = 'outbound' and m.status in ('undelivered', 'failed') and ${within(sql`m.created_at`, scope)} and ${ticketFilter(scope)}
         group by 1 order by 2 desc, 1`,
   );
@@ -146,7 +155,7 @@ export function countOptChangesPerDay({ db, scope }: { db: DbOrTx; scope: Report
   return rows<DayCount>(
     db,
     sql`select ${dayOf(sql`e.created_at`, scope.timeZone)} as day, substr(e.type, 10) as key, count(*)::int as n
-        from events e join tickets t on t.id = e.ticket_id
+        from ${fromTicketRows("events", "e", scope)}
         where e.type in ('customer.opted_out', 'customer.opted_in') and ${within(sql`e.created_at`, scope)} and ${ticketFilter(scope)}
         group by 1, 2`,
   );
@@ -176,7 +185,7 @@ export function countInboundByHour({ db, scope }: { db: DbOrTx; scope: ReportSco
     db,
     sql`select extract(isodow from m.created_at at time zone ${scope.timeZone})::int as weekday,
                extract(hour from m.created_at at time zone ${scope.timeZone})::int as hour, count(*)::int as n
-        from messages m join tickets t on t.id = m.ticket_id
+        from ${fromTicketRows("messages", "m", scope)}
         where m.direction = 'inbound' and ${within(sql`m.created_at`, scope)} and ${ticketFilter(scope)}
         group by 1, 2`,
   );
@@ -195,12 +204,12 @@ export function countAgentActivity({ db, scope }: { db: DbOrTx; scope: ReportSco
     db,
     sql`with answered as (
           select m.author_id as id, count(distinct m.ticket_id)::int as n
-          from messages m join tickets t on t.id = m.ticket_id
+          from ${fromTicketRows("messages", "m", scope)}
           where m.direction = 'outbound' and m.author_id is not null and m.twilio_sid is not null and ${within(sql`m.created_at`, scope)} and ${ticketFilter(scope)}
           group by 1
         ), closed as (
           select e.actor_id as id, count(*)::int as n
-          from events e join tickets t on t.id = e.ticket_id
+          from ${fromTicketRows("events", "e", scope)}
           where e.type = 'ticket.closed' and e.actor_id is not null and ${within(sql`e.created_at`, scope)} and ${ticketFilter(scope)}
           group by 1
         )
