@@ -17,7 +17,7 @@ export function DailyChart({ data, title }: { data: ReportChart; title: string }
         <BarChart data={data.rows} margin={{ top: 20, right: 8, bottom: 0, left: 0 }} accessibilityLayer>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="day" tickFormatter={shortDay} fontSize={11} minTickGap={12} />
-          <YAxis allowDecimals={series.every((s) => !s.key.endsWith("Median"))} fontSize={11} width={40} />
+          <YAxis allowDecimals={series.some((s) => s.key.endsWith("Median"))} fontSize={11} width={40} />
           <Tooltip labelFormatter={(day) => shortDay(String(day))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.map((s, index) => (

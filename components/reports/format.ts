@@ -20,7 +20,7 @@ export function formatFigure(value: number | null, format: ReportFigure["format"
 /** "Previous period: 12 (+25% on the previous period)". */
 export function describePrevious(figure: ReportFigure): string | null {
   if (figure.previous === undefined) return null;
-  const change = describeChange(figure.value, figure.previous);
+  const change = figure.previous === 0 ? null : describeChange(figure.value, figure.previous);
   return `Previous period: ${formatFigure(figure.previous, figure.format)}${change ? ` (${change})` : ""}`;
 }
 

@@ -52,7 +52,7 @@ export function ReportCard({ chart, title, query, children }: { chart: ChartId; 
 function ReportBody({ data, title }: { data: ReportChart; title: string }) {
   return (
     <>
-      <dl className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+      <dl className="mb-4 grid grid-cols-[repeat(auto-fill,minmax(9.5rem,1fr))] gap-3">
         {data.figures.map((figure) => (
           <div key={figure.label} className="rounded-md bg-slate-50 p-3">
             <dt className="text-xs text-slate-600">{figure.label}</dt>
