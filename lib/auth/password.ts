@@ -1,10 +1,11 @@
 import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 import { log } from "@/lib/log";
 
 const ROUNDS = process.env.NODE_ENV === "production" ? 12 : 10;
 /**
- * Hashes at once: half the cores, so the event loop keeps a core for webhooks, and libuv's
- * thread pool (4 threads, shared with file and DNS work) is never filled with hashes.
+ * Hashes at once: half the cores, each on its own low-priority thread (below), so the event
+ * loop keeps a core for webhooks.
  */
 const HASHES_AT_ONCE = Math.max(1, Math.min(2, Math.floor(availableParallelism() / 2)));
 /** Checks waiting beyond this are refused at once rather than kept waiting for minutes. */
@@ -43,12 +44,91 @@ interface Bcrypt {
   compare(password: string, hash: string): Promise<boolean>;
 }
 
-const globalForBcrypt = globalThis as unknown as { __bcrypt?: Promise<Bcrypt>; __dummyHash?: Promise<string> };
+type HashJob = { op: "hash"; password: string; rounds: number } | { op: "compare"; password: string; hash: string };
 
 /**
- * The native bcrypt module hashes on libuv's thread pool, so a burst of sign-ins leaves the
- * event loop free for webhooks. Where it has no prebuilt binary, the pure-JS bcryptjs (same
- * hashes, but on the main thread) keeps sign-in working, with a warning.
+ * A hashing thread: it lowers its own CPU priority to the lowest (nice 19, which on Linux is
+ * the calling thread's alone), then hashes with native bcrypt, or bcryptjs where native bcrypt
+ * has no binary. So on a busy machine webhooks and pages always run before a sign-in's hash:
+ * a flood of sign-ins waits, the inbox does not.
+ */
+const HASH_THREAD = `
+const os = require("node:os");
+const { parentPort } = require("node:worker_threads");
+try { os.setPriority(19); } catch {}
+let engine;
+try { engine = require("bcrypt"); } catch { engine = require("bcryptjs"); }
+parentPort.on("message", (job) => {
+  try {
+    const value = job.op === "hash" ? engine.hashSync(job.password, job.rounds) : engine.compareSync(job.password, job.hash);
+    parentPort.postMessage({ value });
+  } catch (error) {
+    parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) });
+  }
+});
+`;
+
+class HashThread {
+  private readonly worker: Worker;
+  private pending: { resolve: (value: unknown) => void; reject: (error: Error) => void } | null = null;
+  broken = false;
+
+  constructor() {
+    this.worker = new Worker(HASH_THREAD, { eval: true });
+    this.worker.unref();
+    this.worker.on("message", (reply: { value?: unknown; error?: string }) => {
+      const pending = this.pending;
+      this.pending = null;
+      this.worker.unref();
+      if (reply.error !== undefined) pending?.reject(new Error(reply.error));
+      else pending?.resolve(reply.value);
+    });
+    const fail = (error: Error) => {
+      this.broken = true;
+      this.pending?.reject(error);
+      this.pending = null;
+    };
+    this.worker.on("error", fail);
+    this.worker.on("exit", (code) => fail(new Error(`the hashing thread stopped (exit code ${code})`)));
+  }
+
+  run(job: HashJob): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      // Held while it hashes, so a script that hashes a password waits for it.
+      this.worker.ref();
+      this.worker.postMessage(job);
+    });
+  }
+}
+
+const globalForBcrypt = globalThis as unknown as { __bcrypt?: Promise<Bcrypt>; __dummyHash?: Promise<string>; __hashThreads?: HashThread[] };
+
+/** A free hashing thread (at most HASHES_AT_ONCE are busy: `inTurn` sees to it). */
+function idleThread(): HashThread {
+  const threads = (globalForBcrypt.__hashThreads ??= []);
+  for (let i = threads.length - 1; i >= 0; i--) if (threads[i]?.broken) threads.splice(i, 1);
+  const idle = threads.find((thread) => !busyThreads.has(thread));
+  if (idle) return idle;
+  const thread = new HashThread();
+  threads.push(thread);
+  return thread;
+}
+const busyThreads = new Set<HashThread>();
+
+async function onHashThread<T>(job: HashJob): Promise<T> {
+  const thread = idleThread();
+  busyThreads.add(thread);
+  try {
+    return (await thread.run(job)) as T;
+  } finally {
+    busyThreads.delete(thread);
+  }
+}
+
+/**
+ * In-process hashing, where a thread cannot be started: native bcrypt hashes on libuv's thread
+ * pool; bcryptjs (same hashes, on the main thread) keeps sign-in working, with a warning.
  */
 function bcrypt(): Promise<Bcrypt> {
   globalForBcrypt.__bcrypt ??= import("bcrypt")
@@ -60,15 +140,23 @@ function bcrypt(): Promise<Bcrypt> {
   return globalForBcrypt.__bcrypt;
 }
 
+async function run<T>(job: HashJob): Promise<T> {
+  try {
+    return await onHashThread<T>(job);
+  } catch (error) {
+    log.warn({ err: error instanceof Error ? error.message : String(error) }, "hashing thread failed: hashing in the app's own threads");
+    const engine = await bcrypt();
+    return (job.op === "hash" ? engine.hash(job.password, job.rounds) : engine.compare(job.password, job.hash)) as Promise<T>;
+  }
+}
+
 export async function hashPassword(password: string): Promise<string> {
-  const engine = await bcrypt();
-  return inTurn(() => engine.hash(password, ROUNDS));
+  return inTurn(() => run<string>({ op: "hash", password, rounds: ROUNDS }));
 }
 
 /** Checks a password against any bcrypt hash ($2a$, $2b$ or $2y$), whichever library made it. */
 export async function verifyPassword(password: string, hash: string): Promise<boolean> {
-  const engine = await bcrypt();
-  return inTurn(() => engine.compare(password, hash));
+  return inTurn(() => run<boolean>({ op: "compare", password, hash }));
 }
 
 /** Spends the same time as a real check, so a wrong email and a wrong password look alike. */

@@ -8,7 +8,7 @@ export type InboxEvent =
   // customerId: the customer's other tickets list this one.
   | { type: "ticket.created"; ticketId: string; customerId?: string; assigneeId?: string | null }
   | { type: "ticket.updated"; ticketId: string; customerId?: string }
-  | { type: "ticket.assigned"; ticketId: string; assigneeId: string; actorId: string }
+  | { type: "ticket.assigned"; ticketId: string; assigneeId: string; /** null when a rule assigned it */ actorId: string | null }
   /** An agent read the ticket: only that agent's unread counts change. */
   | { type: "ticket.read"; ticketId: string; userId: string }
   | { type: "message.created"; ticketId: string; messageId: string; fromCustomer?: boolean; assigneeId?: string | null }

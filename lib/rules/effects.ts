@@ -3,6 +3,7 @@ import { recordEvent } from "@/db/queries/events";
 import { addTicketTag, closeTicket, hasRecentAutoReply, setTicketAssignee } from "@/db/queries/rules";
 import { AppError } from "@/lib/errors";
 import { insertOutboundMessage } from "@/lib/outbound/queue";
+import { publishInboxEvent } from "@/lib/realtime/publish";
 import { TICKET_EVENTS } from "@/lib/tickets/events";
 import { userName, type RuleNames } from "./describe";
 import { AUTO_REPLY_QUIET_HOURS, autoReplyBlock, replyAcceptable, type AutoReplyFacts } from "./guards";
@@ -61,6 +62,8 @@ async function perform(context: ActionContext, action: RuleAction, subject: Rule
       if (subject.assigneeId === action.userId) return { kind: "skipped", action: action.type, summary: `already assigned to ${name}` };
       await setTicketAssignee({ db: tx, ticketId, assigneeId: action.userId });
       await recordEvent({ db: tx, ticketId, type: TICKET_EVENTS.assigned, data: { assigneeId: action.userId, assigneeName: name, ...by } });
+      // The assignee hears of it as of an assignment by a colleague ("Ticket assigned to you").
+      await publishInboxEvent({ db: tx, event: { type: "ticket.assigned", ticketId, assigneeId: action.userId, actorId: null } });
       return { kind: "done", action: action.type, summary: `assigned to ${name}` };
     }
     case "add_tag": {

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
+import type { InboxEvent } from "@/lib/realtime/publish";
 import { allowedCountries, customers, events, jobs, messages, phoneNumbers, ruleRuns, rules, smsIntegrations, tickets, users } from "@/db/schema";
 import { testDatabases, useDatabase } from "../support/database";
 import { uniqueUsNumber } from "../support/inbox-seed";
@@ -20,6 +21,7 @@ const { POST: inbound } = await import("@/app/api/twilio/sms/route");
 const { createRule } = await import("@/lib/rules/manage");
 const { saveBusinessHours } = await import("@/lib/rules/store");
 const { runRulesForMessage } = await import("@/lib/rules/run");
+const { subscribeInboxEvents } = await import("@/lib/realtime/hub");
 
 const CLOSED_TEXT = "Thanks! We are closed, we will answer at 9am.";
 const ALWAYS_CLOSED = { timeZone: "America/New_York", periods: [], closedDates: [] };
@@ -246,11 +248,16 @@ describe.each(testDatabases())("rules on $name", (database) => {
     });
     await createRule({ db: handle.db, input: { name: "Close all", trigger: "message_received", conditions: [], actions: [{ type: "close_ticket" }] } });
 
+    const heard: InboxEvent[] = [];
+    const stopListening = await subscribeInboxEvents((event) => heard.push(event));
     const from = customerNumber();
     await text(from, "I want my money refunded");
     await runJobsUntilIdle(handle.db);
     let ticket = await ticketOf(from);
     expect(ticket).toMatchObject({ tags: ["refund"], assigneeId: agent!.id, status: "open" });
+    // The agent's inbox hears of the assignment live, so "Ticket assigned to you" can notify them.
+    await vi.waitFor(() => expect(heard).toContainEqual({ type: "ticket.assigned", ticketId: ticket.id, assigneeId: agent!.id, actorId: null }));
+    stopListening();
     expect((await ruleEvents(ticket.id)).map((event) => event.summary)).toEqual(["added the tag “refund”; assigned to Sam Agent; stopped further rules."]);
 
     await text(from, "refund please");
