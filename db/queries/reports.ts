@@ -85,42 +85,120 @@ export function countSegmentsPerDay({ db, scope }: { db: DbOrTx; scope: ReportSc
   );
 }
 
-export interface FirstResponse {
-  createdAt: number;
-  respondedAt: number | null;
-  agentId: string | null;
-}
-
-/**
- * Each ticket opened in the scope, with the first reply an agent wrote on it that Twilio took
- * (auto-replies do not count), once per ticket however often it was reopened.
- */
-export function listFirstResponses({ db, scope }: { db: DbOrTx; scope: ReportScope }): Promise<FirstResponse[]> {
-  return rows<FirstResponse>(
-    db,
-    sql`select ${epochMs(sql`t.created_at`)} as "createdAt", ${epochMs(sql`r.created_at`)} as "respondedAt", r.author_id as "agentId"
-        from tickets t
-        left join lateral (
+/** The first reply an agent wrote on ticket `t` that Twilio took (auto-replies do not count), as `r`. */
+const firstReply = sql`left join lateral (
           select m.created_at, m.author_id from messages m
           where m.ticket_id = t.id and m.direction = 'outbound' and m.author_id is not null and m.twilio_sid is not null
           order by m.created_at limit 1
-        ) r on true
-        where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)}`,
+        ) r on true`;
+
+/** Leaves out conversations an agent started: no customer's text came before the agent's first reply. */
+const customerWroteFirst = sql`(r.created_at is null or exists (
+          select 1 from messages i where i.ticket_id = t.id and i.direction = 'inbound' and i.created_at <= r.created_at
+        ))`;
+
+/** Which period a row falls in: "now" from `start` on, "before" until then. */
+const periodOf = (column: SQL, start: Date) => sql`case when ${column} >= ${start.toISOString()}::timestamptz then 'now' else 'before' end`;
+
+export interface FirstResponse {
+  /** The day the ticket was opened, on the report's clock. */
+  day: string;
+  period: "now" | "before";
+  createdAt: number;
+  respondedAt: number;
+  agentId: string;
+}
+
+/**
+ * Each ticket opened in the scope that an agent answered, with the first reply an agent wrote
+ * on it that Twilio took, once per ticket however often it was reopened: one row per ticket,
+ * never one per message. Conversations an agent started are left out.
+ */
+export function listFirstResponses({ db, scope, start }: { db: DbOrTx; scope: ReportScope; start: Date }): Promise<FirstResponse[]> {
+  return rows<FirstResponse>(
+    db,
+    sql`select ${dayOf(sql`t.created_at`, scope.timeZone)} as day, ${periodOf(sql`t.created_at`, start)} as period,
+               ${epochMs(sql`t.created_at`)} as "createdAt", ${epochMs(sql`r.created_at`)} as "respondedAt", r.author_id as "agentId"
+        from tickets t ${firstReply}
+        where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)} and r.created_at is not null and ${customerWroteFirst}`,
   );
 }
 
+/** Tickets opened in the scope that no agent has answered yet. */
+export async function countUnanswered({ db, scope }: { db: DbOrTx; scope: ReportScope }): Promise<number> {
+  const [found] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from tickets t
+        where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)}
+          and not exists (
+            select 1 from messages m
+            where m.ticket_id = t.id and m.direction = 'outbound' and m.author_id is not null and m.twilio_sid is not null
+          )`,
+  );
+  return found?.n ?? 0;
+}
+
 export interface Resolution {
+  /** The day the ticket was closed, on the report's clock. */
+  day: string;
+  period: "now" | "before";
   createdAt: number;
   closedAt: number;
 }
 
-/** Tickets closed in the scope (and still closed), with when they were opened. */
-export function listResolutions({ db, scope }: { db: DbOrTx; scope: ReportScope }): Promise<Resolution[]> {
+/** Tickets closed in the scope (and still closed), with when they were opened: one row per ticket. */
+export function listResolutions({ db, scope, start }: { db: DbOrTx; scope: ReportScope; start: Date }): Promise<Resolution[]> {
   return rows<Resolution>(
     db,
-    sql`select ${epochMs(sql`t.created_at`)} as "createdAt", ${epochMs(sql`t.closed_at`)} as "closedAt"
+    sql`select ${dayOf(sql`t.closed_at`, scope.timeZone)} as day, ${periodOf(sql`t.closed_at`, start)} as period,
+               ${epochMs(sql`t.created_at`)} as "createdAt", ${epochMs(sql`t.closed_at`)} as "closedAt"
         from tickets t where t.status = 'closed' and ${within(sql`t.closed_at`, scope)} and ${ticketFilter(scope)}`,
   );
+}
+
+/**
+ * Durations summed up in the database: for each period ("now" or "before") in all (day and
+ * agentId null), per day (agentId null) and per agent (day null), how many, the median and
+ * the 90th percentile in milliseconds (percentile_cont: interpolated between ranks).
+ */
+export interface DurationSummary {
+  period: "now" | "before";
+  day: string | null;
+  agentId: string | null;
+  n: number;
+  median: number;
+  p90: number;
+}
+
+function summarize(durations: SQL, byAgent: boolean): SQL {
+  return sql`with d as (${durations})
+        select period, day, ${byAgent ? sql`agent` : sql`null::uuid`} as "agentId", count(*)::int as n,
+               percentile_cont(0.5) within group (order by ms) as median,
+               percentile_cont(0.9) within group (order by ms) as p90
+        from d group by grouping sets ((period), (period, day)${byAgent ? sql`, (period, agent)` : sql``})`;
+}
+
+/** First responses on the clock, summed up in the database (see DurationSummary). */
+export async function summarizeFirstResponses({ db, scope, start }: { db: DbOrTx; scope: ReportScope; start: Date }): Promise<DurationSummary[]> {
+  const found = await rows<DurationSummary>(
+    db,
+    summarize(sql`select ${periodOf(sql`t.created_at`, start)} as period, ${dayOf(sql`t.created_at`, scope.timeZone)} as day, r.author_id as agent,
+               ${epochMs(sql`r.created_at`)} - ${epochMs(sql`t.created_at`)} as ms
+        from tickets t ${firstReply}
+        where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)} and r.created_at is not null and ${customerWroteFirst}`, true),
+  );
+  return found.map((row) => ({ ...row, median: Number(row.median), p90: Number(row.p90) }));
+}
+
+/** Resolutions on the clock, summed up in the database (see DurationSummary; agentId is always null). */
+export async function summarizeResolutions({ db, scope, start }: { db: DbOrTx; scope: ReportScope; start: Date }): Promise<DurationSummary[]> {
+  const found = await rows<DurationSummary>(
+    db,
+    summarize(sql`select ${periodOf(sql`t.closed_at`, start)} as period, ${dayOf(sql`t.closed_at`, scope.timeZone)} as day,
+               ${epochMs(sql`t.closed_at`)} - ${epochMs(sql`t.created_at`)} as ms
+        from tickets t where t.status = 'closed' and ${within(sql`t.closed_at`, scope)} and ${ticketFilter(scope)}`, false),
+  );
+  return found.map((row) => ({ ...row, median: Number(row.median), p90: Number(row.p90) }));
 }
 
 /** Replies per day by their final status: delivered, undelivered or failed. */

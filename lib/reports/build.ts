@@ -9,15 +9,19 @@ import {
   countSegmentsPerDay,
   countTicketsPerDay,
   countUsage,
+  countUnanswered,
   listFirstResponses,
   listResolutions,
+  summarizeFirstResponses,
+  summarizeResolutions,
   type DayCount,
+  type DurationSummary,
   type ReportScope,
 } from "@/db/queries/reports";
 import { REFUSAL_REASONS } from "@/lib/audit/refused";
 import { countryName } from "@/lib/phone/normalize";
 import type { BusinessHours } from "@/lib/rules/business-hours";
-import { businessMillisBetween } from "./business-time";
+import { businessClock } from "./business-time";
 import type { ChartId, ReportChart, ReportColumn, ReportRow } from "./charts";
 import { explainFailure } from "./failures";
 import type { ReportPeriod } from "./period";
@@ -99,91 +103,122 @@ async function messages(context: ReportContext): Promise<ReportChart> {
   };
 }
 
-function durationOf(context: ReportContext, from: number, to: number): number {
-  return context.hours && context.hours.periods.length > 0 ? businessMillisBetween(context.hours, new Date(from), new Date(to)) : to - from;
-}
-
 function hoursNote(context: ReportContext): string {
   return context.hours && context.hours.periods.length > 0
     ? `In business hours (${context.hours.timeZone}): time while you are closed does not count.`
     : "In clock hours: set business hours under Settings → Business hours to count only open hours.";
 }
 
-async function responseTimes(context: ReportContext): Promise<ReportChart> {
-  const start = context.period.start.getTime();
-  const [responses, resolutions] = await Promise.all([
-    listFirstResponses({ db: context.db, scope: bothPeriods(context) }),
-    listResolutions({ db: context.db, scope: bothPeriods(context) }),
-  ]);
-  const answered = responses.filter((r) => r.respondedAt !== null);
-  const firstNow = answered.filter((r) => r.createdAt >= start).map((r) => durationOf(context, r.createdAt, r.respondedAt as number));
-  const firstBefore = answered.filter((r) => r.createdAt < start).map((r) => durationOf(context, r.createdAt, r.respondedAt as number));
-  const resolvedNow = resolutions.filter((r) => r.closedAt >= start).map((r) => durationOf(context, r.createdAt, r.closedAt));
-  const resolvedBefore = resolutions.filter((r) => r.closedAt < start).map((r) => durationOf(context, r.createdAt, r.closedAt));
-
-  // One formatter for every row: making one per call costs more than the query.
-  const calendar = new Intl.DateTimeFormat("en-CA", { timeZone: context.period.timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-  const dayOf = (ms: number) => calendar.format(new Date(ms));
-  const push = (map: Map<string, number[]>, key: string, value: number) => {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
+/** Durations, per period and per day or agent, summed up from one row per ticket with the business's clock. */
+function summarizeInJs<T extends { period: "now" | "before"; day: string; agentId?: string | null }>(
+  list: T[],
+  duration: (row: T) => number,
+): DurationSummary[] {
+  const groups = new Map<string, { period: "now" | "before"; day: string | null; agentId: string | null; values: number[] }>();
+  const add = (period: "now" | "before", day: string | null, agentId: string | null, value: number) => {
+    const key = `${period}|${day ?? ""}|${agentId ?? ""}`;
+    const group = groups.get(key);
+    if (group) group.values.push(value);
+    else groups.set(key, { period, day, agentId, values: [value] });
   };
-  const firstByDay = new Map<string, number[]>();
-  for (const r of answered) if (r.createdAt >= start) push(firstByDay, dayOf(r.createdAt), durationOf(context, r.createdAt, r.respondedAt as number));
-  const resolvedByDay = new Map<string, number[]>();
-  for (const r of resolutions) if (r.closedAt >= start) push(resolvedByDay, dayOf(r.closedAt), durationOf(context, r.createdAt, r.closedAt));
+  for (const row of list) {
+    const value = duration(row);
+    add(row.period, null, null, value);
+    add(row.period, row.day, null, value);
+    if (row.agentId) add(row.period, null, row.agentId, value);
+  }
+  return [...groups.values()].map(({ values, ...group }) => ({ ...group, n: values.length, median: median(values) as number, p90: percentile(values, 0.9) as number }));
+}
 
+const inBusinessHours = (context: ReportContext): context is ReportContext & { hours: BusinessHours } => Boolean(context.hours && context.hours.periods.length > 0);
+
+/**
+ * First responses and resolutions in the scope, summed up: on the clock entirely in the
+ * database; in business hours from one row per ticket (its two instants), never per message.
+ */
+async function durationSummaries(context: ReportContext, scope: ReportScope, what: "first-response" | "resolution"): Promise<DurationSummary[]> {
+  const start = context.period.start;
+  if (!inBusinessHours(context)) {
+    return what === "first-response" ? summarizeFirstResponses({ db: context.db, scope, start }) : summarizeResolutions({ db: context.db, scope, start });
+  }
+  if (what === "first-response") {
+    const list = await listFirstResponses({ db: context.db, scope, start });
+    const between = clockFor(context.hours, list.map((r) => r.createdAt), list.map((r) => r.respondedAt));
+    return summarizeInJs(list, (r) => between(r.createdAt, r.respondedAt));
+  }
+  const list = await listResolutions({ db: context.db, scope, start });
+  const between = clockFor(context.hours, list.map((r) => r.createdAt), list.map((r) => r.closedAt));
+  return summarizeInJs(list, (r) => between(r.createdAt, r.closedAt));
+}
+
+/** The business's clock over every instant in `froms` and `tos`. */
+function clockFor(hours: BusinessHours, froms: number[], tos: number[]) {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const value of froms) first = Math.min(first, value);
+  for (const value of tos) last = Math.max(last, value);
+  return first > last ? () => 0 : businessClock(hours, new Date(first), new Date(last));
+}
+
+async function responseTimes(context: ReportContext): Promise<ReportChart> {
+  const [responses, resolutions, unanswered] = await Promise.all([
+    durationSummaries(context, bothPeriods(context), "first-response"),
+    durationSummaries(context, bothPeriods(context), "resolution"),
+    countUnanswered({ db: context.db, scope: currentPeriod(context) }),
+  ]);
+  const total = (list: DurationSummary[], period: "now" | "before") => list.find((s) => s.period === period && s.day === null && s.agentId === null);
+  const byDay = (list: DurationSummary[]) => new Map(list.filter((s) => s.period === "now" && s.day !== null).map((s) => [s.day as string, s]));
+  const firstByDay = byDay(responses);
+  const resolvedByDay = byDay(resolutions);
   const rows = context.period.days.map((day) => ({
     day,
-    firstResponseMedian: hoursOf(median(firstByDay.get(day) ?? [])),
-    resolutionMedian: hoursOf(median(resolvedByDay.get(day) ?? [])),
-    answered: firstByDay.get(day)?.length ?? 0,
-    resolved: resolvedByDay.get(day)?.length ?? 0,
+    firstResponseMedian: hoursOf(firstByDay.get(day)?.median ?? null),
+    resolutionMedian: hoursOf(resolvedByDay.get(day)?.median ?? null),
+    answered: firstByDay.get(day)?.n ?? 0,
+    resolved: resolvedByDay.get(day)?.n ?? 0,
   }));
   const series = [
     { key: "firstResponseMedian", label: "Median first response (h)" },
     { key: "resolutionMedian", label: "Median resolution (h)" },
   ];
+  const figure = (label: string, list: DurationSummary[], pick: "median" | "p90") => ({
+    label,
+    value: hoursOf(total(list, "now")?.[pick] ?? null),
+    previous: hoursOf(total(list, "before")?.[pick] ?? null),
+    format: "hours" as const,
+  });
   return {
     id: "response-times",
     kind: "daily",
     figures: [
-      { label: "First response, median", value: hoursOf(median(firstNow)), previous: hoursOf(median(firstBefore)), format: "hours" },
-      { label: "First response, 90th percentile", value: hoursOf(percentile(firstNow, 0.9)), previous: hoursOf(percentile(firstBefore, 0.9)), format: "hours" },
-      { label: "Resolution, median", value: hoursOf(median(resolvedNow)), previous: hoursOf(median(resolvedBefore)), format: "hours" },
-      { label: "Resolution, 90th percentile", value: hoursOf(percentile(resolvedNow, 0.9)), previous: hoursOf(percentile(resolvedBefore, 0.9)), format: "hours" },
-      { label: "Tickets not answered yet", value: responses.filter((r) => r.createdAt >= start && r.respondedAt === null).length, format: "count" },
+      figure("First response, median", responses, "median"),
+      figure("First response, 90th percentile", responses, "p90"),
+      figure("Resolution, median", resolutions, "median"),
+      figure("Resolution, 90th percentile", resolutions, "p90"),
+      { label: "Tickets not answered yet", value: unanswered, format: "count" },
     ],
     columns: [{ key: "day", label: "Day" }, ...series, { key: "answered", label: "Tickets answered (by day opened)" }, { key: "resolved", label: "Tickets resolved" }],
     series,
     rows,
-    empty: firstNow.length + resolvedNow.length === 0,
-    note: `${hoursNote(context)} First response: from the ticket's first message to an agent's first reply, once per ticket however often it reopens (auto-replies do not count). Resolution: from opening to the last close.`,
+    empty: (total(responses, "now")?.n ?? 0) + (total(resolutions, "now")?.n ?? 0) === 0,
+    note: `${hoursNote(context)} First response: from the ticket's first message to an agent's first reply, once per ticket however often it reopens (auto-replies do not count; conversations an agent started do not count). Resolution: from opening to the last close.`,
   };
 }
 
 async function agents(context: ReportContext): Promise<ReportChart> {
-  const start = context.period.start.getTime();
   const [now, before, responses] = await Promise.all([
     countAgentActivity({ db: context.db, scope: currentPeriod(context) }),
     countAgentActivity({ db: context.db, scope: previousPeriod(context) }),
-    listFirstResponses({ db: context.db, scope: currentPeriod(context) }),
+    durationSummaries(context, currentPeriod(context), "first-response"),
   ]);
-  const times = new Map<string, number[]>();
-  for (const r of responses) {
-    if (r.respondedAt === null || r.agentId === null || r.createdAt < start) continue;
-    const list = times.get(r.agentId);
-    if (list) list.push(durationOf(context, r.createdAt, r.respondedAt));
-    else times.set(r.agentId, [durationOf(context, r.createdAt, r.respondedAt)]);
-  }
+  const times = new Map(responses.filter((s) => s.period === "now" && s.agentId !== null).map((s) => [s.agentId as string, s]));
   const visible = now.filter((agent) => !context.viewerAgentId || agent.agentId === context.viewerAgentId);
   const rows = visible.map((agent) => ({
     agent: agent.name,
     answered: agent.answered,
     closed: agent.closed,
-    firstResponseMedian: hoursOf(median(times.get(agent.agentId) ?? [])),
-    firstResponseP90: hoursOf(percentile(times.get(agent.agentId) ?? [], 0.9)),
+    firstResponseMedian: hoursOf(times.get(agent.agentId)?.median ?? null),
+    firstResponseP90: hoursOf(times.get(agent.agentId)?.p90 ?? null),
   }));
   const mine = (list: typeof now) => list.filter((agent) => !context.viewerAgentId || agent.agentId === context.viewerAgentId);
   return {

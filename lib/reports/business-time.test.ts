@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BusinessHours } from "@/lib/rules/business-hours";
-import { businessMillisBetween } from "./business-time";
+import { businessClock, businessMillisBetween } from "./business-time";
 import { describeChange, percentile } from "./stats";
 
 const HOUR = 3_600_000;
@@ -44,5 +44,25 @@ describe("percentile", () => {
     expect(describeChange(15, 10)).toBe("+50% on the previous period");
     expect(describeChange(5, 0)).toBe("none in the previous period");
     expect(describeChange(null, 3)).toBeNull();
+  });
+});
+
+describe("businessClock", () => {
+  it("agrees with businessMillisBetween for any two instants, across clock changes, closed dates and overnight periods", () => {
+    const schedule = hours({
+      periods: [...hours().periods, { day: "sun", start: "00:00", end: "00:00" }, { day: "wed", start: "08:30", end: "12:15" }, { day: "wed", start: "13:00", end: "18:00" }],
+      closedDates: [{ date: "2026-04-01", label: "Holiday" }],
+    });
+    const from = new Date("2026-03-20T00:00:00Z");
+    const to = new Date("2026-04-10T00:00:00Z");
+    const between = businessClock(schedule, from, to);
+    const span = to.getTime() - from.getTime();
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let i = 0; i < 300; i++) {
+      const a = from.getTime() + Math.floor(next() * span);
+      const b = from.getTime() + Math.floor(next() * span);
+      expect(between(a, b)).toBe(businessMillisBetween(schedule, new Date(a), new Date(b)));
+    }
   });
 });

@@ -46,3 +46,47 @@ export function businessMillisBetween(hours: BusinessHours, from: Date, to: Date
   }
   return total;
 }
+
+/**
+ * businessMillisBetween for many pairs of instants between `from` and `to`: the opening
+ * periods of every day in between are worked out once, so each pair costs a binary search,
+ * with no time-zone arithmetic (no formatter calls) per pair.
+ */
+export function businessClock(hours: BusinessHours, from: Date, to: Date): (fromMs: number, toMs: number) => number {
+  const closed = new Set(hours.closedDates.map((closedDate) => closedDate.date));
+  const last = localTimeAt(to, hours.timeZone).date;
+  const spans: [number, number][] = [];
+  for (let day = addDays(localTimeAt(from, hours.timeZone).date, -1); day.date <= last; day = addDays(day.date, 1)) {
+    if (closed.has(day.date)) continue;
+    for (const period of hours.periods) {
+      if (period.day !== day.weekday) continue;
+      const opens = parseClockTime(period.start);
+      const closes = parseClockTime(period.end);
+      if (opens === null || closes === null) continue;
+      const openAt = instantAt(day.date, opens, hours.timeZone);
+      const closeAt = instantAt(day.date, closes <= opens ? closes + 1440 : closes, hours.timeZone);
+      if (closeAt > openAt) spans.push([openAt, closeAt]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const opens = spans.map((span) => span[0]);
+  const closes = spans.map((span) => span[1]);
+  const longest = spans.reduce((most, [openAt, closeAt]) => Math.max(most, closeAt - openAt), 0);
+  // Open time of the first i spans, in full.
+  const before = [0];
+  for (const [openAt, closeAt] of spans) before.push((before.at(-1) as number) + closeAt - openAt);
+  /** Open time before `t`: each span that opened before it, less what of it comes after. */
+  const openUntil = (t: number) => {
+    let low = 0;
+    let high = opens.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((opens[middle] as number) < t) low = middle + 1;
+      else high = middle;
+    }
+    let total = before[low] as number;
+    for (let i = low - 1; i >= 0 && (opens[i] as number) > t - longest; i--) total -= Math.max(0, (closes[i] as number) - t);
+    return total;
+  };
+  return (fromMs, toMs) => (toMs <= fromMs ? 0 : openUntil(toMs) - openUntil(fromMs));
+}

@@ -208,6 +208,31 @@ describe.each(testDatabases())("reports on $name", (database) => {
     expect(figure(data, "Resolution, 90th percentile")?.value).toBe(40.4);
   });
 
+  it("leaves conversations an agent started out of first responses, on the clock and in business hours", async () => {
+    // A week in May, away from the fortnight. Mon 4 May 10:00 EDT the customer writes, Sam answers at 11:00 (1 h).
+    const week: Partial<ReportFilters> = { from: "2026-05-04", to: "2026-05-10" };
+    const answered = await ticket({ at: "2026-05-04T14:00:00Z" });
+    await text(answered, "outbound", "2026-05-04T15:00:00Z", "Hello", { author: sam });
+    // Tue 5 May 10:00 EDT Sam writes first (an agent-started conversation); the customer answers at 12:00, Sam again at 12:30.
+    const [customer] = await db.insert(customers).values({ phoneE164: "+14155550999", country: "US" }).onConflictDoNothing().returning();
+    const [started] = await db.insert(tickets).values({ integrationId: integrationA, customerId: customer!.id, status: "open", createdAt: at("2026-05-05T14:00:00Z") }).returning();
+    await text(started!.id, "outbound", "2026-05-05T14:00:00Z", "Your parcel is delayed", { author: sam });
+    await text(started!.id, "inbound", "2026-05-05T16:00:00Z", "Thanks");
+    await text(started!.id, "outbound", "2026-05-05T16:30:00Z", "You're welcome", { author: sam });
+
+    const context = await reportContext({ db, user: ada, filters: { ...FORTNIGHT, ...week } });
+    for (const hours of [context.hours, null]) {
+      const data = await buildChart("response-times", { ...context, hours });
+      // Only the customer's conversation: 1 h, not a median of 0 and 1.
+      expect(figure(data, "First response, median")?.value).toBe(1);
+      expect(figure(data, "First response, 90th percentile")?.value).toBe(1);
+      expect(figure(data, "Tickets not answered yet")?.value).toBe(0);
+      expect(row(data, "2026-05-05")).toMatchObject({ firstResponseMedian: null, answered: 0 });
+      const agents = await buildChart("agents", { ...context, hours });
+      expect(agents.rows.find((r) => r.agent === "Sam Agent")).toMatchObject({ answered: 2, firstResponseMedian: 1, firstResponseP90: 1 });
+    }
+  });
+
   it("counts each agent's answered and closed tickets and response times", async () => {
     const data = await chart("agents");
     expect(data.rows).toEqual([
