@@ -82,6 +82,8 @@ export const tickets = pgTable(
     index("tickets_customer_idx").on(t.customerId, t.createdAt.desc()),
     // Reports: tickets opened in a date range.
     index("tickets_created_idx").on(t.createdAt),
+    // Reports: tickets closed in a date range (resolution times).
+    index("tickets_closed_idx").on(t.closedAt).where(sql`${t.status} = 'closed'`),
   ],
 );
 
@@ -154,6 +156,10 @@ export const messages = pgTable(
     index("messages_ticket_idx").on(t.ticketId, t.createdAt, t.id),
     // Reports: messages in a date range.
     index("messages_created_idx").on(t.createdAt),
+    // Reports: a ticket's first reply by an agent that Twilio took (first response times, unanswered tickets).
+    index("messages_agent_reply_idx")
+      .on(t.ticketId, t.createdAt)
+      .where(sql`${t.direction} = 'outbound' and ${t.authorId} is not null and ${t.twilioSid} is not null`),
     // Inbox search by words in messages; the expression must match the one in db/queries/search.ts.
     index("messages_body_search_idx").using("gin", sql`to_tsvector('simple', ${t.body})`),
   ],

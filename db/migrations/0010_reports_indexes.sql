@@ -1,0 +1,2 @@
+CREATE INDEX "messages_agent_reply_idx" ON "messages" USING btree ("ticket_id","created_at") WHERE "messages"."direction" = 'outbound' and "messages"."author_id" is not null and "messages"."twilio_sid" is not null;--> statement-breakpoint
+CREATE INDEX "tickets_closed_idx" ON "tickets" USING btree ("closed_at") WHERE "tickets"."status" = 'closed';
