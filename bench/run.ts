@@ -11,7 +11,8 @@ import { medianRun, percentile, runLoad, type LoadResult } from "./load";
 import { runOutbound } from "./outbound";
 import { writeReport, type Figure } from "./report";
 import { rowsOf } from "../db/client";
-import { BENCH_AGENT, FULL_SCALE, seedBase, seedInbox, type InboxScale } from "./seed";
+import { runReportsScenario } from "./reports";
+import { BENCH_ADMIN, BENCH_AGENT, FULL_SCALE, seedBase, seedInbox, type InboxScale } from "./seed";
 import { startApp, type AppServer } from "./server";
 import { signIn } from "./session";
 import { runWebhooksDuringSignInFlood } from "./sign-in-flood";
@@ -82,6 +83,36 @@ async function benchSignInFloodOnly(name: "pglite" | "postgresql", figures: Figu
   } finally {
     await app.stop();
     media.close();
+  }
+}
+
+/** BENCH_SCENARIO=reports: only the reports page, 90 days for every integration, on the seeded inbox. */
+async function benchReportsOnly(name: "pglite" | "postgresql", figures: Figure[]) {
+  console.log(`\n== ${name}: reports`);
+  const target = await freshTarget(name);
+  const setup = await openTarget(target);
+  const seeded = await seedBase(setup.db);
+  const seedStarted = Date.now();
+  await seedInbox(setup.db, seeded, SCALE);
+  console.log(`seeded ${SCALE.tickets} tickets, ${SCALE.tickets * SCALE.messagesPerTicket} messages in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s`);
+  await setup.close();
+  const app = await startApp({ port: PORT, env: { ...appEnv(target), PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}` } });
+  try {
+    const cookie = await signIn(app.url, BENCH_ADMIN);
+    app.resetPeak();
+    for (const item of await runReportsScenario({ appUrl: app.url, cookie, seconds: INBOX_SECONDS })) {
+      figures.push({
+        database: name,
+        scenario: item.name,
+        result: item.result,
+        value: `${item.result.requests} loads`,
+        target: `p95 < ${item.target} ms`,
+        ok: item.result.errors === 0 && item.result.p95 < item.target,
+      });
+    }
+    figures.push(memory(name, "reports", app));
+  } finally {
+    await app.stop();
   }
 }
 
@@ -269,8 +300,10 @@ async function main() {
   if (!process.env.BENCH_SKIP_BUILD) execSync("npx next build", { stdio: "inherit" });
   const figures: Figure[] = [];
   const only = process.env.BENCH_ONLY;
-  const scenarioOnly = process.env.BENCH_SCENARIO === "sign-in-flood";
-  const bench = scenarioOnly ? benchSignInFloodOnly : benchTarget;
+  const scenarios: Record<string, typeof benchTarget> = { "sign-in-flood": benchSignInFloodOnly, reports: benchReportsOnly };
+  const scenarioOnly = !!process.env.BENCH_SCENARIO;
+  const bench = process.env.BENCH_SCENARIO ? scenarios[process.env.BENCH_SCENARIO] : benchTarget;
+  if (!bench) throw new Error(`BENCH_SCENARIO: no scenario ${process.env.BENCH_SCENARIO} (sign-in-flood or reports)`);
   if (!only || only === "pglite") await bench("pglite", figures);
   if (process.env.BENCH_DATABASE_URL && (!only || only === "postgresql")) await bench("postgresql", figures);
   else if (!process.env.BENCH_DATABASE_URL) console.log("BENCH_DATABASE_URL is not set: PostgreSQL figures skipped.");

@@ -13,6 +13,7 @@ export function AppHeader({ user, sandbox }: { user: User; sandbox: boolean }) {
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1">
           <NavLink href="/tickets">Inbox</NavLink>
+          <NavLink href="/reports">Reports</NavLink>
           {user.role === "admin" ? <NavLink href="/settings">Settings</NavLink> : null}
           {/* On a phone an icon, so the header still fits on one line. */}
           <NavLink href="/account" label="Account">

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, isNull, like, notLike, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "../client";
-import { events, users } from "../schema";
+import { events, refusedMessages, users, type RefusalReason } from "../schema";
 import { keysetStamp } from "./cursor";
 
 /** How many entries of each audit type in the last `days` days: refused messages, one entry each (see recordAuditEntryOnce). */
@@ -19,18 +19,23 @@ export async function countAuditEntries({ db, days }: { db: DbOrTx; days: number
  * Writes an admin audit entry for one refused inbound message, once per MessageSid however
  * often Twilio retries it (a refused message is stored nowhere else to dedupe on). The sid
  * is kept in the entry's data; a transaction-scoped lock on it makes concurrent retries wait
- * for the first one's insert. Returns whether this call wrote the entry.
+ * for the first one's insert. A `refusal` is stored in the same transaction, in the list of
+ * refused messages (never with the text). Returns whether this call wrote the entry.
  */
 export async function recordAuditEntryOnce({
   db,
   type,
   messageSid,
   data,
+  refusal,
+  now = new Date(),
 }: {
   db: Database;
   type: `audit.${string}`;
   messageSid: string;
   data: Record<string, unknown>;
+  refusal?: { fromNumber: string; country: string | null; integrationId: string; reason: RefusalReason };
+  now?: Date;
 }): Promise<boolean> {
   return db.transaction(async (tx) => {
     // Two-key form: its own lock space, apart from the one-key lock migrations take.
@@ -42,6 +47,7 @@ export async function recordAuditEntryOnce({
       .limit(1);
     if (seen) return false;
     await recordAuditEntry({ db: tx, actorId: null, action: type, details: { ...data, messageSid } });
+    if (refusal) await tx.insert(refusedMessages).values({ messageSid, ...refusal, createdAt: now }).onConflictDoNothing();
     return true;
   });
 }
@@ -70,6 +76,7 @@ export type AdminAction =
   | "business_hours.updated"
   | "country.allowed"
   | "country.removed"
+  | "sms_price.updated"
   | "saved_reply.created"
   | "saved_reply.updated"
   | "saved_reply.deleted"

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const phoneNumberType = pgEnum("phone_number_type", ["local", "mobile", "toll-free", "unknown"]);
@@ -80,3 +80,32 @@ export const allowedCountries = pgTable("allowed_countries", {
 export type PhoneNumber = typeof phoneNumbers.$inferSelect;
 export type SmsIntegration = typeof smsIntegrations.$inferSelect;
 export type PortRequest = typeof portRequests.$inferSelect;
+
+export const refusalReason = pgEnum("refusal_reason", ["country_not_allowed", "one_time_passcode", "short_code_or_sender_name"]);
+
+/**
+ * Every inbound text the inbox refused, once per MessageSid: when, from whom, to which
+ * integration and why, so an admin can answer "I texted you". It never holds the text:
+ * a passcode's must not be kept, and the others were refused, not received.
+ */
+export const refusedMessages = pgTable(
+  "refused_messages",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    messageSid: text("message_sid").notNull(),
+    /** As Twilio sent it when it is no phone number (a short code, a sender name), else E.164. */
+    fromNumber: text("from_number").notNull(),
+    country: text("country"),
+    integrationId: uuid("integration_id").references(() => smsIntegrations.id, { onDelete: "set null" }),
+    reason: refusalReason("reason").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("refused_messages_message_sid_key").on(t.messageSid),
+    index("refused_messages_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("refused_messages_from_idx").on(t.fromNumber, t.createdAt.desc()),
+  ],
+);
+
+export type RefusedMessage = typeof refusedMessages.$inferSelect;
+export type RefusalReason = (typeof refusalReason.enumValues)[number];

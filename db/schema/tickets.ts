@@ -80,8 +80,32 @@ export const tickets = pgTable(
     index("tickets_assignee_activity_idx").on(t.assigneeId, t.status, t.lastMessageAt.desc(), t.id.desc()),
     index("tickets_integration_activity_idx").on(t.integrationId, t.status, t.lastMessageAt.desc(), t.id.desc()),
     index("tickets_customer_idx").on(t.customerId, t.createdAt.desc()),
+    // Reports: tickets opened in a date range.
+    index("tickets_created_idx").on(t.createdAt),
+    // Reports: tickets closed in a date range (resolution times).
+    index("tickets_closed_idx").on(t.closedAt).where(sql`${t.status} = 'closed'`),
   ],
 );
+
+// GSM-7's characters (one septet each) and its extension table (two each, after an escape),
+// as lib/sms/segments.ts counts them. Anything else makes the text UCS-2: 16-bit units, a
+// character outside the Basic Multilingual Plane (an emoji) taking two.
+const GSM_EXTENSION = String.raw`\f\[\\\]^{|}~€`;
+const GSM_CLASS = String.raw`\n\r !"#$%&''()*+,./0-9:;<=>?@A-Z_a-z¡£¤¥§¿ÄÅÆÇÉÑÖØÜßàäåæèéìñòöøùüΓΔΘΛΞΠΣΦΨΩ` + GSM_EXTENSION + "-";
+
+/**
+ * A message's SMS segments: 160 septets in one, 153 a segment when split; 70 UCS-2 units in
+ * one, 67 a segment when split. Immutable, so a stored generated column can use it.
+ */
+export const SEGMENTS_SQL = sql.raw(`case
+  when body = '' then 0
+  when body ~ '^[${GSM_CLASS}]*$' then (
+    case when length(body) * 2 - length(regexp_replace(body, '[${GSM_EXTENSION}]', '', 'g')) <= 160 then 1
+    else ceil((length(body) * 2 - length(regexp_replace(body, '[${GSM_EXTENSION}]', '', 'g'))) / 153.0)::int end)
+  else (
+    case when length(body) * 2 - length(regexp_replace(body, '[\\U00010000-\\U0010FFFF]', '', 'g')) <= 70 then 1
+    else ceil((length(body) * 2 - length(regexp_replace(body, '[\\U00010000-\\U0010FFFF]', '', 'g'))) / 67.0)::int end)
+end`);
 
 export const messageDirection = pgEnum("message_direction", ["inbound", "outbound", "note"]);
 
@@ -123,11 +147,19 @@ export const messages = pgTable(
     sendAttempts: integer("send_attempts").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     statusChangedAt: timestamp("status_changed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** SMS segments the text is billed as, computed by the database (see SEGMENTS_SQL). */
+    segments: integer("segments").generatedAlwaysAs(SEGMENTS_SQL),
   },
   (t) => [
     // Twilio retries deliver the same MessageSid again: stored once, whatever arrives twice.
     uniqueIndex("messages_twilio_sid_key").on(t.twilioSid),
     index("messages_ticket_idx").on(t.ticketId, t.createdAt, t.id),
+    // Reports: messages in a date range.
+    index("messages_created_idx").on(t.createdAt),
+    // Reports: a ticket's first reply by an agent that Twilio took (first response times, unanswered tickets).
+    index("messages_agent_reply_idx")
+      .on(t.ticketId, t.createdAt)
+      .where(sql`${t.direction} = 'outbound' and ${t.authorId} is not null and ${t.twilioSid} is not null`),
     // Inbox search by words in messages; the expression must match the one in db/queries/search.ts.
     index("messages_body_search_idx").using("gin", sql`to_tsvector('simple', ${t.body})`),
   ],

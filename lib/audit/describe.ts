@@ -84,6 +84,8 @@ function deed(type: string, data: Data): string {
     }
     case "country.allowed":
       return `allowed messages from ${countryName(text(data, "country") ?? "?")}`;
+    case "sms_price.updated":
+      return `set the SMS price for ${countryName(text(data, "country") ?? "?")}: $${text(data, "sent") ?? "?"} a segment sent, $${text(data, "received") ?? "?"} received`;
     case "country.removed":
       return `removed ${countryName(text(data, "country") ?? "?")} from the allowed countries`;
     case "saved_reply.created":

@@ -52,8 +52,8 @@ export async function recordInboundMessage({ db, message, now = new Date() }: { 
   const phoneE164 = from.ok ? from.e164 : message.From;
   const toE164 = e164Of(message.To);
   const country = countryOfCustomer(phoneE164, message.FromCountry);
-  const unanswerable = isShortCodeOrAlphanumericSender(message.From);
-  const otp = unanswerable || looksLikeOneTimePasscode(message.Body);
+  const fromSender = isShortCodeOrAlphanumericSender(message.From);
+  const otp = fromSender || looksLikeOneTimePasscode(message.Body);
 
   // Most messages are a known customer writing again, as text, from a country allowed by
   // default: one statement checks the integration and files them. Anything else (and a
@@ -82,13 +82,27 @@ export async function recordInboundMessage({ db, message, now = new Date() }: { 
   }
 
   if (otp) {
-    await recordAuditEntryOnce({ db, type: "audit.otp_blocked", messageSid: message.MessageSid, data: { integrationId: integration.id } });
+    await recordAuditEntryOnce({
+      db,
+      type: "audit.otp_blocked",
+      messageSid: message.MessageSid,
+      data: { integrationId: integration.id },
+      refusal: { fromNumber: phoneE164, country: fromSender ? null : country, integrationId: integration.id, reason: fromSender ? "short_code_or_sender_name" : "one_time_passcode" },
+      now,
+    });
     log.info({ messageSid: message.MessageSid }, "one-time passcode not received");
-    return { outcome: "blocked_otp", kind: !unanswerable ? "one-time-passcode" : /\p{L}/u.test(message.From) ? "sender-name" : "short-code" };
+    return { outcome: "blocked_otp", kind: !fromSender ? "one-time-passcode" : /\p{L}/u.test(message.From) ? "sender-name" : "short-code" };
   }
 
   if (!isCountryAllowed(country, context.extraAllowedCountries)) {
-    await recordAuditEntryOnce({ db, type: "audit.country_blocked", messageSid: message.MessageSid, data: { integrationId: integration.id, country } });
+    await recordAuditEntryOnce({
+      db,
+      type: "audit.country_blocked",
+      messageSid: message.MessageSid,
+      data: { integrationId: integration.id, country },
+      refusal: { fromNumber: phoneE164, country, integrationId: integration.id, reason: "country_not_allowed" },
+      now,
+    });
     log.info({ messageSid: message.MessageSid, country }, "inbound message from a country that is not allowed");
     return { outcome: "blocked_country", country };
   }

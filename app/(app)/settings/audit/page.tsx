@@ -24,7 +24,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/settings/a
       />
       <dl className="mb-6 grid max-w-xl grid-cols-2 gap-4">
         <Card className="p-4">
-          <dt className="text-xs uppercase text-slate-500">Passcodes refused, last 30 days</dt>
+          <dt className="text-xs uppercase text-slate-500">Passcodes and short codes refused, last 30 days</dt>
           <dd className="mt-1 text-2xl font-semibold">{counts["audit.otp_blocked"] ?? 0}</dd>
         </Card>
         <Card className="p-4">
@@ -32,6 +32,12 @@ export default async function AuditPage({ searchParams }: PageProps<"/settings/a
           <dd className="mt-1 text-2xl font-semibold">{counts["audit.country_blocked"] ?? 0}</dd>
         </Card>
       </dl>
+      <p className="-mt-3 mb-6 text-sm">
+        <Link className="text-blue-700 underline" href="/settings/audit/refused">
+          Refused messages
+        </Link>{" "}
+        <span className="text-slate-600">— each one with its time, number, country, integration and reason; search by number.</span>
+      </p>
       <h2 className="mb-3 text-base font-semibold">Admin actions</h2>
       {entries.length === 0 ? (
         <EmptyState title={cursor ? "No older entries" : "No admin actions yet"}>

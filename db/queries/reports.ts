@@ -1,0 +1,328 @@
+import { sql, type SQL } from "drizzle-orm";
+import { rowsOf, type DbOrTx } from "../client";
+
+/**
+ * What a report covers: [from, to) and the tickets it counts (by integration, assignee and
+ * tag). Days are dates on the wall clock of `timeZone`. Refused messages have no ticket:
+ * only the integration applies to them.
+ */
+export interface ReportScope {
+  from: Date;
+  to: Date;
+  timeZone: string;
+  integrationId?: string | null;
+  assigneeId?: string | null;
+  tag?: string | null;
+}
+
+async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  return rowsOf<T>(await db.execute(query));
+}
+
+const dayOf = (column: SQL, timeZone: string) => sql`to_char(${column} at time zone ${timeZone}, 'YYYY-MM-DD')`;
+const epochMs = (column: SQL) => sql`(extract(epoch from ${column}) * 1000)::float8`;
+
+const filtersTickets = (scope: ReportScope) => Boolean(scope.integrationId || scope.assigneeId || scope.tag);
+
+/** Rows of `table` (aliased `alias`, with a ticket_id), joined to their ticket only when a filter needs it. */
+function fromTicketRows(table: "messages" | "events", alias: "m" | "e", scope: ReportScope): SQL {
+  return filtersTickets(scope)
+    ? sql`${sql.raw(table)} ${sql.raw(alias)} join tickets t on t.id = ${sql.raw(alias)}.ticket_id`
+    : sql`${sql.raw(table)} ${sql.raw(alias)}`;
+}
+
+function ticketFilter(scope: ReportScope): SQL {
+  return sql.join(
+    [
+      sql`true`,
+      scope.integrationId ? sql`t.integration_id = ${scope.integrationId}` : undefined,
+      scope.assigneeId ? sql`t.assignee_id = ${scope.assigneeId}` : undefined,
+      scope.tag ? sql`${scope.tag} = any(t.tags)` : undefined,
+    ].filter((part): part is SQL => part !== undefined),
+    sql` and `,
+  );
+}
+
+const within = (column: SQL, scope: ReportScope) => sql`${column} >= ${scope.from.toISOString()}::timestamptz and ${column} < ${scope.to.toISOString()}::timestamptz`;
+
+export interface DayCount {
+  day: string;
+  key: string;
+  n: number;
+}
+
+/** New tickets per day (key "new"), and reopened ones (key "reopened"; an agent's undo of a close does not count). */
+export function countTicketsPerDay({ db, scope }: { db: DbOrTx; scope: ReportScope }): Promise<DayCount[]> {
+  return rows<DayCount>(
+    db,
+    sql`select ${dayOf(sql`t.created_at`, scope.timeZone)} as day, 'new' as key, count(*)::int as n
+        from tickets t where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)} group by 1
+        union all
+        select ${dayOf(sql`e.created_at`, scope.timeZone)}, 'reopened', count(*)::int
+        from ${fromTicketRows("events", "e", scope)}
+        where e.type = 'ticket.reopened' and coalesce(e.data->>'undo', '') <> 'true' and ${within(sql`e.created_at`, scope)} and ${ticketFilter(scope)}
+        group by 1`,
+  );
+}
+
+export interface DaySegments {
+  day: string;
+  direction: "inbound" | "outbound";
+  segments: number;
+  messages: number;
+}
+
+/** Texts in and out per day, in SMS segments. A reply counts once Twilio took it (it has a SID). */
+export function countSegmentsPerDay({ db, scope }: { db: DbOrTx; scope: ReportScope }): Promise<DaySegments[]> {
+  return rows<DaySegments>(
+    db,
+    sql`select ${dayOf(sql`m.created_at`, scope.timeZone)} as day, m.direction::text as direction,
+               coalesce(sum(m.segments), 0)::int as segments, count(*)::int as messages
+        from ${fromTicketRows("messages", "m", scope)}
+        where ${within(sql`m.created_at`, scope)} and (m.direction = 'inbound' or (m.direction = 'outbound' and m.twilio_sid is not null))
+          and ${ticketFilter(scope)}
+        group by 1, 2`,
+  );
+}
+
+/** The first reply an agent wrote on ticket `t` that Twilio took (auto-replies do not count), as `r`. */
+const firstReply = sql`left join lateral (
+          select m.created_at, m.author_id from messages m
+          where m.ticket_id = t.id and m.direction = 'outbound' and m.author_id is not null and m.twilio_sid is not null
+          order by m.created_at limit 1
+        ) r on true`;
+
+/** Leaves out conversations an agent started: no customer's text came before the agent's first reply. */
+const customerWroteFirst = sql`(r.created_at is null or exists (
+          select 1 from messages i where i.ticket_id = t.id and i.direction = 'inbound' and i.created_at <= r.created_at
+        ))`;
+
+/** Which period a row falls in: "now" from `start` on, "before" until then. */
+const periodOf = (column: SQL, start: Date) => sql`case when ${column} >= ${start.toISOString()}::timestamptz then 'now' else 'before' end`;
+
+export interface FirstResponse {
+  /** The day the ticket was opened, on the report's clock. */
+  day: string;
+  period: "now" | "before";
+  createdAt: number;
+  respondedAt: number;
+  agentId: string;
+}
+
+/**
+ * Each ticket opened in the scope that an agent answered, with the first reply an agent wrote
+ * on it that Twilio took, once per ticket however often it was reopened: one row per ticket,
+ * never one per message. Conversations an agent started are left out.
+ */
+export function listFirstResponses({ db, scope, start }: { db: DbOrTx; scope: ReportScope; start: Date }): Promise<FirstResponse[]> {
+  return rows<FirstResponse>(
+    db,
+    sql`select ${dayOf(sql`t.created_at`, scope.timeZone)} as day, ${periodOf(sql`t.created_at`, start)} as period,
+               ${epochMs(sql`t.created_at`)} as "createdAt", ${epochMs(sql`r.created_at`)} as "respondedAt", r.author_id as "agentId"
+        from tickets t ${firstReply}
+        where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)} and r.created_at is not null and ${customerWroteFirst}`,
+  );
+}
+
+/** Tickets opened in the scope that no agent has answered yet. */
+export async function countUnanswered({ db, scope }: { db: DbOrTx; scope: ReportScope }): Promise<number> {
+  const [found] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from tickets t
+        where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)}
+          and not exists (
+            select 1 from messages m
+            where m.ticket_id = t.id and m.direction = 'outbound' and m.author_id is not null and m.twilio_sid is not null
+          )`,
+  );
+  return found?.n ?? 0;
+}
+
+export interface Resolution {
+  /** The day the ticket was closed, on the report's clock. */
+  day: string;
+  period: "now" | "before";
+  createdAt: number;
+  closedAt: number;
+}
+
+/** Tickets closed in the scope (and still closed), with when they were opened: one row per ticket. */
+export function listResolutions({ db, scope, start }: { db: DbOrTx; scope: ReportScope; start: Date }): Promise<Resolution[]> {
+  return rows<Resolution>(
+    db,
+    sql`select ${dayOf(sql`t.closed_at`, scope.timeZone)} as day, ${periodOf(sql`t.closed_at`, start)} as period,
+               ${epochMs(sql`t.created_at`)} as "createdAt", ${epochMs(sql`t.closed_at`)} as "closedAt"
+        from tickets t where t.status = 'closed' and ${within(sql`t.closed_at`, scope)} and ${ticketFilter(scope)}`,
+  );
+}
+
+/**
+ * Durations summed up in the database: for each period ("now" or "before") in all (day and
+ * agentId null), per day (agentId null) and per agent (day null), how many, the median and
+ * the 90th percentile in milliseconds (percentile_cont: interpolated between ranks).
+ */
+export interface DurationSummary {
+  period: "now" | "before";
+  day: string | null;
+  agentId: string | null;
+  n: number;
+  median: number;
+  p90: number;
+}
+
+function summarize(durations: SQL, byAgent: boolean): SQL {
+  return sql`with d as (${durations})
+        select period, day, ${byAgent ? sql`agent` : sql`null::uuid`} as "agentId", count(*)::int as n,
+               percentile_cont(0.5) within group (order by ms) as median,
+               percentile_cont(0.9) within group (order by ms) as p90
+        from d group by grouping sets ((period), (period, day)${byAgent ? sql`, (period, agent)` : sql``})`;
+}
+
+/** First responses on the clock, summed up in the database (see DurationSummary). */
+export async function summarizeFirstResponses({ db, scope, start }: { db: DbOrTx; scope: ReportScope; start: Date }): Promise<DurationSummary[]> {
+  const found = await rows<DurationSummary>(
+    db,
+    summarize(sql`select ${periodOf(sql`t.created_at`, start)} as period, ${dayOf(sql`t.created_at`, scope.timeZone)} as day, r.author_id as agent,
+               ${epochMs(sql`r.created_at`)} - ${epochMs(sql`t.created_at`)} as ms
+        from tickets t ${firstReply}
+        where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)} and r.created_at is not null and ${customerWroteFirst}`, true),
+  );
+  return found.map((row) => ({ ...row, median: Number(row.median), p90: Number(row.p90) }));
+}
+
+/** Resolutions on the clock, summed up in the database (see DurationSummary; agentId is always null). */
+export async function summarizeResolutions({ db, scope, start }: { db: DbOrTx; scope: ReportScope; start: Date }): Promise<DurationSummary[]> {
+  const found = await rows<DurationSummary>(
+    db,
+    summarize(sql`select ${periodOf(sql`t.closed_at`, start)} as period, ${dayOf(sql`t.closed_at`, scope.timeZone)} as day,
+               ${epochMs(sql`t.closed_at`)} - ${epochMs(sql`t.created_at`)} as ms
+        from tickets t where t.status = 'closed' and ${within(sql`t.closed_at`, scope)} and ${ticketFilter(scope)}`, false),
+  );
+  return found.map((row) => ({ ...row, median: Number(row.median), p90: Number(row.p90) }));
+}
+
+/** Replies per day by their final status: delivered, undelivered or failed. */
+export function countDeliveryPerDay({ db, scope }: { db: DbOrTx; scope: ReportScope }): Promise<DayCount[]> {
+  return rows<DayCount>(
+    db,
+    sql`select ${dayOf(sql`m.created_at`, scope.timeZone)} as day, m.status::text as key, count(*)::int as n
+        from ${fromTicketRows("messages", "m", scope)}
+        where m.direction = 'outbound' and m.status in ('delivered', 'undelivered', 'failed') and ${within(sql`m.created_at`, scope)} and ${ticketFilter(scope)}
+        group by 1, 2`,
+  );
+}
+
+export interface FailureCount {
+  errorCode: number | null;
+  n: number;
+}
+
+/** Undelivered and failed replies by Twilio's error code. */
+export function countFailuresByCode({ db, scope }: { db: DbOrTx; scope: ReportScope }): Promise<FailureCount[]> {
+  return rows<FailureCount>(
+    db,
+    sql`select m.error_code as "errorCode", count(*)::int as n
+        from ${fromTicketRows("messages", "m", scope)}
+        where m.direction = 'outbound' and m.status in ('undelivered', 'failed') and ${within(sql`m.created_at`, scope)} and ${ticketFilter(scope)}
+        group by 1 order by 2 desc, 1`,
+  );
+}
+
+/** Opt-outs (key "opted_out") and opt-ins ("opted_in") per day. */
+export function countOptChangesPerDay({ db, scope }: { db: DbOrTx; scope: ReportScope }): Promise<DayCount[]> {
+  return rows<DayCount>(
+    db,
+    sql`select ${dayOf(sql`e.created_at`, scope.timeZone)} as day, substr(e.type, 10) as key, count(*)::int as n
+        from ${fromTicketRows("events", "e", scope)}
+        where e.type in ('customer.opted_out', 'customer.opted_in') and ${within(sql`e.created_at`, scope)} and ${ticketFilter(scope)}
+        group by 1, 2`,
+  );
+}
+
+/** Refused messages per day by reason. */
+export function countRefusedPerDay({ db, scope }: { db: DbOrTx; scope: ReportScope }): Promise<DayCount[]> {
+  return rows<DayCount>(
+    db,
+    sql`select ${dayOf(sql`r.created_at`, scope.timeZone)} as day, r.reason::text as key, count(*)::int as n
+        from refused_messages r
+        where ${within(sql`r.created_at`, scope)} ${scope.integrationId ? sql`and r.integration_id = ${scope.integrationId}` : sql``}
+        group by 1, 2`,
+  );
+}
+
+export interface HourCount {
+  /** 1 Monday … 7 Sunday */
+  weekday: number;
+  hour: number;
+  n: number;
+}
+
+/** Customers' texts by weekday and hour on the business's clock. */
+export function countInboundByHour({ db, scope }: { db: DbOrTx; scope: ReportScope }): Promise<HourCount[]> {
+  return rows<HourCount>(
+    db,
+    sql`select extract(isodow from m.created_at at time zone ${scope.timeZone})::int as weekday,
+               extract(hour from m.created_at at time zone ${scope.timeZone})::int as hour, count(*)::int as n
+        from ${fromTicketRows("messages", "m", scope)}
+        where m.direction = 'inbound' and ${within(sql`m.created_at`, scope)} and ${ticketFilter(scope)}
+        group by 1, 2`,
+  );
+}
+
+export interface AgentActivity {
+  agentId: string;
+  name: string;
+  answered: number;
+  closed: number;
+}
+
+/** Per agent: tickets they replied on, and tickets they closed. */
+export function countAgentActivity({ db, scope }: { db: DbOrTx; scope: ReportScope }): Promise<AgentActivity[]> {
+  return rows<AgentActivity>(
+    db,
+    sql`with answered as (
+          select m.author_id as id, count(distinct m.ticket_id)::int as n
+          from ${fromTicketRows("messages", "m", scope)}
+          where m.direction = 'outbound' and m.author_id is not null and m.twilio_sid is not null and ${within(sql`m.created_at`, scope)} and ${ticketFilter(scope)}
+          group by 1
+        ), closed as (
+          select e.actor_id as id, count(*)::int as n
+          from ${fromTicketRows("events", "e", scope)}
+          where e.type = 'ticket.closed' and e.actor_id is not null and ${within(sql`e.created_at`, scope)} and ${ticketFilter(scope)}
+          group by 1
+        )
+        select u.id as "agentId", u.name, coalesce(a.n, 0)::int as answered, coalesce(c.n, 0)::int as closed
+        from users u left join answered a on a.id = u.id left join closed c on c.id = u.id
+        where a.n is not null or c.n is not null
+        order by u.name`,
+  );
+}
+
+export interface UsageRow {
+  integrationId: string;
+  integrationName: string;
+  country: string | null;
+  direction: "inbound" | "outbound";
+  segments: number;
+  messages: number;
+}
+
+/** Segments sent and received per integration and customer's country. */
+export function countUsage({ db, scope }: { db: DbOrTx; scope: ReportScope }): Promise<UsageRow[]> {
+  return rows<UsageRow>(
+    db,
+    sql`select t.integration_id as "integrationId", i.name as "integrationName", c.country, m.direction::text as direction,
+               coalesce(sum(m.segments), 0)::int as segments, count(*)::int as messages
+        from messages m join tickets t on t.id = m.ticket_id join customers c on c.id = t.customer_id join sms_integrations i on i.id = t.integration_id
+        where ${within(sql`m.created_at`, scope)} and (m.direction = 'inbound' or (m.direction = 'outbound' and m.twilio_sid is not null))
+          and ${ticketFilter(scope)}
+        group by 1, 2, 3, 4
+        order by 2, 3, 4`,
+  );
+}
+
+/** Tags in use on tickets, for the report's tag filter. */
+export async function listTicketTags({ db }: { db: DbOrTx }): Promise<string[]> {
+  const found = await rows<{ tag: string }>(db, sql`select distinct unnest(tags) as tag from tickets order by 1 limit 200`);
+  return found.map((row) => row.tag);
+}
