@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 // The app's configuration: every environment variable it reads (README, Configuration),

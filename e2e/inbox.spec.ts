@@ -238,6 +238,8 @@ test("assign to me, to nobody, close and reopen; each shows on the timeline and 
 });
 
 test("the list pages with Load more, and finds tickets by number, part of a number, name and message words", async ({ page }) => {
+  // 52 conversations are started first, one request each (each sends its first text).
+  test.setTimeout(120_000);
   const integrationId = await integrationIdOf(page, desk);
   const marker = `kiwi${randomInt(1e6)}`;
   const numbers = Array.from({ length: 52 }, () => customerNumber());

@@ -1,7 +1,7 @@
 "use client";
 
 import type { AttachmentMeta, ThreadMessage } from "@/lib/tickets/types";
-import { MEDIA_HOST_REFUSED } from "@/lib/inbound/media-host";
+import { MEDIA_HOST_REFUSED } from "@/lib/inbound/media-host-words";
 import { canRetry, deliveryState, DELIVERY_LABEL } from "@/lib/outbound/status";
 import { POLICY_CATEGORIES } from "@/lib/policy/check";
 import { describeTwilioError } from "@/lib/twilio/error-codes";

@@ -1,8 +1,7 @@
 import { env } from "@/env";
 import { internalBaseUrl, twilioMode } from "@/lib/config/env";
 
-/** Shown on an attachment whose address was not Twilio's: nothing was fetched, and a retry would not fetch it either. */
-export const MEDIA_HOST_REFUSED = "Its address is not on Twilio's media host, and the app sends its Twilio credentials nowhere else.";
+export { MEDIA_HOST_REFUSED } from "./media-host-words";
 
 const TWILIO_MEDIA_ORIGIN = "https://api.twilio.com";
 
