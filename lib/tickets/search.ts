@@ -100,11 +100,13 @@ export function parseSearchQuery(text: string | null | undefined): ParsedSearch 
     if (known && value) {
       switch (known) {
         case "tag":
-          if (value.length <= 50) (filters.tags.push(value.toLowerCase()), (understood = true));
+          understood = value.length <= 50;
+          if (understood) filters.tags.push(value.toLowerCase());
           break;
         case "status": {
           const status = value.toLowerCase();
-          if (status === "open" || status === "closed") (filters.statuses.push(status), (understood = true));
+          understood = status === "open" || status === "closed";
+          if (status === "open" || status === "closed") filters.statuses.push(status);
           break;
         }
         case "assignee": {
@@ -119,7 +121,8 @@ export function parseSearchQuery(text: string | null | undefined): ParsedSearch 
           break;
         case "from": {
           const phones = phoneCandidates(value);
-          if (phones.length) (filters.from.push(...phones), (understood = true));
+          understood = phones.length > 0;
+          filters.from.push(...phones);
           break;
         }
       }
