@@ -6,7 +6,7 @@ import { rowsOf, type Database } from "../db/client";
 import { encodeCursor } from "../db/queries/cursor";
 import { inboxTicketsQuery, INBOX_VIEWS, type InboxQuery } from "../db/queries/tickets";
 import { smsIntegrations, users } from "../db/schema";
-import { parseInboxSearch } from "../lib/tickets/search";
+import { parseInboxSearch, parseSearchQuery } from "../lib/tickets/search";
 import { freshTarget, openTarget } from "./database";
 
 const TICKETS = Number(process.argv[2] ?? 200_000);
@@ -88,6 +88,7 @@ async function main() {
   await explain(db, "search: whole number", { db, view: "all", userId, limit: 50, search: parseInboxSearch("(212) 000-0042") }, false);
   await explain(db, "search: part of a number", { db, view: "all", userId, limit: 50, search: parseInboxSearch("0004242") }, false);
   await explain(db, "search: name", { db, view: "all", userId, limit: 50, search: parseInboxSearch("Customer 4242") }, false);
+  await explain(db, "search: words with tag and status filters", { db, view: "all", userId, limit: 50, search: parseSearchQuery("broken 4242 tag:vip status:open").search }, false);
   await handle.close();
   if (!ok) process.exitCode = 1;
 }

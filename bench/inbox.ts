@@ -42,6 +42,8 @@ export async function runInboxScenario(options: InboxScenarioOptions): Promise<I
     { name: "Search: part of a number", target: 150, path: `/api/tickets?view=all&q=${encodeURIComponent("2004242")}` },
     { name: "Search: words in messages", target: 150, path: `/api/tickets?view=all&q=${encodeURIComponent("broken 4242")}` },
     { name: "Search: customer name", target: 150, path: `/api/tickets?view=all&q=${encodeURIComponent("Customer 4242")}` },
+    { name: "Search: words with tag and status filters", target: 150, path: `/api/tickets?q=${encodeURIComponent("broken 4242 tag:vip status:open")}` },
+    { name: "Search: counts per view", target: 150, path: `/api/tickets/counts?q=${encodeURIComponent("broken 4242 tag:vip status:open")}` },
     { name: "Open a 1,000-message ticket: ticket", target: 150, path: `/api/tickets/${options.bigTicketId}` },
     { name: "Open a 1,000-message ticket: thread", target: 150, path: `/api/tickets/${options.bigTicketId}/thread` },
     { name: "Open a 1,000-message ticket: whole page", target: 150, path: `/tickets/${options.bigTicketId}` },

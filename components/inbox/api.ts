@@ -57,7 +57,7 @@ function json(method: string, body: unknown, init: RequestInit = {}): RequestIni
 
 export function filtersQuery(filters: InboxFilters, extra: Record<string, string | null | undefined> = {}): string {
   const params = new URLSearchParams();
-  if (filters.view !== "open") params.set("view", filters.view);
+  if (filters.view !== (filters.q ? "all" : "open")) params.set("view", filters.view);
   if (filters.integration) params.set("integration", filters.integration);
   if (filters.q) params.set("q", filters.q);
   for (const [key, value] of Object.entries(extra)) if (value) params.set(key, value);
@@ -67,7 +67,8 @@ export function filtersQuery(filters: InboxFilters, extra: Record<string, string
 
 export const inboxApi = {
   listTickets: (filters: InboxFilters, cursor: string | null) => request<InboxListPage>(`/api/tickets${filtersQuery(filters, { cursor })}`),
-  counts: (integration: string | undefined) => request<InboxCounts>(`/api/tickets/counts${integration ? `?integration=${integration}` : ""}`),
+  counts: (integration: string | undefined, q?: string) =>
+    request<InboxCounts>(`/api/tickets/counts${filtersQuery({ view: q ? "all" : "open", integration, q })}`),
   ticket: (ticketId: string) => request<TicketView>(`/api/tickets/${ticketId}`),
   thread: (ticketId: string, before: string | null) => request<ThreadSlice>(`/api/tickets/${ticketId}/thread${before ? `?before=${encodeURIComponent(before)}` : ""}`),
   act: (ticketId: string, action: { action: "assign" | "restore"; assigneeId: string | null } | { action: "close" | "reopen" | "read" }) =>

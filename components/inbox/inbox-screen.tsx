@@ -59,6 +59,13 @@ export function InboxScreen(props: InboxScreenProps) {
     queryFn: () => inboxApi.counts(filters.integration),
     initialData: (filters.integration ?? null) === (props.initialFilters.integration ?? null) ? props.initialCounts : undefined,
   });
+  // What the search found in each view, counted apart so the tab's unread badge stays whole.
+  const searchCounts = useQuery({
+    queryKey: inboxKeys.countsFor(filters.integration, filters.q),
+    queryFn: () => inboxApi.counts(filters.integration, filters.q),
+    enabled: !!filters.q,
+    placeholderData: keepPreviousData,
+  });
   const tickets = list.data?.pages.flatMap((page) => page.tickets) ?? [];
   // The tab counts what waits for me: unread tickets that are mine or nobody's.
   useUnreadBadge(counts.data ? counts.data.unread.mine + counts.data.unread.unassigned : 0);
@@ -118,7 +125,8 @@ export function InboxScreen(props: InboxScreenProps) {
         meId={props.me.id}
         filters={filters}
         setFilters={setFilters}
-        counts={counts.data}
+        counts={filters.q ? searchCounts.data : counts.data}
+        ignored={list.data?.pages[0]?.ignored ?? []}
         integrations={props.integrations}
         list={list}
         tickets={tickets}

@@ -33,7 +33,10 @@ interface Props {
   meId: string;
   filters: InboxFilters;
   setFilters: (next: InboxFilters, options?: { replace?: boolean }) => void;
+  /** With a search: what it found in each view. */
   counts: InboxCounts | undefined;
+  /** Filters in the search that were not understood, searched as words. */
+  ignored: string[];
   integrations: IntegrationOption[];
   list: UseInfiniteQueryResult<InfiniteData<InboxListPage>>;
   tickets: InboxItem[];
@@ -51,7 +54,10 @@ function SearchBox({ filters, setFilters, searchRef }: Pick<Props, "filters" | "
   // The URL follows the box a moment after typing stops, so each key does not fetch.
   useEffect(() => {
     if (text.trim() === (filters.q ?? "")) return;
-    const timer = setTimeout(() => setFilters({ ...filters, q: text.trim() || undefined }, { replace: true }), 250);
+    const q = text.trim() || undefined;
+    // A new search covers every ticket; a view picked during it narrows it; clearing it goes back to Open.
+    const view = !filters.q && q ? "all" : filters.q && !q && filters.view === "all" ? "open" : filters.view;
+    const timer = setTimeout(() => setFilters({ ...filters, q, view }, { replace: true }), 250);
     return () => clearTimeout(timer);
   }, [text, filters, setFilters]);
   return (
@@ -66,8 +72,12 @@ function SearchBox({ filters, setFilters, searchRef }: Pick<Props, "filters" | "
         value={text}
         onChange={(event) => setText(event.target.value)}
         placeholder="Search number, name or message  ( / )"
+        aria-describedby="inbox-search-hint"
         className="block w-full rounded-md border-0 bg-white px-3 py-2 text-sm ring-1 ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500"
       />
+      <p id="inbox-search-hint" className="mt-1 text-xs text-slate-500">
+        Every ticket. Try “exact phrase”, tag:vip, status:open, assignee:me, integration:Support, from:415 555 0100
+      </p>
     </div>
   );
 }
@@ -84,6 +94,7 @@ export function InboxSidebar({
   filters,
   setFilters,
   counts,
+  ignored,
   integrations,
   list,
   tickets,
@@ -164,6 +175,11 @@ export function InboxSidebar({
           </div>
         ) : null}
         <SearchBox filters={filters} setFilters={setFilters} searchRef={searchRef} />
+        {filters.q && ignored.length ? (
+          <p role="status" className="text-xs text-slate-600">
+            Searched for the words {ignored.join(" ")}: tag:, status:open or status:closed, assignee:, integration: and from: (a phone number) are the filters.
+          </p>
+        ) : null}
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto" aria-busy={list.isFetching && !list.isFetchingNextPage}>
         {list.isError && tickets.length === 0 ? (

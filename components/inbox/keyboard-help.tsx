@@ -12,7 +12,7 @@ const KEYS: [string, string][] = [
   ["Ctrl + Shift + Enter  /  ⌘ + Shift + Enter", "Send and close the ticket"],
   ["e / c", "Close the ticket"],
   ["z", "Undo closing it (for a few seconds)"],
-  ["/", "Search"],
+  ["/", "Search every ticket"],
   ["Esc", "Leave the text box, then the ticket; back to the list"],
 ];
 
@@ -43,6 +43,10 @@ export function KeyboardHelp({ open, onClose }: { open: boolean; onClose: () => 
         <p>Keys work when the cursor is not in a text box. A key runs only when pressed on its own: typing a sentence outside a text box runs nothing, and nothing you type lands in a box a key opened.</p>
         <p>Closing a ticket, by key or with the Close button, shows Undo for a few seconds; Undo reopens it with the assignee it had.</p>
         <p>Esc puts the focus on the ticket’s row in the list.</p>
+        <p>
+          Search covers every view and shows how many tickets it found in each; pick a view to narrow. Use “quoted phrases” and the filters tag:, status:open or
+          status:closed, assignee:me (a name, an email or none), integration: (a name) and from: (a number in any format).
+        </p>
       </div>
       <div className="mt-6 flex justify-end">
         <Button variant="secondary" onClick={onClose} autoFocus>

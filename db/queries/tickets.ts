@@ -18,6 +18,17 @@ export interface TicketSearch {
   digits?: string;
   /** Words, letters and digits only; each matches as a prefix ("refun" finds "refund"). */
   words?: string[];
+  /** Quoted phrases: words (letters and digits only) that must follow one another in a message or name. */
+  phrases?: string[];
+  /** Lower-case tag names; the ticket carries every one. */
+  tags?: string[];
+  statuses?: ("open" | "closed")[];
+  /** Any of: the agent searching, nobody, or a user by name or email (lower case). */
+  assignees?: ({ me: true } | { none: true } | { name: string })[];
+  /** SMS integration names, lower case; any of them. */
+  integrations?: string[];
+  /** The customer's number in E.164, any of them. */
+  from?: string[];
 }
 
 export interface InboxTicket {
@@ -68,10 +79,60 @@ function viewCondition(view: InboxView, userId: string): SQL | undefined {
   }
 }
 
-/** A tsquery of prefix terms; only letters and digits reach it, so it cannot be malformed. */
-export function prefixQuery(words: readonly string[]): string | null {
-  const clean = words.map((word) => word.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
-  return clean.length ? clean.map((word) => `${word}:*`).join(" & ") : null;
+/**
+ * A tsquery of prefix terms, and phrases as words that follow one another; only letters and
+ * digits reach it, so it cannot be malformed.
+ */
+export function prefixQuery(words: readonly string[], phrases: readonly string[] = []): string | null {
+  const clean = (word: string) => word.replace(/[^\p{L}\p{N}]/gu, "");
+  const terms = words.map(clean).filter(Boolean).map((word) => `${word}:*`);
+  for (const phrase of phrases) {
+    const parts = phrase.split(/\s+/).map(clean).filter(Boolean);
+    if (parts.length) terms.push(`(${parts.join(" <-> ")})`);
+  }
+  return terms.length ? terms.join(" & ") : null;
+}
+
+const values = (list: readonly string[]) => sql.join(list.map((value) => sql`${value}`), sql`, `);
+
+/** The words, phrases or number typed: in the customer's name or number, or in a message. */
+function textCondition(search: TicketSearch): SQL | undefined {
+  const query = prefixQuery(search.words ?? [], search.phrases ?? []);
+  if (!search.phones?.length && !search.digits && !query) return undefined;
+  const customerMatches: SQL[] = [];
+  if (search.phones?.length) customerMatches.push(sql`c.phone_e164 in (${values(search.phones)})`);
+  if (search.digits) customerMatches.push(sql`c.phone_e164 like ${`%${search.digits.replace(/\D/g, "")}%`}`);
+  // Same expressions as the GIN indexes in db/schema/tickets.ts, so the planner uses them.
+  if (query) customerMatches.push(sql`to_tsvector('simple', coalesce(c.name, '')) @@ to_tsquery('simple', ${query})`);
+  const parts: SQL[] = [sql`${tickets.customerId} = any(array(select c.id from customers c where ${sql.join(customerMatches, sql` or `)}))`];
+  if (query) parts.push(sql`${tickets.id} = any(array(select m.ticket_id from messages m where to_tsvector('simple', m.body) @@ to_tsquery('simple', ${query})))`);
+  return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+/** The filters (tag:, status:, assignee:, integration:, from:), each narrowing the search. */
+function filterConditions(search: TicketSearch, userId: string): SQL[] {
+  const conditions: SQL[] = [];
+  for (const tag of search.tags ?? []) {
+    conditions.push(sql`exists(select 1 from unnest(${tickets.tags}) as t(name) where lower(t.name) = ${tag})`);
+  }
+  if (search.statuses?.length) conditions.push(sql`${tickets.status} in (${values(search.statuses)})`);
+  if (search.assignees?.length) {
+    const any = search.assignees.map((who) =>
+      "me" in who
+        ? sql`${tickets.assigneeId} = ${userId}`
+        : "none" in who
+          ? sql`${tickets.assigneeId} is null`
+          : sql`${tickets.assigneeId} = any(array(select u.id from users u where lower(u.name) = ${who.name} or lower(u.email) = ${who.name}))`,
+    );
+    conditions.push(sql`(${sql.join(any, sql` or `)})`);
+  }
+  if (search.integrations?.length) {
+    conditions.push(sql`${tickets.integrationId} = any(array(select i.id from sms_integrations i where lower(i.name) in (${values(search.integrations)})))`);
+  }
+  if (search.from?.length) {
+    conditions.push(sql`${tickets.customerId} = any(array(select c.id from customers c where c.phone_e164 in (${values(search.from)})))`);
+  }
+  return conditions;
 }
 
 /**
@@ -79,21 +140,12 @@ export function prefixQuery(words: readonly string[]): string | null {
  * InitPlan), and looked up through tickets_customer_idx or the primary key; the matches
  * are then sorted. With a plain IN or OR of subqueries the planner, misjudging how rare
  * a match is, walks the whole activity index testing every ticket instead (seconds, not ms).
+ * Typed text that names nothing searchable finds nothing, rather than everything.
  */
-function searchCondition(search: TicketSearch | undefined): SQL | undefined {
+function searchCondition(search: TicketSearch | undefined, userId: string): SQL | undefined {
   if (!search) return undefined;
-  const customerMatches: SQL[] = [];
-  if (search.phones?.length) customerMatches.push(sql`c.phone_e164 in (${sql.join(search.phones.map((phone) => sql`${phone}`), sql`, `)})`);
-  if (search.digits) customerMatches.push(sql`c.phone_e164 like ${`%${search.digits.replace(/\D/g, "")}%`}`);
-  const query = prefixQuery(search.words ?? []);
-  // Same expressions as the GIN indexes in db/schema/tickets.ts, so the planner uses them.
-  if (query) customerMatches.push(sql`to_tsvector('simple', coalesce(c.name, '')) @@ to_tsquery('simple', ${query})`);
-  const parts: SQL[] = [];
-  if (customerMatches.length) {
-    parts.push(sql`${tickets.customerId} = any(array(select c.id from customers c where ${sql.join(customerMatches, sql` or `)}))`);
-  }
-  if (query) parts.push(sql`${tickets.id} = any(array(select m.ticket_id from messages m where to_tsvector('simple', m.body) @@ to_tsquery('simple', ${query})))`);
-  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+  const parts = [textCondition(search), ...filterConditions(search, userId)].filter((part): part is SQL => part !== undefined);
+  return parts.length ? and(...parts) : sql`false`;
 }
 
 export interface InboxQuery {
@@ -175,7 +227,7 @@ export function inboxTicketsQuery({ db, view, userId, integrationId, search, cur
       and(
         viewCondition(view, userId),
         integrationId ? eq(tickets.integrationId, integrationId) : undefined,
-        searchCondition(search),
+        searchCondition(search, userId),
         cursor ? beforeKeyset(tickets.lastMessageAt, tickets.id, cursor) : undefined,
       ),
     )
@@ -217,14 +269,18 @@ export async function countInboxTickets({
   db,
   userId,
   integrationId,
+  search,
   closedCountCap,
 }: {
   db: DbOrTx;
   userId: string;
   integrationId?: string;
+  /** Counts what a search finds in each view, in the same one query. */
+  search?: TicketSearch;
   closedCountCap: number;
 }): Promise<InboxCounts> {
-  const ofIntegration = integrationId ? sql` and ${tickets.integrationId} = ${integrationId}` : sql``;
+  const found = searchCondition(search, userId);
+  const ofIntegration = sql`${integrationId ? sql` and ${tickets.integrationId} = ${integrationId}` : sql``}${found ? sql` and ${found}` : sql``}`;
   const unread = unreadFor(userId);
   const [row] = await db
     .select({
@@ -237,7 +293,7 @@ export async function countInboxTickets({
       closed: sql<number>`(select count(*)::int from (select 1 from ${tickets} where ${tickets.status} = 'closed'${ofIntegration} limit ${closedCountCap + 1}) as capped)`,
     })
     .from(tickets)
-    .where(and(eq(tickets.status, "open"), integrationId ? eq(tickets.integrationId, integrationId) : undefined));
+    .where(and(eq(tickets.status, "open"), integrationId ? eq(tickets.integrationId, integrationId) : undefined, found));
   const { unreadOpen, unreadMine, unreadUnassigned, ...counts } = row ?? { open: 0, mine: 0, unassigned: 0, closed: 0, unreadOpen: 0, unreadMine: 0, unreadUnassigned: 0 };
   return { ...counts, all: counts.open + counts.closed, unread: { open: unreadOpen, mine: unreadMine, unassigned: unreadUnassigned } };
 }

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { customerLabel } from "@/lib/outbound/eligibility";
 import { countryFlag, countryName, formatPhoneNumber } from "@/lib/phone/normalize";
 import { CLOSED_COUNT_CAP } from "./counts";
-import { parseInboxSearch } from "./search";
+import { parseSearchQuery } from "./search";
 import type { InboxFilters } from "./validation";
 
 export const INBOX_PAGE_SIZE = 50;
@@ -32,6 +32,8 @@ export type InboxItem = Omit<InboxTicket, "customer"> & { customer: InboxTicket[
 export interface InboxListPage {
   tickets: InboxItem[];
   nextCursor: string | null;
+  /** Filters in the search the inbox did not understand, searched as plain words instead. */
+  ignored: string[];
 }
 
 export async function loadInboxPage({
@@ -49,21 +51,25 @@ export async function loadInboxPage({
 }): Promise<InboxListPage> {
   const keyset = cursor ? decodeCursor(cursor) : null;
   if (cursor && !keyset) throw new AppError("bad_request", "That page of the inbox does not exist. Reload the inbox.");
+  const { search, ignored } = parseSearchQuery(filters.q);
   const page = await listInboxTickets({
     db,
     view: filters.view,
     userId,
     integrationId: filters.integration,
-    search: parseInboxSearch(filters.q),
+    search,
     cursor: keyset,
     limit,
   });
   return {
     tickets: page.tickets.map((ticket) => ({ ...ticket, customer: { ...ticket.customer, ...displayCustomer(ticket.customer) } })),
     nextCursor: page.nextCursor,
+    ignored,
   };
 }
 
-export function loadInboxCounts({ db, userId, integrationId }: { db: DbOrTx; userId: string; integrationId?: string }): Promise<InboxCounts> {
-  return countInboxTickets({ db, userId, integrationId, closedCountCap: CLOSED_COUNT_CAP });
+/** Tickets per view; with `q`, what that search finds in each view. */
+export function loadInboxCounts({ db, userId, integrationId, q }: { db: DbOrTx; userId: string; integrationId?: string; q?: string }): Promise<InboxCounts> {
+  const search = q ? parseSearchQuery(q).search : undefined;
+  return countInboxTickets({ db, userId, integrationId, search, closedCountCap: CLOSED_COUNT_CAP });
 }

@@ -9,13 +9,17 @@ export const inboxFiltersSchema = z.object({
 });
 export type InboxFilters = z.infer<typeof inboxFiltersSchema>;
 
-/** Filters from a URL's search params; anything unreadable falls back to the default view. */
+/**
+ * Filters from a URL's search params; anything unreadable falls back to the default view:
+ * Open, or with a search, All (a search covers every ticket until a view narrows it).
+ */
 export function readInboxFilters(params: Record<string, string | string[] | undefined> | URLSearchParams): InboxFilters {
   const get = (key: string) => {
     const value = params instanceof URLSearchParams ? params.get(key) : params[key];
     return (Array.isArray(value) ? value[0] : value) || undefined;
   };
-  return inboxFiltersSchema.parse({ view: get("view"), integration: get("integration"), q: get("q") });
+  const filters = inboxFiltersSchema.parse({ view: get("view"), integration: get("integration"), q: get("q") });
+  return filters.q && !get("view") ? { ...filters, view: "all" } : filters;
 }
 
 export const ticketIdSchema = z.uuid();
