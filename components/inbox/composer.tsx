@@ -52,7 +52,10 @@ export function Composer({ ref, view, drafts, latestMessageId, onSent, onTyping,
   const [basis, setBasis] = useState<string | null>(drafts.reply?.basisMessageId ?? null);
   const [warning, setWarning] = useState<PolicyMatch | null>(null);
   const [arrived, setArrived] = useState<{ messages: ArrivedMessage[]; options: SendOptions } | null>(null);
-  const saver = useDraftSaver(view.ticket.id, drafts);
+  const saver = useDraftSaver(view.ticket.id, drafts, (kind, text, restoredBasis) => {
+    setBodies((previous) => ({ ...previous, [kind]: text }));
+    if (kind === "reply") setBasis(restoredBasis);
+  });
   const body = bodies[mode];
   const textarea = useRef<HTMLTextAreaElement>(null);
   // "Send & close" chosen before a policy warning interrupted it.

@@ -10,13 +10,46 @@ type Kind = DraftSave["kind"];
 
 const SAVE_AFTER_MS = 600;
 
+/** This browser's copy of a draft the server has not confirmed yet. */
+interface LocalCopy {
+  body: string;
+  basisMessageId: string | null;
+  at: number;
+}
+
+const localKey = (ticketId: string, kind: Kind) => `inbox.draft.${ticketId}.${kind}`;
+
+function readLocal(ticketId: string, kind: Kind): LocalCopy | null {
+  try {
+    const stored = window.localStorage.getItem(localKey(ticketId, kind));
+    if (!stored) return null;
+    const copy = JSON.parse(stored) as Partial<LocalCopy>;
+    return typeof copy.body === "string" && typeof copy.at === "number" ? { body: copy.body, basisMessageId: copy.basisMessageId ?? null, at: copy.at } : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeLocal(ticketId: string, kind: Kind, copy: LocalCopy | null) {
+  try {
+    if (copy) window.localStorage.setItem(localKey(ticketId, kind), JSON.stringify(copy));
+    else window.localStorage.removeItem(localKey(ticketId, kind));
+  } catch {
+    // No storage (private mode, full): the server's copy is the only one.
+  }
+}
+
 /**
  * Keeps what the agent writes on the server as they type: a save 600 ms after the last
  * keystroke, one request at a time and in order, and whatever is unsaved when the page is
  * hidden, left or closed is sent with keepalive so it arrives anyway. The drafts query is
  * kept equal to the text, so switching back to the ticket shows it at once.
+ *
+ * Until the server confirms a save, the browser keeps its own copy: coming back before a
+ * save that was under way has landed (or after one that failed: offline, server down), the
+ * newer local text is put back in the composer (`onRestore`) and saved again.
  */
-export function useDraftSaver(ticketId: string, initial: TicketDrafts) {
+export function useDraftSaver(ticketId: string, initial: TicketDrafts, onRestore?: (kind: Kind, body: string, basisMessageId: string | null) => void) {
   const queryClient = useQueryClient();
   const [errors, setErrors] = useState<Partial<Record<Kind, string>>>({});
   const state = useRef({
@@ -31,6 +64,8 @@ export function useDraftSaver(ticketId: string, initial: TicketDrafts) {
     current.chain = current.chain.then(async () => {
       try {
         const { draft: saved } = await inboxApi.saveDraft(ticketId, draft, keepalive);
+        // Confirmed: the local copy goes, unless the agent has typed on since.
+        if (readLocal(ticketId, draft.kind)?.body === draft.body) writeLocal(ticketId, draft.kind, null);
         setErrors((previous) => ({ ...previous, [draft.kind]: undefined }));
         // The list marks tickets with a draft: it changes when the first one appears or the last goes.
         if (current.saved[draft.kind] !== !!saved) {
@@ -63,6 +98,9 @@ export function useDraftSaver(ticketId: string, initial: TicketDrafts) {
       [draft.kind]: draft.body.trim() === "" ? null : { body: draft.body, basisMessageId: draft.basisMessageId ?? null, updatedAt: new Date().toISOString() },
     }));
     const length = draftLength(draft.body);
+    // Too long: the local copy, like the server's, stays the last version that fitted.
+    if (draft.body.trim() === "") writeLocal(ticketId, draft.kind, null);
+    else if (length <= MAX_DRAFT_LENGTH) writeLocal(ticketId, draft.kind, { body: draft.body, basisMessageId: draft.basisMessageId ?? null, at: Date.now() });
     if (length > MAX_DRAFT_LENGTH) {
       // The server would refuse it too: the last version that fitted is saved, and stays.
       void flush();
@@ -78,9 +116,27 @@ export function useDraftSaver(ticketId: string, initial: TicketDrafts) {
   /** After sending: the server removed the draft; nothing typed before may bring it back. */
   function discard(kind: Kind) {
     state.current.pending.delete(kind);
+    writeLocal(ticketId, kind, null);
     setErrors((previous) => ({ ...previous, [kind]: undefined }));
     return send({ kind, body: "" }, false);
   }
+
+  useEffect(() => {
+    for (const kind of ["reply", "note"] as const) {
+      const local = readLocal(ticketId, kind);
+      if (!local) continue;
+      const server = initial[kind];
+      const newer = !server || local.at > Date.parse(server.updatedAt);
+      if (newer && local.body !== (server?.body ?? "")) {
+        onRestore?.(kind, local.body, local.basisMessageId);
+        write({ kind, body: local.body, basisMessageId: kind === "reply" ? local.basisMessageId : null });
+      } else if (!newer) {
+        writeLocal(ticketId, kind, null);
+      }
+    }
+    // Once, for the drafts the ticket opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useEffect(() => {
     const away = () => {
