@@ -25,6 +25,7 @@ describe("the configuration", () => {
       SANDBOX_STEP_MS: 300,
       SANDBOX_WEBHOOK_TIMEOUT_MS: 15_000,
       TRUSTED_PROXY_HOPS: 0,
+      APP_ROLE: "all",
     });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.PUBLIC_BASE_URL).toBeUndefined();
@@ -72,5 +73,34 @@ describe("the configuration", () => {
 
   it("refuses a port out of range", () => {
     expect(problemsOf({ PORT: "70000" })).toEqual(['PORT must be a whole number, from 1 to 65535; it is "70000"']);
+  });
+
+  describe("APP_ROLE", () => {
+    const postgres = { DATABASE_URL: "postgres://app@db:5432/inbox" };
+    const worker = { ...postgres, APP_ROLE: "worker", PUBLIC_BASE_URL: "https://inbox.example.com", INTERNAL_BASE_URL: "http://web:3000" };
+
+    it("takes web, worker or all", () => {
+      expect(parseEnv({ ...postgres, APP_ROLE: "web" }).APP_ROLE).toBe("web");
+      expect(parseEnv(worker).APP_ROLE).toBe("worker");
+      expect(parseEnv({ APP_ROLE: "all" }).APP_ROLE).toBe("all");
+      expect(problemsOf({ ...postgres, APP_ROLE: "both" })).toEqual(["APP_ROLE must be one of all, web, worker"]);
+    });
+
+    it("refuses a web or worker process on PGlite, which only one process can open", () => {
+      for (const role of ["web", "worker"]) {
+        expect(problemsOf({ ...worker, DATABASE_URL: "", APP_ROLE: role })).toEqual([
+          `APP_ROLE is "${role}", which needs DATABASE_URL (PostgreSQL): with the built-in PGlite database the app runs as one process, APP_ROLE=all`,
+        ]);
+      }
+    });
+
+    it("asks a worker where the web processes are: for Twilio's callbacks, and in sandbox mode for the sandbox's API", () => {
+      expect(problemsOf({ ...worker, PUBLIC_BASE_URL: "", INTERNAL_BASE_URL: "" })).toEqual([
+        'APP_ROLE is "worker", which needs PUBLIC_BASE_URL: the address of the web processes, where Twilio posts status callbacks',
+        'APP_ROLE is "worker" in sandbox mode, which needs INTERNAL_BASE_URL: the address of a web process, which serves the sandbox\'s Twilio API',
+      ]);
+      // Live, the worker calls Twilio itself.
+      expect(parseEnv({ ...worker, INTERNAL_BASE_URL: "", TWILIO_ACCOUNT_SID: `AC${"a".repeat(32)}`, TWILIO_AUTH_TOKEN: "token" }).APP_ROLE).toBe("worker");
+    });
   });
 });

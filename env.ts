@@ -50,6 +50,8 @@ function sid(prefix: string, what: string) {
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const APP_ROLES = ["all", "web", "worker"] as const;
+export type AppRole = (typeof APP_ROLES)[number];
 
 const schema = z.object({
   DATABASE_URL: z
@@ -82,9 +84,20 @@ const schema = z.object({
   SANDBOX_WEBHOOK_TIMEOUT_MS: wholeNumber({ min: 1, fallback: 15_000, unit: " of milliseconds" }),
   TRUSTED_PROXY_HOPS: wholeNumber({ min: 0, max: 100, fallback: 0 }),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
+  APP_ROLE: z.enum(APP_ROLES, { message: `must be one of ${APP_ROLES.join(", ")}` }).default("all"),
   // Set by Node tooling and Next, not by people: not in README's table.
   NODE_ENV: text(),
   NEXT_PHASE: text(),
+}).superRefine((config, ctx) => {
+  if (config.APP_ROLE === "all") return;
+  const problem = (message: string) => ctx.addIssue({ code: "custom", path: ["APP_ROLE"], message });
+  // PGlite is a folder one process opens: web and worker processes need a shared PostgreSQL.
+  if (!config.DATABASE_URL) problem(`is "${config.APP_ROLE}", which needs DATABASE_URL (PostgreSQL): with the built-in PGlite database the app runs as one process, APP_ROLE=all`);
+  if (config.APP_ROLE !== "worker") return;
+  // The worker's sends name the web processes as the place Twilio calls back.
+  if (!config.PUBLIC_BASE_URL) problem('is "worker", which needs PUBLIC_BASE_URL: the address of the web processes, where Twilio posts status callbacks');
+  const live = config.TWILIO_ACCOUNT_SID && (config.TWILIO_AUTH_TOKEN || config.TWILIO_API_KEY_SECRET);
+  if (!live && !config.INTERNAL_BASE_URL) problem('is "worker" in sandbox mode, which needs INTERNAL_BASE_URL: the address of a web process, which serves the sandbox\'s Twilio API');
 });
 
 export type Env = z.output<typeof schema>;

@@ -1,6 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/env";
 import { SESSION_COOKIES } from "@/lib/auth/cookies";
 import { isSameOrigin } from "@/lib/http/same-origin";
+
+/** Routes that check their caller themselves (webhooks by signature, the API by session), and static files. */
+const PUBLIC_PATHS = /^\/(api\/|sandbox\/twilio\/|_next\/|favicon\.ico$|icon\.svg$|robots\.txt$)/;
 
 const SIGN_IN_PAGES = /^\/(login|setup|reset-password)(\/|$)/;
 
@@ -12,8 +16,15 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * works without JavaScript and names its action in the body (Next would refuse both too,
  * but as a 500). Then, for comfort only, sends visitors without a session cookie to sign
  * in. Every page, action and route handler checks the session and role itself.
+ *
+ * A worker process (APP_ROLE=worker) serves its health check and nothing else: every other
+ * path is a 404, so a load balancer that sends it a page or a webhook by mistake is told so.
  */
 export default function proxy(request: NextRequest) {
+  if (env().APP_ROLE === "worker" && request.nextUrl.pathname !== "/api/health") {
+    return new NextResponse("Not found: this is a worker process (APP_ROLE=worker); it serves only /api/health.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  if (PUBLIC_PATHS.test(request.nextUrl.pathname)) return NextResponse.next();
   if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request.headers)) {
     return new NextResponse("This request came from another site and was refused.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
@@ -27,6 +38,7 @@ export default function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
+// Every path, so a worker process can refuse them all.
 export const config = {
-  matcher: ["/((?!api/|sandbox/twilio/|_next/|favicon.ico|icon.svg|robots.txt).*)"],
+  matcher: ["/:path*"],
 };

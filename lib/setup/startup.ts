@@ -5,7 +5,9 @@ import { countUsers } from "@/db/queries/users";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { firstAdminSchema } from "@/lib/auth/validation";
 import { twilioMode } from "@/lib/config/env";
+import { kickJobWorker } from "@/lib/jobs/kick";
 import { startJobWorker } from "@/lib/jobs/worker";
+import { subscribeInboxEvents } from "@/lib/realtime/hub";
 import { jobHandlers } from "./jobs";
 import { describeError, log } from "@/lib/log";
 import { createFirstAdmin } from "./first-admin";
@@ -28,11 +30,34 @@ async function bootstrapAdminFromEnv() {
   }
 }
 
+const WAKE_RETRY_MS = 5000;
+
+/**
+ * A worker process does not see the requests that queue work, so their kickJobWorker()
+ * wakes nothing here. It listens to the inbox's notifications instead (every reply, every
+ * inbound message and rule run publishes one in the transaction that queues its jobs) and
+ * runs a pass on each; the poll (JOB_POLL_MS) still finds anything else, such as jobs due later.
+ */
+function wakeOnInboxEvents(): void {
+  subscribeInboxEvents(() => kickJobWorker()).catch((error: unknown) => {
+    log.warn({ err: describeError(error) }, "worker cannot listen for new work yet; polling meanwhile");
+    setTimeout(wakeOnInboxEvents, WAKE_RETRY_MS).unref();
+  });
+}
+
+/** Starts the background work this process's role runs: none on a web process. */
+function startBackgroundWork(): void {
+  const role = env().APP_ROLE;
+  if (role === "web") return;
+  startJobWorker({ handlers: jobHandlers });
+  if (role === "worker") wakeOnInboxEvents();
+}
+
 /** Runs once per server process: database, first admin, session secret, background work. */
 export async function startApp(): Promise<void> {
   try {
     const handle = await getDatabaseHandle();
-    log.info({ database: handle.driver, twilio: twilioMode() }, "database ready");
+    log.info({ database: handle.driver, twilio: twilioMode(), role: env().APP_ROLE }, "database ready");
   } catch (error) {
     if (error instanceof DataFolderLockedError) {
       console.error(`\n${error.message}\n`);
@@ -40,10 +65,10 @@ export async function startApp(): Promise<void> {
     }
     // PostgreSQL may come up after the app; requests retry the connection.
     log.error({ err: describeError(error) }, "database not reachable at start; will retry on demand");
-    startJobWorker({ handlers: jobHandlers });
+    startBackgroundWork();
     return;
   }
   await bootstrapAdminFromEnv();
   await getAuthSecret();
-  startJobWorker({ handlers: jobHandlers });
+  startBackgroundWork();
 }

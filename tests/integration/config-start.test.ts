@@ -26,6 +26,13 @@ describe("starting with a bad configuration", () => {
     expect(run.stderr).toContain("Fix these variables (README, Configuration) and start again.");
   }, 60_000);
 
+  it("refuses a web or worker process on the built-in PGlite database, which one process opens", async () => {
+    const run = await start({ APP_ROLE: "web" });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain("STARTED");
+    expect(run.stderr).toContain('APP_ROLE is "web", which needs DATABASE_URL (PostgreSQL): with the built-in PGlite database the app runs as one process, APP_ROLE=all');
+  }, 60_000);
+
   it("starts with the same variables once they are right", async () => {
     const run = await start({ PORT: "3000", TWILIO_ACCOUNT_SID: `AC${"5".repeat(32)}`, TWILIO_AUTH_TOKEN: "token" });
     expect(run.stderr).not.toContain("The configuration is not valid");

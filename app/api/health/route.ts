@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { getDatabaseHandle, databaseDriver } from "@/db";
+import { env } from "@/env";
 import { twilioMode } from "@/lib/config/env";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +8,7 @@ export const dynamic = "force-dynamic";
 const PING_TIMEOUT_MS = 2000;
 
 export async function GET() {
-  const base = { database: databaseDriver(), twilio: twilioMode() };
+  const base = { database: databaseDriver(), twilio: twilioMode(), role: env().APP_ROLE };
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
