@@ -37,8 +37,14 @@ test("after signing in, a callback URL on the app is followed and one to another
   await page.context().route((url) => url.hostname === "evil.example", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Evil</h1>" }));
   test.slow(); // three sign-ins in one test
   // Each is what the browser would read as http://evil.example/ (lib/auth/callback-url.test.ts has the rest).
-  for (const callbackUrl of ["/%5Cevil.example/", "/%0A/evil.example/"]) {
+  // Signed out from a blank page: the inbox left open would see its session go and navigate
+  // to the sign-in page itself, racing the test's own navigation.
+  const signOut = async () => {
+    await page.goto("about:blank");
     await page.context().clearCookies();
+  };
+  for (const callbackUrl of ["/%5Cevil.example/", "/%0A/evil.example/"]) {
+    await signOut();
     await page.goto(`/login?callbackUrl=${callbackUrl}`);
     await page.getByLabel("Email").fill(admin.email);
     await page.getByLabel("Password").fill(admin.password);
@@ -47,7 +53,7 @@ test("after signing in, a callback URL on the app is followed and one to another
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   }
 
-  await page.context().clearCookies();
+  await signOut();
   await page.goto(`/login?callbackUrl=${encodeURIComponent("/settings/users?from=callback")}`);
   await page.getByLabel("Email").fill(admin.email);
   await page.getByLabel("Password").fill(admin.password);
