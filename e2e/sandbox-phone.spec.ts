@@ -135,7 +135,7 @@ test.describe("phone simulator: senders the inbox refuses, empty texts, big file
 
   async function passcodesRefused(page: Page): Promise<number> {
     await page.goto("/settings/audit");
-    const count = page.getByRole("main").getByText("Passcodes refused, last 30 days").locator("xpath=following-sibling::dd");
+    const count = page.getByRole("main").getByText("Passcodes and short codes refused, last 30 days").locator("xpath=following-sibling::dd");
     return Number(await count.textContent());
   }
 

@@ -13,9 +13,14 @@ export function AppHeader({ user, sandbox }: { user: User; sandbox: boolean }) {
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1">
           <NavLink href="/tickets">Inbox</NavLink>
-          <NavLink href="/reports">Reports</NavLink>
+          {/* Reports and Account are icons on a phone, so the header still fits on one line. */}
+          <NavLink href="/reports" label="Reports">
+            <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-5 w-5 sm:hidden">
+              <path d="M3 17h14v1.5H3V17Zm1-6h3v5H4v-5Zm4.5-5h3v10h-3V6ZM13 9h3v7h-3V9Z" />
+            </svg>
+            <span className="hidden sm:inline">Reports</span>
+          </NavLink>
           {user.role === "admin" ? <NavLink href="/settings">Settings</NavLink> : null}
-          {/* On a phone an icon, so the header still fits on one line. */}
           <NavLink href="/account" label="Account">
             <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-5 w-5 sm:hidden">
               <path d="M10 10a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7 8a7 7 0 0 1 14 0H3Z" />
