@@ -19,40 +19,13 @@ function instantAt(date: string, minutes: number, timeZone: string): number {
 }
 
 /**
- * Milliseconds between `from` and `to` during which the business was open: each opening
- * period of each day in between, on the wall clock of its time zone (so a day with a
- * daylight-saving change is as long as its clock says), with closed dates left out. A period
- * belongs to the day it starts on, as in businessHoursStatus.
+ * The business's opening periods, as [opens, closes] instants, of every day from the day
+ * before `from` (an overnight period that began then may still be open) to `to`'s day: each
+ * on the wall clock of its time zone (so a day with a daylight-saving change is as long as
+ * its clock says), with closed dates left out. A period belongs to the day it starts on, as
+ * in businessHoursStatus.
  */
-export function businessMillisBetween(hours: BusinessHours, from: Date, to: Date): number {
-  const start = from.getTime();
-  const end = to.getTime();
-  if (end <= start) return 0;
-  const closed = new Set(hours.closedDates.map((closedDate) => closedDate.date));
-  const last = localTimeAt(to, hours.timeZone).date;
-  let total = 0;
-  // From the day before: an overnight period that began then may still be open.
-  for (let day = addDays(localTimeAt(from, hours.timeZone).date, -1); day.date <= last; day = addDays(day.date, 1)) {
-    if (closed.has(day.date)) continue;
-    for (const period of hours.periods) {
-      if (period.day !== day.weekday) continue;
-      const opens = parseClockTime(period.start);
-      const closes = parseClockTime(period.end);
-      if (opens === null || closes === null) continue;
-      const openAt = instantAt(day.date, opens, hours.timeZone);
-      const closeAt = instantAt(day.date, closes <= opens ? closes + 1440 : closes, hours.timeZone);
-      total += Math.max(0, Math.min(closeAt, end) - Math.max(openAt, start));
-    }
-  }
-  return total;
-}
-
-/**
- * businessMillisBetween for many pairs of instants between `from` and `to`: the opening
- * periods of every day in between are worked out once, so each pair costs a binary search,
- * with no time-zone arithmetic (no formatter calls) per pair.
- */
-export function businessClock(hours: BusinessHours, from: Date, to: Date): (fromMs: number, toMs: number) => number {
+function openSpans(hours: BusinessHours, from: Date, to: Date): [number, number][] {
   const closed = new Set(hours.closedDates.map((closedDate) => closedDate.date));
   const last = localTimeAt(to, hours.timeZone).date;
   const spans: [number, number][] = [];
@@ -68,6 +41,24 @@ export function businessClock(hours: BusinessHours, from: Date, to: Date): (from
       if (closeAt > openAt) spans.push([openAt, closeAt]);
     }
   }
+  return spans;
+}
+
+/** Milliseconds between `from` and `to` during which the business was open (openSpans). */
+export function businessMillisBetween(hours: BusinessHours, from: Date, to: Date): number {
+  const start = from.getTime();
+  const end = to.getTime();
+  if (end <= start) return 0;
+  return openSpans(hours, from, to).reduce((total, [openAt, closeAt]) => total + Math.max(0, Math.min(closeAt, end) - Math.max(openAt, start)), 0);
+}
+
+/**
+ * businessMillisBetween for many pairs of instants between `from` and `to`: the opening
+ * periods of every day in between are worked out once, so each pair costs a binary search,
+ * with no time-zone arithmetic (no formatter calls) per pair.
+ */
+export function businessClock(hours: BusinessHours, from: Date, to: Date): (fromMs: number, toMs: number) => number {
+  const spans = openSpans(hours, from, to);
   spans.sort((a, b) => a[0] - b[0]);
   const opens = spans.map((span) => span[0]);
   const closes = spans.map((span) => span[1]);
