@@ -51,7 +51,10 @@ function writeLocal(ticketId: string, kind: Kind, copy: LocalCopy | null) {
  */
 export function useDraftSaver(ticketId: string, initial: TicketDrafts, onRestore?: (kind: Kind, body: string, basisMessageId: string | null) => void) {
   const queryClient = useQueryClient();
+  // Two kinds of message: a save that failed, and text too long to save. A save confirmed
+  // late clears the first only, so it cannot hide the refusal of what was typed since.
   const [errors, setErrors] = useState<Partial<Record<Kind, string>>>({});
+  const [tooLong, setTooLong] = useState<Partial<Record<Kind, string>>>({});
   const state = useRef({
     pending: new Map<Kind, DraftSave>(),
     saved: { reply: !!initial.reply, note: !!initial.note } as Record<Kind, boolean>,
@@ -104,10 +107,10 @@ export function useDraftSaver(ticketId: string, initial: TicketDrafts, onRestore
     if (length > MAX_DRAFT_LENGTH) {
       // The server would refuse it too: the last version that fitted is saved, and stays.
       void flush();
-      setErrors((previous) => ({ ...previous, [draft.kind]: draftTooLongMessage(length) }));
+      setTooLong((previous) => ({ ...previous, [draft.kind]: draftTooLongMessage(length) }));
       return;
     }
-    setErrors((previous) => (previous[draft.kind] ? { ...previous, [draft.kind]: undefined } : previous));
+    setTooLong((previous) => (previous[draft.kind] ? { ...previous, [draft.kind]: undefined } : previous));
     state.current.pending.set(draft.kind, draft);
     clearTimeout(state.current.timer);
     state.current.timer = setTimeout(() => void flush(), SAVE_AFTER_MS);
@@ -118,6 +121,7 @@ export function useDraftSaver(ticketId: string, initial: TicketDrafts, onRestore
     state.current.pending.delete(kind);
     writeLocal(ticketId, kind, null);
     setErrors((previous) => ({ ...previous, [kind]: undefined }));
+    setTooLong((previous) => ({ ...previous, [kind]: undefined }));
     return send({ kind, body: "" }, false);
   }
 
@@ -155,5 +159,6 @@ export function useDraftSaver(ticketId: string, initial: TicketDrafts, onRestore
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  return { write, discard, flush, errors };
+  const shown = { reply: tooLong.reply ?? errors.reply, note: tooLong.note ?? errors.note };
+  return { write, discard, flush, errors: shown };
 }
