@@ -4,9 +4,11 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
-// Debian's chromium where it is installed (Playwright cannot download its own here);
-// elsewhere Playwright's own browser.
-const chromiumPath = process.env.CHROMIUM_PATH || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+// Debian's headless shell where it is installed: the same engine without the full browser's
+// window machinery, a third less CPU on these tests. Else Debian's chromium, else Playwright's
+// own browser. For --headed or --ui, set CHROMIUM_PATH=/usr/bin/chromium.
+const debianBrowsers = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"];
+const chromiumPath = process.env.CHROMIUM_PATH || debianBrowsers.find((file) => fs.existsSync(file));
 
 export default defineConfig({
   testDir: "./e2e",
