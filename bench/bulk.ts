@@ -92,4 +92,10 @@ async function main() {
   }
 }
 
-await main();
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

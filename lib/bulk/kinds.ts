@@ -38,21 +38,25 @@ export const SKIP_REASONS = {
 
 const ids = (rows: { id: string }[]) => new Set(rows.map((row) => row.id));
 
-/** Reopens closed tickets of the batch, at most one per customer and integration, and none where one is open already. */
-async function reopen(tx: Transaction, ticketIds: string[], extra = sql``): Promise<{ reopened: Set<string>; blocked: Set<string> }> {
+/**
+ * Reopens closed tickets of the batch: none whose customer has an open ticket on that
+ * integration already, and of several closed ones of the same customer and integration only
+ * the latest (one open ticket per customer and integration). The rest are `blocked`.
+ */
+async function reopen(tx: Transaction, ticketIds: string[]): Promise<{ reopened: Set<string>; blocked: Set<string> }> {
   const candidates = await tx.select({ id: tickets.id }).from(tickets).where(and(inArray(tickets.id, ticketIds), eq(tickets.status, "closed")));
   if (candidates.length === 0) return { reopened: new Set(), blocked: new Set() };
-  const list = sql.join(ticketIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const list = sql.join(candidates.map((row) => sql`${row.id}::uuid`), sql`, `);
   const rows = rowsOf<{ id: string }>(
     await tx.execute(sql`
-      update tickets t set status = 'open', closed_at = null
-      where t.id in (${list}) and t.status = 'closed' ${extra}
-        and not exists (select 1 from tickets o where o.integration_id = t.integration_id and o.customer_id = t.customer_id and o.status = 'open')
-        and t.id = (
-          select c.id from tickets c
-          where c.id in (${list}) and c.integration_id = t.integration_id and c.customer_id = t.customer_id and c.status = 'closed'
-          order by c.last_message_at desc, c.id desc limit 1
-        )
+      with pick as (
+        select distinct on (c.integration_id, c.customer_id) c.id
+        from tickets c
+        where c.id in (${list})
+          and not exists (select 1 from tickets o where o.integration_id = c.integration_id and o.customer_id = c.customer_id and o.status = 'open')
+        order by c.integration_id, c.customer_id, c.last_message_at desc, c.id desc
+      )
+      update tickets t set status = 'open', closed_at = null from pick where t.id = pick.id
       returning t.id`),
   );
   const reopened = ids(rows);
