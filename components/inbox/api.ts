@@ -7,6 +7,7 @@ import type { PresenceReport } from "@/lib/presence/validation";
 import type { PolicyMatch } from "@/lib/outbound/policy-warning";
 import type { InboxListPage } from "@/lib/tickets/inbox";
 import type { InboxFilters } from "@/lib/tickets/validation";
+import type { BulkStepRequest, BulkStepView } from "@/lib/bulk/validation";
 import type { ThreadSlice, TicketView } from "@/lib/tickets/view";
 
 /** A saved answer as the composer's menu gets it, placeholders not yet filled. */
@@ -88,5 +89,8 @@ export const inboxApi = {
   notificationSettings: () => request<NotificationChoices>("/api/me/notifications"),
   saveNotificationSettings: (settings: NotificationChoices) => request<NotificationChoices>("/api/me/notifications", json("PATCH", settings)),
   savedReplies: () => request<{ replies: SavedReply[] }>("/api/saved-replies"),
+  startBulkStep: (step: BulkStepRequest) => request<BulkStepView>("/api/bulk-steps", json("POST", step)),
+  bulkStep: (stepId: string) => request<BulkStepView>(`/api/bulk-steps/${stepId}`),
+  undoBulkStep: (stepId: string) => request<BulkStepView>(`/api/bulk-steps/${stepId}/undo`, { method: "POST" }),
   startConversation: (form: FormData) => request<{ ticketId: string; existing: boolean }>(`/api/tickets`, { method: "POST", body: form }),
 };

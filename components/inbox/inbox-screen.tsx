@@ -10,13 +10,16 @@ import type { InboxFilters } from "@/lib/tickets/validation";
 import type { ThreadSlice, TicketView } from "@/lib/tickets/view";
 import { UndoToast } from "@/components/ui/undo-toast";
 import { inboxApi } from "./api";
-import { InboxSidebar } from "./inbox-sidebar";
+import { countLabel, InboxSidebar } from "./inbox-sidebar";
 import { KeyboardHelp } from "./keyboard-help";
 import { draftsQuery, threadQuery, ticketQuery } from "./queries";
 import { inboxKeys } from "./query-keys";
+import { SelectionToolbar } from "./selection-toolbar";
 import { TicketPane, type TicketPaneHandle } from "./ticket-pane";
+import { useBulkStep } from "./use-bulk-step";
 import { useCloseWithUndo } from "./use-close-undo";
 import { useInboxNavigation } from "./use-inbox-navigation";
+import { useTicketSelection } from "./use-selection";
 import { useLiveUpdates } from "./use-live-updates";
 import { useNotifications } from "./use-notifications";
 import { useUnreadBadge } from "./use-unread-badge";
@@ -67,6 +70,9 @@ export function InboxScreen(props: InboxScreenProps) {
     placeholderData: keepPreviousData,
   });
   const tickets = list.data?.pages.flatMap((page) => page.tickets) ?? [];
+  const selection = useTicketSelection(JSON.stringify(inboxKeys.list(filters)), tickets);
+  const bulk = useBulkStep();
+  const shownCounts = filters.q ? searchCounts.data : counts.data;
   // The tab counts what waits for me: unread tickets that are mine or nobody's.
   useUnreadBadge(counts.data ? counts.data.unread.mine + counts.data.unread.unassigned : 0);
 
@@ -105,7 +111,13 @@ export function InboxScreen(props: InboxScreenProps) {
     reply: () => pane.current?.focusComposer("reply"),
     note: () => pane.current?.focusComposer("note"),
     close: () => pane.current?.close(),
-    undo: closer.undo,
+    undo: () => (bulk.step?.canUndo ? bulk.undo() : closer.undo()),
+    // The ticket whose row has the focus, else the open one.
+    select: () => {
+      const row = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>("[data-ticket-id]") : null;
+      const ticketId = row?.dataset.ticketId ?? selectedId;
+      if (ticketId && tickets.some((ticket) => ticket.id === ticketId)) selection.toggle(ticketId);
+    },
     search: () => searchRef.current?.focus(),
     help: () => setHelpOpen(true),
     escape: () => {
@@ -137,6 +149,17 @@ export function InboxScreen(props: InboxScreenProps) {
         listRef={listRef}
         live={live}
         onHelp={() => setHelpOpen(true)}
+        check={(ticketId) => ({ checked: selection.isChecked(ticketId), onToggle: (range) => selection.toggle(ticketId, range) })}
+        toolbar={
+          <SelectionToolbar
+            me={props.me}
+            agents={props.agents}
+            filters={filters}
+            selection={selection}
+            bulk={bulk}
+            matching={shownCounts ? { count: shownCounts[filters.view], label: countLabel(shownCounts, filters.view) } : null}
+          />
+        }
       />
       <main className={`${selectedId ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col bg-slate-50`} aria-label="Conversation">
         {selectedId ? (

@@ -1,7 +1,7 @@
 "use client";
 
 import type { UseInfiniteQueryResult, InfiniteData } from "@tanstack/react-query";
-import { useEffect, useState, type RefObject } from "react";
+import { useEffect, useState, type ReactNode, type RefObject } from "react";
 import type { InboxCounts, InboxView } from "@/lib/tickets/types";
 import { CLOSED_COUNT_CAP } from "@/lib/tickets/counts";
 import type { InboxItem, InboxListPage } from "@/lib/tickets/inbox";
@@ -47,6 +47,9 @@ interface Props {
   listRef: RefObject<HTMLUListElement | null>;
   live: LiveState;
   onHelp: () => void;
+  /** Checked tickets and what to do to them (selection-toolbar.tsx), shown above the list. */
+  toolbar?: ReactNode;
+  check?: (ticketId: string) => { checked: boolean; onToggle: (range: boolean) => void };
 }
 
 function SearchBox({ filters, setFilters, searchRef }: Pick<Props, "filters" | "setFilters" | "searchRef">) {
@@ -83,7 +86,7 @@ function SearchBox({ filters, setFilters, searchRef }: Pick<Props, "filters" | "
 }
 
 /** A view's count; closed tickets are counted up to a cap, so past it the number reads "1,000+". */
-function countLabel(counts: InboxCounts, view: InboxView): string {
+export function countLabel(counts: InboxCounts, view: InboxView): string {
   const capped = counts.closed > CLOSED_COUNT_CAP && (view === "closed" || view === "all");
   if (!capped) return counts[view].toLocaleString("en-US");
   return `${(view === "closed" ? CLOSED_COUNT_CAP : counts.open + CLOSED_COUNT_CAP).toLocaleString("en-US")}+`;
@@ -105,6 +108,8 @@ export function InboxSidebar({
   listRef,
   live,
   onHelp,
+  toolbar,
+  check,
 }: Props) {
   const [composing, setComposing] = useState(false);
   return (
@@ -181,6 +186,7 @@ export function InboxSidebar({
           </p>
         ) : null}
       </div>
+      {toolbar}
       <div className="min-h-0 flex-1 overflow-y-auto" aria-busy={list.isFetching && !list.isFetchingNextPage}>
         {list.isError && tickets.length === 0 ? (
           <p role="alert" className="p-4 text-sm text-red-700">
@@ -191,7 +197,7 @@ export function InboxSidebar({
         ) : (
           <ul ref={listRef} aria-label="Tickets" className="divide-y divide-slate-100">
             {tickets.map((ticket) => (
-              <TicketRow key={ticket.id} ticket={ticket} meId={meId} selected={ticket.id === selectedId} href={hrefFor(ticket.id)} onOpen={() => openTicket(ticket.id)} />
+              <TicketRow key={ticket.id} ticket={ticket} meId={meId} selected={ticket.id === selectedId} href={hrefFor(ticket.id)} onOpen={() => openTicket(ticket.id)} check={check?.(ticket.id)} />
             ))}
           </ul>
         )}

@@ -11,7 +11,9 @@ const KEYS: [string, string][] = [
   ["Ctrl + Enter  /  ⌘ + Enter", "Send"],
   ["Ctrl + Shift + Enter  /  ⌘ + Shift + Enter", "Send and close the ticket"],
   ["e / c", "Close the ticket"],
-  ["z", "Undo closing it (for a few seconds)"],
+  ["z", "Undo closing it (for a few seconds), or the latest change to many tickets"],
+  ["x", "Select or unselect the ticket (for a change to many at once)"],
+  ["Shift + click", "Select every ticket between the last one selected and this one"],
   ["/", "Search every ticket"],
   ["Esc", "Leave the text box, then the ticket; back to the list"],
 ];
@@ -43,6 +45,7 @@ export function KeyboardHelp({ open, onClose }: { open: boolean; onClose: () => 
         <p>Keys work when the cursor is not in a text box. A key runs only when pressed on its own: typing a sentence outside a text box runs nothing, and nothing you type lands in a box a key opened.</p>
         <p>Closing a ticket, by key or with the Close button, shows Undo for a few seconds; Undo reopens it with the assignee it had.</p>
         <p>Esc puts the focus on the ticket’s row in the list.</p>
+        <p>With tickets selected, assign, close or reopen them all at once from the bar above the list; “Select all matching” takes every ticket of the view and search, loaded or not. Undo puts each ticket back as it was.</p>
         <p>
           Search covers every view and shows how many tickets it found in each; pick a view to narrow. Use “quoted phrases” and the filters tag:, status:open or
           status:closed, assignee:me (a name, an email or none), integration: (a name) and from: (a number in any format).

@@ -18,5 +18,6 @@ export const inboxKeys = {
   drafts: (ticketId: string) => ["drafts", ticketId] as const,
   presence: (ticketId: string) => [...inboxKeys.all, "presence", ticketId] as const,
   savedReplies: () => [...inboxKeys.all, "saved-replies"] as const,
+  bulkStep: (stepId: string) => [...inboxKeys.all, "bulk-step", stepId] as const,
   notificationSettings: () => [...inboxKeys.all, "notification-settings"] as const,
 };

@@ -5,9 +5,30 @@ import { previewLine } from "@/lib/tickets/preview";
 import { fullTime, listTime, waitingLabel } from "./format";
 import { TagChips } from "./tag-chips";
 
-export function TicketRow({ ticket, meId, selected, href, onOpen }: { ticket: InboxItem; meId: string; selected: boolean; href: string; onOpen: () => void }) {
+interface Props {
+  ticket: InboxItem;
+  meId: string;
+  selected: boolean;
+  href: string;
+  onOpen: () => void;
+  /** Checked for a step on many tickets; `range`: shift was held, so every ticket from the last one checked. */
+  check?: { checked: boolean; onToggle: (range: boolean) => void };
+}
+
+export function TicketRow({ ticket, meId, selected, href, onOpen, check }: Props) {
   return (
-    <li>
+    <li className={`flex items-stretch ${check?.checked ? "bg-brand-50/60" : ""}`}>
+      {check ? (
+        <span className="flex shrink-0 items-start pl-3 pt-3">
+          <input
+            type="checkbox"
+            checked={check.checked}
+            onChange={(event) => check.onToggle((event.nativeEvent as MouseEvent).shiftKey === true)}
+            aria-label={`Select ${ticket.customer.label}`}
+            className="h-4 w-4 rounded border-slate-300 text-brand-600 focus:ring-brand-500"
+          />
+        </span>
+      ) : null}
       <a
         href={href}
         data-ticket-id={ticket.id}
@@ -17,7 +38,7 @@ export function TicketRow({ ticket, meId, selected, href, onOpen }: { ticket: In
           event.preventDefault();
           onOpen();
         }}
-        className={`block px-3 py-2.5 focus:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500 ${selected ? "bg-brand-50" : "hover:bg-slate-50"}`}
+        className={`block min-w-0 flex-1 px-3 py-2.5 focus:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500 ${selected ? "bg-brand-50" : "hover:bg-slate-50"}`}
       >
         <div className="flex items-baseline gap-2">
           {ticket.unread ? (

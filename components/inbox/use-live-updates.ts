@@ -28,6 +28,9 @@ function keysFor(event: InboxEvent, meId: string): QueryKey[] {
       return [inboxKeys.lists(), inboxKeys.tickets()];
     case "presence.changed":
       return [inboxKeys.presence(event.ticketId)];
+    case "bulk.progress":
+      // A batch changed many tickets at once: whatever shows tickets refetches, once per burst.
+      return [inboxKeys.lists(), inboxKeys.counts(), inboxKeys.tickets(), inboxKeys.threads(), inboxKeys.bulkStep(event.stepId)];
     default:
       return [];
   }

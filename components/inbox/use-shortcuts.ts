@@ -13,6 +13,8 @@ export interface InboxShortcuts {
   search: () => void;
   escape: () => void;
   help: () => void;
+  /** Checks or unchecks a ticket for a step on many tickets. */
+  select: () => void;
 }
 
 const KEYS: Record<string, { kind: ShortcutKind; run: keyof InboxShortcuts }> = {
@@ -27,6 +29,7 @@ const KEYS: Record<string, { kind: ShortcutKind; run: keyof InboxShortcuts }> = 
   c: { kind: "act", run: "close" },
   z: { kind: "act", run: "undo" },
   "?": { kind: "view", run: "help" },
+  x: { kind: "view", run: "select" },
 };
 
 const MODIFIERS = new Set(["Shift", "Control", "Alt", "Meta", "CapsLock", "AltGraph", "Fn"]);
@@ -38,7 +41,8 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * The inbox without a mouse: j/k or arrows move between tickets, r replies, n writes a
- * note, e or c closes, z undoes the close, / searches, Escape steps back, ? lists the keys.
+ * note, e or c closes, z undoes the close (or the latest step on many tickets), x checks the
+ * ticket for a step on many, / searches, Escape steps back, ? lists the keys.
  * Keys typed into a field stay in the field (except Escape, which leaves it). Outside a
  * field a key runs its shortcut only when pressed on its own (lib/keyboard/burst.ts): a
  * sentence typed there opens nothing, closes nothing and lands in no text box.

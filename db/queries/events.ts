@@ -22,6 +22,24 @@ export async function recordEvent({
   await db.insert(events).values({ ticketId, type, actorId: actorId ?? null, data: data ?? {}, createdAt: at });
 }
 
+/** Timeline events for many tickets in one statement (each with its own type and data). */
+export async function recordEvents({
+  db,
+  actorId,
+  rows,
+}: {
+  db: DbOrTx;
+  actorId: string | null;
+  rows: { ticketId: string; type: string; data: Record<string, unknown> }[];
+}): Promise<void> {
+  if (rows.length === 0) return;
+  const json = JSON.stringify(rows.map((row) => ({ ticket_id: row.ticketId, type: row.type, data: row.data })));
+  await db.execute(sql`
+    insert into ${events} (ticket_id, type, actor_id, data)
+    select x.ticket_id, x.type, ${actorId}::uuid, x.data
+    from jsonb_to_recordset(${json}::jsonb) as x(ticket_id uuid, type text, data jsonb)`);
+}
+
 /**
  * The ticket's timeline events in [from, to), oldest first; an end not given is open.
  * Bounds are keyset stamps (microseconds), so a page boundary never drops or repeats one.

@@ -82,3 +82,8 @@ export async function pruneFinishedJobs({ db, doneDays, failedDays, limit }: { d
   const gone = await db.delete(jobs).where(inArray(jobs.id, old)).returning({ id: jobs.id });
   return gone.length;
 }
+
+/** Keeps a long job's lease while it makes progress, so no other worker takes it meanwhile. */
+export async function extendJobLease({ db, id, seconds }: { db: DbOrTx; id: number; seconds: number }): Promise<void> {
+  await db.update(jobs).set({ lockedUntil: sql`now() + make_interval(secs => ${seconds})` }).where(eq(jobs.id, id));
+}

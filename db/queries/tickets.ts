@@ -148,6 +148,14 @@ function searchCondition(search: TicketSearch | undefined, userId: string): SQL 
   return parts.length ? and(...parts) : sql`false`;
 }
 
+/**
+ * Which tickets a view of the inbox holds (view, integration, search): the list shows them a
+ * page at a time, and "select all matching" takes every one of them (db/queries/bulk-steps.ts).
+ */
+export function inboxCondition({ view, userId, integrationId, search }: { view: InboxView; userId: string; integrationId?: string; search?: TicketSearch }): SQL | undefined {
+  return and(viewCondition(view, userId), integrationId ? eq(tickets.integrationId, integrationId) : undefined, searchCondition(search, userId));
+}
+
 export interface InboxQuery {
   db: DbOrTx;
   view: InboxView;
@@ -223,14 +231,7 @@ export function inboxTicketsQuery({ db, view, userId, integrationId, search, cur
     .leftJoin(optOuts, and(eq(optOuts.customerId, tickets.customerId), eq(optOuts.businessE164, smsIntegrations.phoneE164)))
     .leftJoinLateral(latestMessage, sql`true`)
     .leftJoin(previewAuthor, sql`${previewAuthor.id} = latest.author_id`)
-    .where(
-      and(
-        viewCondition(view, userId),
-        integrationId ? eq(tickets.integrationId, integrationId) : undefined,
-        searchCondition(search, userId),
-        cursor ? beforeKeyset(tickets.lastMessageAt, tickets.id, cursor) : undefined,
-      ),
-    )
+    .where(and(inboxCondition({ view, userId, integrationId, search }), cursor ? beforeKeyset(tickets.lastMessageAt, tickets.id, cursor) : undefined))
     // NULLS LAST to match the indexes exactly; a plain DESC (nulls first) would sort instead.
     .orderBy(sql`${tickets.lastMessageAt} desc nulls last`, sql`${tickets.id} desc nulls last`)
     .limit(limit + 1);

@@ -14,6 +14,8 @@ export const jobPayloads = {
   "message.send": z.object({ messageId: z.uuid() }),
   /** Runs the automation rules for one inbound message (`lib/rules/run.ts`). */
   "rules.run": z.object({ messageId: z.uuid(), ticketCreated: z.boolean().default(false) }),
+  /** Works through one step on many tickets, batch by batch (`lib/bulk/run.ts`). */
+  "bulk.run": z.object({ stepId: z.uuid() }),
   /** Sandbox: a sent message's next carrier step (`lib/sandbox/lifecycle.ts`). */
   "sandbox.advance": z.object({
     sid: z.string(),

@@ -16,7 +16,9 @@ export type InboxEvent =
   | { type: "customer.updated"; customerId: string }
   | { type: "sandbox.updated"; handset: string }
   /** Someone opened or left the ticket, or began or stopped typing: who, never what. */
-  | { type: "presence.changed"; ticketId: string };
+  | { type: "presence.changed"; ticketId: string }
+  /** A step on many tickets moved on (a batch landed) or ended: lists and counts change; its agent sees the progress. */
+  | { type: "bulk.progress"; stepId: string; actorId: string | null; done: number; total: number; status: "running" | "done" | "failed" };
 
 /**
  * Publishes through Postgres NOTIFY, so every app process (whichever received the

@@ -1,4 +1,5 @@
 import type { JobHandlers } from "@/lib/jobs/catalog";
+import { runBulkStepJob } from "@/lib/bulk/run";
 import { downloadInboundMedia } from "@/lib/inbound/media";
 import { sendMessageJob } from "@/lib/outbound/send";
 import { runRulesJob } from "@/lib/rules/run";
@@ -13,5 +14,6 @@ export const jobHandlers: JobHandlers = {
   "media.download": downloadInboundMedia,
   "message.send": sendMessageJob,
   "rules.run": runRulesJob,
+  "bulk.run": runBulkStepJob,
   ...sandboxJobHandlers,
 };

@@ -1,6 +1,7 @@
 /**
  * Timeline event types (events.type) and the data each carries. Inbound, rules and the
- * inbox all write these, so the ticket view can put each into words.
+ * inbox all write these, so the ticket view can put each into words. A change made to many
+ * tickets at once (lib/bulk) adds { bulkStepId } to the data, and { undo: true } for its Undo.
  */
 export const TICKET_EVENTS = {
   /** data: { by: "customer" | "agent" } */
