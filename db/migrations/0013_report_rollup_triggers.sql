@@ -144,32 +144,36 @@ CREATE TRIGGER report_customers_moved AFTER UPDATE OF country ON customers
   FOR EACH ROW EXECUTE FUNCTION report_customers_moved();
 --> statement-breakpoint
 
--- What was stored before the triggers.
-INSERT INTO message_rollups (hour, integration_id, assignee_id, country, direction, status, sent, error_code, messages, segments)
-SELECT date_trunc('hour', m.created_at, 'UTC'), t.integration_id, t.assignee_id, c.country, m.direction, m.status, m.twilio_sid IS NOT NULL,
-       CASE WHEN m.status IN ('undelivered', 'failed') THEN m.error_code END, count(*), coalesce(sum(m.segments), 0)
-FROM messages m JOIN tickets t ON t.id = m.ticket_id JOIN customers c ON c.id = t.customer_id
-WHERE m.direction <> 'note'
-GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+-- Every rollup and every ticket's first text and reply worked out again from the rows
+-- themselves: what was stored before the triggers, and a repair should they ever disagree.
+CREATE FUNCTION report_rollups_rebuild() RETURNS void LANGUAGE sql AS $$
+  DELETE FROM message_rollups;
+  INSERT INTO message_rollups (hour, integration_id, assignee_id, country, direction, status, sent, error_code, messages, segments)
+  SELECT date_trunc('hour', m.created_at, 'UTC'), t.integration_id, t.assignee_id, c.country, m.direction, m.status, m.twilio_sid IS NOT NULL,
+         CASE WHEN m.status IN ('undelivered', 'failed') THEN m.error_code END, count(*), coalesce(sum(m.segments), 0)
+  FROM messages m JOIN tickets t ON t.id = m.ticket_id JOIN customers c ON c.id = t.customer_id
+  WHERE m.direction <> 'note'
+  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+  DELETE FROM reply_rollups;
+  INSERT INTO reply_rollups (hour, author_id, ticket_id, integration_id, assignee_id, replies)
+  SELECT date_trunc('hour', m.created_at, 'UTC'), m.author_id, m.ticket_id, t.integration_id, t.assignee_id, count(*)
+  FROM messages m JOIN tickets t ON t.id = m.ticket_id
+  WHERE m.direction = 'outbound' AND m.author_id IS NOT NULL AND m.twilio_sid IS NOT NULL
+  GROUP BY 1, 2, 3, 4, 5;
+  UPDATE tickets t
+  SET first_inbound_at = f.inbound_at, first_reply_at = f.reply_at, first_reply_by = f.reply_by
+  FROM (
+    SELECT tk.id,
+           min(m.created_at) FILTER (WHERE m.direction = 'inbound') AS inbound_at,
+           min(m.created_at) FILTER (WHERE m.direction = 'outbound' AND m.author_id IS NOT NULL AND m.twilio_sid IS NOT NULL) AS reply_at,
+           (array_agg(m.author_id ORDER BY m.created_at) FILTER (WHERE m.direction = 'outbound' AND m.author_id IS NOT NULL AND m.twilio_sid IS NOT NULL))[1] AS reply_by
+    FROM tickets tk LEFT JOIN messages m ON m.ticket_id = tk.id GROUP BY tk.id
+  ) f
+  WHERE t.id = f.id AND (t.first_inbound_at, t.first_reply_at, t.first_reply_by) IS DISTINCT FROM (f.inbound_at, f.reply_at, f.reply_by);
+$$;
 --> statement-breakpoint
 
-INSERT INTO reply_rollups (hour, author_id, ticket_id, integration_id, assignee_id, replies)
-SELECT date_trunc('hour', m.created_at, 'UTC'), m.author_id, m.ticket_id, t.integration_id, t.assignee_id, count(*)
-FROM messages m JOIN tickets t ON t.id = m.ticket_id
-WHERE m.direction = 'outbound' AND m.author_id IS NOT NULL AND m.twilio_sid IS NOT NULL
-GROUP BY 1, 2, 3, 4, 5;
---> statement-breakpoint
-
-UPDATE tickets t
-SET first_inbound_at = f.inbound_at, first_reply_at = f.reply_at, first_reply_by = f.reply_by
-FROM (
-  SELECT m.ticket_id,
-         min(m.created_at) FILTER (WHERE m.direction = 'inbound') AS inbound_at,
-         min(m.created_at) FILTER (WHERE m.direction = 'outbound' AND m.author_id IS NOT NULL AND m.twilio_sid IS NOT NULL) AS reply_at,
-         (array_agg(m.author_id ORDER BY m.created_at) FILTER (WHERE m.direction = 'outbound' AND m.author_id IS NOT NULL AND m.twilio_sid IS NOT NULL))[1] AS reply_by
-  FROM messages m GROUP BY m.ticket_id
-) f
-WHERE t.id = f.ticket_id AND (f.inbound_at IS NOT NULL OR f.reply_at IS NOT NULL);
+SELECT report_rollups_rebuild();
 --> statement-breakpoint
 
 ANALYZE message_rollups;
