@@ -19,17 +19,24 @@ function ticketFilter(scope: ReportScope): SQL {
   return allOf([...integrationAndAssignee("t", scope), ...(scope.tag ? [sql`${scope.tag} = any(t.tags)`] : [])]);
 }
 
-/** New tickets per day (key "new"), and reopened ones (key "reopened"; an agent's undo of a close does not count). */
-export function countTicketsPerDay({ db, scope }: { db: DbOrTx; scope: ReportScope }): Promise<DayCount[]> {
+/**
+ * New tickets per day (key "new"), and reopened ones (key "reopened"; an agent's undo of a
+ * close does not count). With `wholeHours` (the time zone is whole hours from UTC over the
+ * scope) they are counted per UTC hour first, and only the hours are put on the local clock.
+ */
+export function countTicketsPerDay({ db, scope, wholeHours = false }: { db: DbOrTx; scope: ReportScope; wholeHours?: boolean }): Promise<DayCount[]> {
+  const bucket = (column: SQL) => (wholeHours ? sql`date_trunc('hour', ${column}, 'UTC')` : dayOf(column, scope.timeZone));
   return rows<DayCount>(
     db,
-    sql`select ${dayOf(sql`t.created_at`, scope.timeZone)} as day, 'new' as key, count(*)::int as n
-        from tickets t where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)} group by 1
-        union all
-        select ${dayOf(sql`e.created_at`, scope.timeZone)}, 'reopened', count(*)::int
-        from ${fromTicketRows("events", "e", scope)}
-        where e.type = 'ticket.reopened' and coalesce(e.data->>'undo', '') <> 'true' and ${within(sql`e.created_at`, scope)} and ${ticketFilter(scope)}
-        group by 1`,
+    sql`select ${wholeHours ? dayOf(sql`x.at`, scope.timeZone) : sql`x.at`} as day, x.key, sum(x.n)::int as n from (
+          select ${bucket(sql`t.created_at`)} as at, 'new' as key, count(*) as n
+          from tickets t where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)} group by 1
+          union all
+          select ${bucket(sql`e.created_at`)}, 'reopened', count(*)
+          from ${fromTicketRows("events", "e", scope)}
+          where e.type = 'ticket.reopened' and coalesce(e.data->>'undo', '') <> 'true' and ${within(sql`e.created_at`, scope)} and ${ticketFilter(scope)}
+          group by 1
+        ) x group by 1, 2`,
   );
 }
 

@@ -2,9 +2,12 @@ import { countOptChangesPerDay, countRefusedPerDay, countTicketsPerDay } from "@
 import { REFUSAL_REASONS } from "@/lib/audit/refused";
 import type { ReportChart } from "./charts";
 import { bothPeriods, daily, sum, type ReportContext } from "./context";
+import { wholeHourOffsets } from "./rollups";
 
 export async function conversations(context: ReportContext): Promise<ReportChart> {
-  const { rows, current, previous } = daily(context.period, await countTicketsPerDay({ db: context.db, scope: bothPeriods(context) }), ["new", "reopened"]);
+  const scope = bothPeriods(context);
+  const counts = await countTicketsPerDay({ db: context.db, scope, wholeHours: wholeHourOffsets(scope.timeZone, scope.from, scope.to) });
+  const { rows, current, previous } = daily(context.period, counts, ["new", "reopened"]);
   const series = [
     { key: "new", label: "New tickets" },
     { key: "reopened", label: "Reopened tickets" },
