@@ -112,6 +112,58 @@ export function listResolutions({ db, scope }: { db: DbOrTx; scope: ReportScope 
   );
 }
 
+/**
+ * Durations summed up in the database: for each period ("now" or "before") in all (day and
+ * agentId null), per day (agentId null) and per agent (day null), how many, the median and
+ * the 90th percentile in milliseconds (percentile_cont: interpolated between ranks).
+ */
+export interface DurationSummary {
+  period: "now" | "before";
+  day: string | null;
+  agentId: string | null;
+  n: number;
+  median: number;
+  p90: number;
+}
+
+/** Which period a row falls in: "now" from `start` on, "before" until then. */
+const periodOf = (column: SQL, start: Date) => sql`case when ${column} >= ${start.toISOString()}::timestamptz then 'now' else 'before' end`;
+
+async function summarize(db: DbOrTx, durations: SQL, byAgent: boolean): Promise<DurationSummary[]> {
+  const found = await rows<DurationSummary>(
+    db,
+    sql`with d as (${durations})
+        select period, day, ${byAgent ? sql`agent` : sql`null::uuid`} as "agentId", count(*)::int as n,
+               percentile_cont(0.5) within group (order by ms) as median,
+               percentile_cont(0.9) within group (order by ms) as p90
+        from d group by grouping sets ((period), (period, day)${byAgent ? sql`, (period, agent)` : sql``})`,
+  );
+  return found.map((row) => ({ ...row, median: Number(row.median), p90: Number(row.p90) }));
+}
+
+/** First responses on the clock, summed up in the database (see DurationSummary) from the tickets' index alone. */
+export function summarizeFirstResponses({ db, scope, start }: { db: DbOrTx; scope: ReportScope; start: Date }): Promise<DurationSummary[]> {
+  return summarize(
+    db,
+    sql`select ${periodOf(sql`t.created_at`, start)} as period, ${dayOf(sql`t.created_at`, scope.timeZone)} as day, t.first_reply_by as agent,
+               ${epochMs(sql`t.first_reply_at`)} - ${epochMs(sql`t.created_at`)} as ms
+        from tickets t
+        where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)} and ${answeredByCustomerFirst}`,
+    true,
+  );
+}
+
+/** Resolutions on the clock, summed up in the database (see DurationSummary; agentId is always null). */
+export function summarizeResolutions({ db, scope, start }: { db: DbOrTx; scope: ReportScope; start: Date }): Promise<DurationSummary[]> {
+  return summarize(
+    db,
+    sql`select ${periodOf(sql`t.closed_at`, start)} as period, ${dayOf(sql`t.closed_at`, scope.timeZone)} as day,
+               ${epochMs(sql`t.closed_at`)} - ${epochMs(sql`t.created_at`)} as ms
+        from tickets t where t.status = 'closed' and ${within(sql`t.closed_at`, scope)} and ${ticketFilter(scope)}`,
+    false,
+  );
+}
+
 /** Replies per day by their final status: delivered, undelivered or failed. */
 export function countDeliveryPerDay({ db, scope }: { db: DbOrTx; scope: ReportScope }): Promise<DayCount[]> {
   return rows<DayCount>(

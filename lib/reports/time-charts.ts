@@ -5,6 +5,9 @@ import {
   countUnanswered,
   listFirstResponses,
   listResolutions,
+  summarizeFirstResponses,
+  summarizeResolutions,
+  type DurationSummary,
   type ReportScope,
 } from "@/db/queries/reports";
 import { instantFromLocalTime, type BusinessHours } from "@/lib/rules/business-hours";
@@ -17,20 +20,6 @@ import { hoursOf } from "./stats";
 
 /** Each agent's answered and closed tickets; answered from the reply rollups where they fit the scope. */
 const agentActivity = (db: DbOrTx, scope: ReportScope) => countAgentActivity({ db, scope, answered: rollupsFit(scope) ? answeredFromRollups(scope) : undefined });
-
-/**
- * Durations summed up for each period ("now" or "before") in all (day and agentId null), per
- * day (agentId null) and per agent (day null): how many, the median and the 90th percentile
- * in milliseconds, interpolated between ranks as PostgreSQL's percentile_cont does.
- */
-export interface DurationSummary {
-  period: "now" | "before";
-  day: string | null;
-  agentId: string | null;
-  n: number;
-  median: number;
-  p90: number;
-}
 
 /** The day (on the report's clock) an instant falls on, and its period, by a binary search of the days' first instants. */
 function dayFinder(period: ReportPeriod) {
@@ -84,17 +73,21 @@ const inBusinessHours = (context: ReportContext): context is ReportContext & { h
 
 /**
  * First responses and resolutions in the scope, summed up from one row per ticket (its two
- * instants), never per message: on the clock, or in business hours.
+ * instants), never per message: on the clock entirely in the database; in business hours
+ * here, from the rows.
  */
 async function durationSummaries(context: ReportContext, scope: ReportScope, what: "first-response" | "resolution"): Promise<DurationSummary[]> {
   const { db, period } = context;
+  if (!inBusinessHours(context)) {
+    return what === "first-response" ? summarizeFirstResponses({ db, scope, start: period.start }) : summarizeResolutions({ db, scope, start: period.start });
+  }
   if (what === "first-response") {
     const list = await listFirstResponses({ db, scope });
-    const between = inBusinessHours(context) ? clockFor(context.hours, list.map((r) => r.createdAt), list.map((r) => r.respondedAt)) : (from: number, to: number) => to - from;
+    const between = clockFor(context.hours, list.map((r) => r.createdAt), list.map((r) => r.respondedAt));
     return summarize(period, list, (r) => r.createdAt, (r) => between(r.createdAt, r.respondedAt), (r) => r.agentId);
   }
   const list = await listResolutions({ db, scope });
-  const between = inBusinessHours(context) ? clockFor(context.hours, list.map((r) => r.createdAt), list.map((r) => r.closedAt)) : (from: number, to: number) => to - from;
+  const between = clockFor(context.hours, list.map((r) => r.createdAt), list.map((r) => r.closedAt));
   return summarize(period, list, (r) => r.closedAt, (r) => between(r.createdAt, r.closedAt));
 }
 
