@@ -14,7 +14,7 @@ export async function freshTarget(name: "pglite" | "postgresql"): Promise<Target
   }
   const server = process.env.BENCH_DATABASE_URL;
   if (!server) throw new Error("BENCH_DATABASE_URL is not set");
-  const dbName = `bench_${Date.now()}`;
+  const dbName = `${process.env.BENCH_DATABASE_PREFIX ?? "bench"}_${Date.now()}`;
   const admin = postgres(server, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${dbName}`);
   await admin.end();

@@ -9,3 +9,4 @@ export * from "./schema/saved-replies";
 export * from "./schema/drafts";
 export * from "./schema/notifications";
 export * from "./schema/bulk";
+export * from "./schema/rollups";

@@ -1,25 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
-import { rowsOf, type DbOrTx } from "../client";
+import type { DbOrTx } from "../client";
+import { allOf, dayOf, integrationAndAssignee, rows, within, type DayCount, type ReportScope } from "./report-scope";
 
-/**
- * What a report covers: [from, to) and the tickets it counts (by integration, assignee and
- * tag). Days are dates on the wall clock of `timeZone`. Refused messages have no ticket:
- * only the integration applies to them.
- */
-export interface ReportScope {
-  from: Date;
-  to: Date;
-  timeZone: string;
-  integrationId?: string | null;
-  assigneeId?: string | null;
-  tag?: string | null;
-}
+export type { DayCount, ReportScope } from "./report-scope";
 
-async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  return rowsOf<T>(await db.execute(query));
-}
-
-const dayOf = (column: SQL, timeZone: string) => sql`to_char(${column} at time zone ${timeZone}, 'YYYY-MM-DD')`;
 const epochMs = (column: SQL) => sql`(extract(epoch from ${column}) * 1000)::float8`;
 
 const filtersTickets = (scope: ReportScope) => Boolean(scope.integrationId || scope.assigneeId || scope.tag);
@@ -32,36 +16,27 @@ function fromTicketRows(table: "messages" | "events", alias: "m" | "e", scope: R
 }
 
 function ticketFilter(scope: ReportScope): SQL {
-  return sql.join(
-    [
-      sql`true`,
-      scope.integrationId ? sql`t.integration_id = ${scope.integrationId}` : undefined,
-      scope.assigneeId ? sql`t.assignee_id = ${scope.assigneeId}` : undefined,
-      scope.tag ? sql`${scope.tag} = any(t.tags)` : undefined,
-    ].filter((part): part is SQL => part !== undefined),
-    sql` and `,
-  );
+  return allOf([...integrationAndAssignee("t", scope), ...(scope.tag ? [sql`${scope.tag} = any(t.tags)`] : [])]);
 }
 
-const within = (column: SQL, scope: ReportScope) => sql`${column} >= ${scope.from.toISOString()}::timestamptz and ${column} < ${scope.to.toISOString()}::timestamptz`;
-
-export interface DayCount {
-  day: string;
-  key: string;
-  n: number;
-}
-
-/** New tickets per day (key "new"), and reopened ones (key "reopened"; an agent's undo of a close does not count). */
-export function countTicketsPerDay({ db, scope }: { db: DbOrTx; scope: ReportScope }): Promise<DayCount[]> {
+/**
+ * New tickets per day (key "new"), and reopened ones (key "reopened"; an agent's undo of a
+ * close does not count). With `wholeHours` (the time zone is whole hours from UTC over the
+ * scope) they are counted per UTC hour first, and only the hours are put on the local clock.
+ */
+export function countTicketsPerDay({ db, scope, wholeHours = false }: { db: DbOrTx; scope: ReportScope; wholeHours?: boolean }): Promise<DayCount[]> {
+  const bucket = (column: SQL) => (wholeHours ? sql`date_trunc('hour', ${column}, 'UTC')` : dayOf(column, scope.timeZone));
   return rows<DayCount>(
     db,
-    sql`select ${dayOf(sql`t.created_at`, scope.timeZone)} as day, 'new' as key, count(*)::int as n
-        from tickets t where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)} group by 1
-        union all
-        select ${dayOf(sql`e.created_at`, scope.timeZone)}, 'reopened', count(*)::int
-        from ${fromTicketRows("events", "e", scope)}
-        where e.type = 'ticket.reopened' and coalesce(e.data->>'undo', '') <> 'true' and ${within(sql`e.created_at`, scope)} and ${ticketFilter(scope)}
-        group by 1`,
+    sql`select ${wholeHours ? dayOf(sql`x.at`, scope.timeZone) : sql`x.at`} as day, x.key, sum(x.n)::int as n from (
+          select ${bucket(sql`t.created_at`)} as at, 'new' as key, count(*) as n
+          from tickets t where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)} group by 1
+          union all
+          select ${bucket(sql`e.created_at`)}, 'reopened', count(*)
+          from ${fromTicketRows("events", "e", scope)}
+          where e.type = 'ticket.reopened' and coalesce(e.data->>'undo', '') <> 'true' and ${within(sql`e.created_at`, scope)} and ${ticketFilter(scope)}
+          group by 1
+        ) x group by 1, 2`,
   );
 }
 
@@ -85,25 +60,14 @@ export function countSegmentsPerDay({ db, scope }: { db: DbOrTx; scope: ReportSc
   );
 }
 
-/** The first reply an agent wrote on ticket `t` that Twilio took (auto-replies do not count), as `r`. */
-const firstReply = sql`left join lateral (
-          select m.created_at, m.author_id from messages m
-          where m.ticket_id = t.id and m.direction = 'outbound' and m.author_id is not null and m.twilio_sid is not null
-          order by m.created_at limit 1
-        ) r on true`;
-
-/** Leaves out conversations an agent started: no customer's text came before the agent's first reply. */
-const customerWroteFirst = sql`(r.created_at is null or exists (
-          select 1 from messages i where i.ticket_id = t.id and i.direction = 'inbound' and i.created_at <= r.created_at
-        ))`;
-
-/** Which period a row falls in: "now" from `start` on, "before" until then. */
-const periodOf = (column: SQL, start: Date) => sql`case when ${column} >= ${start.toISOString()}::timestamptz then 'now' else 'before' end`;
+/**
+ * Tickets `t` an agent answered, once per ticket however often it reopened: their first reply
+ * an agent wrote that Twilio took (auto-replies do not count), kept on the ticket by a trigger.
+ * Conversations an agent started (no customer's text before that reply) are left out.
+ */
+const answeredByCustomerFirst = sql`t.first_reply_at is not null and t.first_inbound_at <= t.first_reply_at`;
 
 export interface FirstResponse {
-  /** The day the ticket was opened, on the report's clock. */
-  day: string;
-  period: "now" | "before";
   createdAt: number;
   respondedAt: number;
   agentId: string;
@@ -111,16 +75,16 @@ export interface FirstResponse {
 
 /**
  * Each ticket opened in the scope that an agent answered, with the first reply an agent wrote
- * on it that Twilio took, once per ticket however often it was reopened: one row per ticket,
- * never one per message. Conversations an agent started are left out.
+ * on it that Twilio took, once per ticket however often it was reopened: one narrow row per
+ * ticket (instants in milliseconds), read from an index that holds them. Conversations an
+ * agent started are left out.
  */
-export function listFirstResponses({ db, scope, start }: { db: DbOrTx; scope: ReportScope; start: Date }): Promise<FirstResponse[]> {
+export function listFirstResponses({ db, scope }: { db: DbOrTx; scope: ReportScope }): Promise<FirstResponse[]> {
   return rows<FirstResponse>(
     db,
-    sql`select ${dayOf(sql`t.created_at`, scope.timeZone)} as day, ${periodOf(sql`t.created_at`, start)} as period,
-               ${epochMs(sql`t.created_at`)} as "createdAt", ${epochMs(sql`r.created_at`)} as "respondedAt", r.author_id as "agentId"
-        from tickets t ${firstReply}
-        where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)} and r.created_at is not null and ${customerWroteFirst}`,
+    sql`select ${epochMs(sql`t.created_at`)} as "createdAt", ${epochMs(sql`t.first_reply_at`)} as "respondedAt", t.first_reply_by as "agentId"
+        from tickets t
+        where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)} and ${answeredByCustomerFirst}`,
   );
 }
 
@@ -129,29 +93,21 @@ export async function countUnanswered({ db, scope }: { db: DbOrTx; scope: Report
   const [found] = await rows<{ n: number }>(
     db,
     sql`select count(*)::int as n from tickets t
-        where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)}
-          and not exists (
-            select 1 from messages m
-            where m.ticket_id = t.id and m.direction = 'outbound' and m.author_id is not null and m.twilio_sid is not null
-          )`,
+        where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)} and t.first_reply_at is null`,
   );
   return found?.n ?? 0;
 }
 
 export interface Resolution {
-  /** The day the ticket was closed, on the report's clock. */
-  day: string;
-  period: "now" | "before";
   createdAt: number;
   closedAt: number;
 }
 
-/** Tickets closed in the scope (and still closed), with when they were opened: one row per ticket. */
-export function listResolutions({ db, scope, start }: { db: DbOrTx; scope: ReportScope; start: Date }): Promise<Resolution[]> {
+/** Tickets closed in the scope (and still closed), with when they were opened: one narrow row per ticket. */
+export function listResolutions({ db, scope }: { db: DbOrTx; scope: ReportScope }): Promise<Resolution[]> {
   return rows<Resolution>(
     db,
-    sql`select ${dayOf(sql`t.closed_at`, scope.timeZone)} as day, ${periodOf(sql`t.closed_at`, start)} as period,
-               ${epochMs(sql`t.created_at`)} as "createdAt", ${epochMs(sql`t.closed_at`)} as "closedAt"
+    sql`select ${epochMs(sql`t.created_at`)} as "createdAt", ${epochMs(sql`t.closed_at`)} as "closedAt"
         from tickets t where t.status = 'closed' and ${within(sql`t.closed_at`, scope)} and ${ticketFilter(scope)}`,
   );
 }
@@ -170,35 +126,42 @@ export interface DurationSummary {
   p90: number;
 }
 
-function summarize(durations: SQL, byAgent: boolean): SQL {
-  return sql`with d as (${durations})
+/** Which period a row falls in: "now" from `start` on, "before" until then. */
+const periodOf = (column: SQL, start: Date) => sql`case when ${column} >= ${start.toISOString()}::timestamptz then 'now' else 'before' end`;
+
+async function summarize(db: DbOrTx, durations: SQL, byAgent: boolean): Promise<DurationSummary[]> {
+  const found = await rows<DurationSummary>(
+    db,
+    sql`with d as (${durations})
         select period, day, ${byAgent ? sql`agent` : sql`null::uuid`} as "agentId", count(*)::int as n,
                percentile_cont(0.5) within group (order by ms) as median,
                percentile_cont(0.9) within group (order by ms) as p90
-        from d group by grouping sets ((period), (period, day)${byAgent ? sql`, (period, agent)` : sql``})`;
-}
-
-/** First responses on the clock, summed up in the database (see DurationSummary). */
-export async function summarizeFirstResponses({ db, scope, start }: { db: DbOrTx; scope: ReportScope; start: Date }): Promise<DurationSummary[]> {
-  const found = await rows<DurationSummary>(
-    db,
-    summarize(sql`select ${periodOf(sql`t.created_at`, start)} as period, ${dayOf(sql`t.created_at`, scope.timeZone)} as day, r.author_id as agent,
-               ${epochMs(sql`r.created_at`)} - ${epochMs(sql`t.created_at`)} as ms
-        from tickets t ${firstReply}
-        where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)} and r.created_at is not null and ${customerWroteFirst}`, true),
+        from d group by grouping sets ((period), (period, day)${byAgent ? sql`, (period, agent)` : sql``})`,
   );
   return found.map((row) => ({ ...row, median: Number(row.median), p90: Number(row.p90) }));
+}
+
+/** First responses on the clock, summed up in the database (see DurationSummary) from the tickets' index alone. */
+export function summarizeFirstResponses({ db, scope, start }: { db: DbOrTx; scope: ReportScope; start: Date }): Promise<DurationSummary[]> {
+  return summarize(
+    db,
+    sql`select ${periodOf(sql`t.created_at`, start)} as period, ${dayOf(sql`t.created_at`, scope.timeZone)} as day, t.first_reply_by as agent,
+               ${epochMs(sql`t.first_reply_at`)} - ${epochMs(sql`t.created_at`)} as ms
+        from tickets t
+        where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)} and ${answeredByCustomerFirst}`,
+    true,
+  );
 }
 
 /** Resolutions on the clock, summed up in the database (see DurationSummary; agentId is always null). */
-export async function summarizeResolutions({ db, scope, start }: { db: DbOrTx; scope: ReportScope; start: Date }): Promise<DurationSummary[]> {
-  const found = await rows<DurationSummary>(
+export function summarizeResolutions({ db, scope, start }: { db: DbOrTx; scope: ReportScope; start: Date }): Promise<DurationSummary[]> {
+  return summarize(
     db,
-    summarize(sql`select ${periodOf(sql`t.closed_at`, start)} as period, ${dayOf(sql`t.closed_at`, scope.timeZone)} as day,
+    sql`select ${periodOf(sql`t.closed_at`, start)} as period, ${dayOf(sql`t.closed_at`, scope.timeZone)} as day,
                ${epochMs(sql`t.closed_at`)} - ${epochMs(sql`t.created_at`)} as ms
-        from tickets t where t.status = 'closed' and ${within(sql`t.closed_at`, scope)} and ${ticketFilter(scope)}`, false),
+        from tickets t where t.status = 'closed' and ${within(sql`t.closed_at`, scope)} and ${ticketFilter(scope)}`,
+    false,
   );
-  return found.map((row) => ({ ...row, median: Number(row.median), p90: Number(row.p90) }));
 }
 
 /** Replies per day by their final status: delivered, undelivered or failed. */
@@ -276,16 +239,20 @@ export interface AgentActivity {
   closed: number;
 }
 
-/** Per agent: tickets they replied on, and tickets they closed. */
-export function countAgentActivity({ db, scope }: { db: DbOrTx; scope: ReportScope }): Promise<AgentActivity[]> {
+/**
+ * Per agent: tickets they replied on, and tickets they closed. `answered` replaces how replies
+ * are read (from rollups, see report-rollups.ts); by default from messages.
+ */
+export function countAgentActivity({ db, scope, answered }: { db: DbOrTx; scope: ReportScope; answered?: SQL }): Promise<AgentActivity[]> {
   return rows<AgentActivity>(
     db,
-    sql`with answered as (
-          select m.author_id as id, count(distinct m.ticket_id)::int as n
+    sql`with answered as (${
+      answered ??
+      sql`select m.author_id as id, count(distinct m.ticket_id)::int as n
           from ${fromTicketRows("messages", "m", scope)}
           where m.direction = 'outbound' and m.author_id is not null and m.twilio_sid is not null and ${within(sql`m.created_at`, scope)} and ${ticketFilter(scope)}
-          group by 1
-        ), closed as (
+          group by 1`
+    }), closed as (
           select e.actor_id as id, count(*)::int as n
           from ${fromTicketRows("events", "e", scope)}
           where e.type = 'ticket.closed' and e.actor_id is not null and ${within(sql`e.created_at`, scope)} and ${ticketFilter(scope)}

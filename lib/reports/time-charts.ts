@@ -1,0 +1,186 @@
+import type { DbOrTx } from "@/db/client";
+import { answeredFromRollups } from "@/db/queries/report-rollups";
+import {
+  countAgentActivity,
+  countUnanswered,
+  listFirstResponses,
+  listResolutions,
+  summarizeFirstResponses,
+  summarizeResolutions,
+  type DurationSummary,
+  type ReportScope,
+} from "@/db/queries/reports";
+import { instantFromLocalTime, type BusinessHours } from "@/lib/rules/business-hours";
+import { businessClock } from "./business-time";
+import type { ReportChart } from "./charts";
+import { bothPeriods, currentPeriod, hoursNote, previousPeriod, sum, type ReportContext } from "./context";
+import { rollupsFit } from "./rollups";
+import type { ReportPeriod } from "./period";
+import { hoursOf } from "./stats";
+
+/** Each agent's answered and closed tickets; answered from the reply rollups where they fit the scope. */
+const agentActivity = (db: DbOrTx, scope: ReportScope) => countAgentActivity({ db, scope, answered: rollupsFit(scope) ? answeredFromRollups(scope) : undefined });
+
+/** The day (on the report's clock) an instant falls on, and its period, by a binary search of the days' first instants. */
+function dayFinder(period: ReportPeriod) {
+  const days = [...period.previousDays, ...period.days];
+  const starts = days.map((day) => (instantFromLocalTime(`${day}T00:00`, period.timeZone) as Date).getTime());
+  return (at: number) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] as number) <= at) low = middle;
+      else high = middle - 1;
+    }
+    return { day: days[low] as string, period: low >= period.previousDays.length ? ("now" as const) : ("before" as const) };
+  };
+}
+
+function summaryOf(values: number[]) {
+  const sorted = Float64Array.from(values).sort();
+  const at = (p: number) => {
+    const rank = (sorted.length - 1) * p;
+    const lower = Math.floor(rank);
+    const low = sorted[lower] as number;
+    return low + (rank - lower) * ((sorted[Math.min(lower + 1, sorted.length - 1)] as number) - low);
+  };
+  return { n: sorted.length, median: at(0.5), p90: at(0.9) };
+}
+
+/** Durations of one row per ticket, per period and per day or agent; `dayAt` is the instant that picks the day. */
+function summarize<T>(period: ReportPeriod, list: T[], dayAt: (row: T) => number, duration: (row: T) => number, agentOf: (row: T) => string | null = () => null): DurationSummary[] {
+  const findDay = dayFinder(period);
+  const groups = new Map<string, { period: "now" | "before"; day: string | null; agentId: string | null; values: number[] }>();
+  const add = (which: "now" | "before", day: string | null, agentId: string | null, value: number) => {
+    const key = `${which}|${day ?? ""}|${agentId ?? ""}`;
+    const group = groups.get(key);
+    if (group) group.values.push(value);
+    else groups.set(key, { period: which, day, agentId, values: [value] });
+  };
+  for (const row of list) {
+    const value = duration(row);
+    const { day, period: which } = findDay(dayAt(row));
+    add(which, null, null, value);
+    add(which, day, null, value);
+    const agentId = agentOf(row);
+    if (agentId) add(which, null, agentId, value);
+  }
+  return [...groups.values()].map(({ values, ...group }) => ({ ...group, ...summaryOf(values) }));
+}
+
+const inBusinessHours = (context: ReportContext): context is ReportContext & { hours: BusinessHours } => Boolean(context.hours && context.hours.periods.length > 0);
+
+/**
+ * First responses and resolutions in the scope, summed up from one row per ticket (its two
+ * instants), never per message: on the clock entirely in the database; in business hours
+ * here, from the rows.
+ */
+async function durationSummaries(context: ReportContext, scope: ReportScope, what: "first-response" | "resolution"): Promise<DurationSummary[]> {
+  const { db, period } = context;
+  if (!inBusinessHours(context)) {
+    return what === "first-response" ? summarizeFirstResponses({ db, scope, start: period.start }) : summarizeResolutions({ db, scope, start: period.start });
+  }
+  if (what === "first-response") {
+    const list = await listFirstResponses({ db, scope });
+    const between = clockFor(context.hours, list.map((r) => r.createdAt), list.map((r) => r.respondedAt));
+    return summarize(period, list, (r) => r.createdAt, (r) => between(r.createdAt, r.respondedAt), (r) => r.agentId);
+  }
+  const list = await listResolutions({ db, scope });
+  const between = clockFor(context.hours, list.map((r) => r.createdAt), list.map((r) => r.closedAt));
+  return summarize(period, list, (r) => r.closedAt, (r) => between(r.createdAt, r.closedAt));
+}
+
+/** The business's clock over every instant in `froms` and `tos`. */
+function clockFor(hours: BusinessHours, froms: number[], tos: number[]) {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const value of froms) first = Math.min(first, value);
+  for (const value of tos) last = Math.max(last, value);
+  return first > last ? () => 0 : businessClock(hours, new Date(first), new Date(last));
+}
+
+export async function responseTimes(context: ReportContext): Promise<ReportChart> {
+  const [responses, resolutions, unanswered] = await Promise.all([
+    durationSummaries(context, bothPeriods(context), "first-response"),
+    durationSummaries(context, bothPeriods(context), "resolution"),
+    countUnanswered({ db: context.db, scope: currentPeriod(context) }),
+  ]);
+  const total = (list: DurationSummary[], period: "now" | "before") => list.find((s) => s.period === period && s.day === null && s.agentId === null);
+  const byDay = (list: DurationSummary[]) => new Map(list.filter((s) => s.period === "now" && s.day !== null).map((s) => [s.day as string, s]));
+  const firstByDay = byDay(responses);
+  const resolvedByDay = byDay(resolutions);
+  const rows = context.period.days.map((day) => ({
+    day,
+    firstResponseMedian: hoursOf(firstByDay.get(day)?.median ?? null),
+    resolutionMedian: hoursOf(resolvedByDay.get(day)?.median ?? null),
+    answered: firstByDay.get(day)?.n ?? 0,
+    resolved: resolvedByDay.get(day)?.n ?? 0,
+  }));
+  const series = [
+    { key: "firstResponseMedian", label: "Median first response (h)" },
+    { key: "resolutionMedian", label: "Median resolution (h)" },
+  ];
+  const figure = (label: string, list: DurationSummary[], pick: "median" | "p90") => ({
+    label,
+    value: hoursOf(total(list, "now")?.[pick] ?? null),
+    previous: hoursOf(total(list, "before")?.[pick] ?? null),
+    format: "hours" as const,
+  });
+  return {
+    id: "response-times",
+    kind: "daily",
+    figures: [
+      figure("First response, median", responses, "median"),
+      figure("First response, 90th percentile", responses, "p90"),
+      figure("Resolution, median", resolutions, "median"),
+      figure("Resolution, 90th percentile", resolutions, "p90"),
+      { label: "Tickets not answered yet", value: unanswered, format: "count" },
+    ],
+    columns: [{ key: "day", label: "Day" }, ...series, { key: "answered", label: "Tickets answered (by day opened)" }, { key: "resolved", label: "Tickets resolved" }],
+    series,
+    rows,
+    empty: (total(responses, "now")?.n ?? 0) + (total(resolutions, "now")?.n ?? 0) === 0,
+    note: `${hoursNote(context)} First response: from the ticket's first message to an agent's first reply, once per ticket however often it reopens (auto-replies do not count; conversations an agent started do not count). Resolution: from opening to the last close.`,
+  };
+}
+
+export async function agents(context: ReportContext): Promise<ReportChart> {
+  const [now, before, responses] = await Promise.all([
+    agentActivity(context.db, currentPeriod(context)),
+    agentActivity(context.db, previousPeriod(context)),
+    durationSummaries(context, currentPeriod(context), "first-response"),
+  ]);
+  const times = new Map(responses.filter((s) => s.period === "now" && s.agentId !== null).map((s) => [s.agentId as string, s]));
+  const visible = now.filter((agent) => !context.viewerAgentId || agent.agentId === context.viewerAgentId);
+  const rows = visible.map((agent) => ({
+    agent: agent.name,
+    answered: agent.answered,
+    closed: agent.closed,
+    firstResponseMedian: hoursOf(times.get(agent.agentId)?.median ?? null),
+    firstResponseP90: hoursOf(times.get(agent.agentId)?.p90 ?? null),
+  }));
+  const mine = (list: typeof now) => list.filter((agent) => !context.viewerAgentId || agent.agentId === context.viewerAgentId);
+  return {
+    id: "agents",
+    kind: "table",
+    figures: [
+      { label: "Tickets answered", value: sum(mine(now).map((a) => a.answered)), previous: sum(mine(before).map((a) => a.answered)), format: "count" },
+      { label: "Tickets closed", value: sum(mine(now).map((a) => a.closed)), previous: sum(mine(before).map((a) => a.closed)), format: "count" },
+    ],
+    columns: [
+      { key: "agent", label: "Agent" },
+      { key: "answered", label: "Tickets answered" },
+      { key: "closed", label: "Tickets closed" },
+      { key: "firstResponseMedian", label: "First response, median (h)" },
+      { key: "firstResponseP90", label: "First response, 90th percentile (h)" },
+    ],
+    series: [
+      { key: "answered", label: "Tickets answered" },
+      { key: "closed", label: "Tickets closed" },
+    ],
+    rows,
+    empty: rows.length === 0,
+    note: `Answered: tickets the agent replied on. Closed: tickets the agent closed. Response times: tickets opened in the period whose first reply was the agent's. ${hoursNote(context)}`,
+  };
+}
