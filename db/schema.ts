@@ -8,3 +8,4 @@ export * from "./schema/sandbox";
 export * from "./schema/saved-replies";
 export * from "./schema/drafts";
 export * from "./schema/notifications";
+export * from "./schema/tags";

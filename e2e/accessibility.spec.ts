@@ -61,6 +61,7 @@ test.describe("for an admin", () => {
     "/settings/rules/new?start=after-hours",
     "/settings/canned-replies",
     "/settings/canned-replies/new",
+    "/settings/tags",
     "/settings/audit",
     "/sandbox/phone",
     "/account",

@@ -84,6 +84,8 @@ export const tickets = pgTable(
     index("tickets_created_idx").on(t.createdAt),
     // Reports: tickets closed in a date range (resolution times).
     index("tickets_closed_idx").on(t.closedAt).where(sql`${t.status} = 'closed'`),
+    // The inbox filtered by tag (`tags @> array[name]`), with or without a view.
+    index("tickets_tags_idx").using("gin", t.tags),
   ],
 );
 
