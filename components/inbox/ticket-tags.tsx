@@ -101,7 +101,7 @@ export function TicketTags({ ticketId, tags }: { ticketId: string; tags: readonl
   const activeOption = options[active];
   return (
     <div className="flex flex-wrap items-center gap-1">
-      <ul aria-label="Tags" className="flex flex-wrap items-center gap-1">
+      <ul aria-label="Tags on this ticket" className="flex flex-wrap items-center gap-1">
         {tags.map((tag) => (
           <li key={tag} className="flex items-center rounded-full bg-indigo-50 pl-1.5 text-xs font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200">
             {tag}
