@@ -38,8 +38,10 @@ async function lockedTicket(tx: Transaction, ticketId: string) {
 export async function tagTicket({ db, ticketId, name, actor }: { db: Database; ticketId: string; name: string; actor: User }): Promise<{ name: string; added: boolean }> {
   const clean = validName(name);
   return db.transaction(async (tx) => {
-    await lockedTicket(tx, ticketId);
+    // The tag first, then the ticket: the order an admin's rename, merge or delete takes them
+    // in (the tag, then its tickets), so the two wait for each other instead of deadlocking.
     const { created } = await ensureTag({ tx, name: clean });
+    await lockedTicket(tx, ticketId);
     const added = await addTagToTicket({ db: tx, ticketId, name: clean });
     if (added) {
       await recordEvent({ db: tx, ticketId, type: TICKET_EVENTS.tagAdded, actorId: actor.id, data: { tag: clean } });
