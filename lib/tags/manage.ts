@@ -66,6 +66,14 @@ export async function untagTicket({ db, ticketId, name, actor }: { db: Database;
   });
 }
 
+function isUniqueViolation(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
+    if ((current as { code?: unknown }).code === "23505") return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 const GONE = "This tag no longer exists. Someone may have merged or deleted it; reload the page.";
 
 /** Locks the tag (an agent tagging a ticket with it meanwhile is waited for), or says it is gone. */
@@ -90,12 +98,15 @@ export async function renameTag({ tx, id, name }: { tx: Transaction; id: string;
   const clean = validName(name);
   const tag = await lockedTag(tx, id);
   if (tag.name === clean) throw new AppError("bad_request", `“${clean}” is this tag's name already.`, { name: "Type a different name." });
-  const other = await findTagByName({ db: tx, name: clean });
-  if (other) {
+  const taken = () => {
     const message = `A tag named “${clean}” exists already. To make the two one tag, merge “${tag.name}” into it.`;
-    throw new AppError("conflict", message, { name: message });
-  }
-  const tickets = await renameTagEverywhere({ tx, tag, name: clean });
+    return new AppError("conflict", message, { name: message });
+  };
+  if (await findTagByName({ db: tx, name: clean })) throw taken();
+  // An agent may make a tag of that name meanwhile: the unique index refuses the rename then.
+  const tickets = await tx.transaction((savepoint) => renameTagEverywhere({ tx: savepoint, tag, name: clean })).catch((error: unknown) => {
+    throw isUniqueViolation(error) ? taken() : error;
+  });
   await publishInboxEvent({ db: tx, event: { type: "tags.changed" } });
   return { name: clean, previousName: tag.name, tickets };
 }
