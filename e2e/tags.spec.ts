@@ -56,6 +56,7 @@ test.describe("an agent", () => {
     await expect(suggestion).toHaveAttribute("aria-selected", "true");
     await page.keyboard.press("Enter");
     await expect(chips.getByRole("listitem")).toHaveText([`${fresh}×`, `${existing}×`]);
+    await expect(box).toHaveValue("");
 
     // A name that cannot be a tag: said why, nothing added.
     await box.fill("x".repeat(51));

@@ -48,11 +48,12 @@ export function TicketTags({ ticketId, tags }: { ticketId: string; tags: readonl
     ]);
   const add = useMutation({
     mutationFn: (name: string) => inboxApi.tag(ticketId, name),
-    onSuccess: () => {
-      setText("");
-      setActive(-1);
+    // The box empties as the tag is sent (the live update may show the tag before the answer
+    // does); a refusal puts the name back with the reason.
+    onError: (failure, name) => {
+      setText((current) => current || name);
+      setError(failure.message);
     },
-    onError: (failure) => setError(failure.message),
     onSettled: refresh,
   });
   const remove = useMutation({
@@ -68,6 +69,8 @@ export function TicketTags({ ticketId, tags }: { ticketId: string; tags: readonl
       return;
     }
     setError(null);
+    setText("");
+    setActive(-1);
     add.mutate(checked.name);
   }
 
