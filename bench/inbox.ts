@@ -36,6 +36,8 @@ export async function runInboxScenario(options: InboxScenarioOptions): Promise<I
     { name: "List: Unassigned", target: 50, path: "/api/tickets?view=unassigned" },
     { name: "List: All", target: 50, path: "/api/tickets?view=all" },
     { name: "List: Open, one integration", target: 50, path: `/api/tickets?view=open&integration=${options.integrationId}` },
+    { name: "Filtered list (tag + view)", target: 50, path: "/api/tickets?view=open&tag=vip" },
+    { name: "Filtered list: counts (tag)", target: 50, path: "/api/tickets/counts?tag=vip" },
     { name: "List: next page (Open)", target: 50, path: `/api/tickets?view=open&cursor=${encodeURIComponent(first.nextCursor)}` },
     { name: "List: view counts", target: 50, path: "/api/tickets/counts" },
     { name: "Search: whole number, local format", target: 150, path: `/api/tickets?view=all&q=${encodeURIComponent("(212) 200-4242")}` },

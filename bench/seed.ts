@@ -69,7 +69,7 @@ const WORDS = ["refund", "shipping", "late", "broken", "size", "exchange", "trac
 
 /**
  * The inbox at scale, with set-based SQL (seconds, not hours): customers, tickets spread
- * over two integrations and a year, ~15 % open, 5 % of those the agent's, messages with
+ * over two integrations and a year, ~15 % open, 5 % of those the agent's, tags, messages with
  * varied words (replies by the admin and the agent, with Twilio SIDs; ~5 % undelivered or failed),
  * who closed each closed ticket and some reopenings, and one ticket with a long thread. Returns that ticket's id.
  */
@@ -135,6 +135,10 @@ export async function seedInbox(db: Database, seeded: Seeded, scale: InboxScale 
     select t.id, 'ticket.reopened', null, t.created_at + interval '20 minutes'
     from tickets t where random() < 0.1`),
   );
+  // Tags as agents and rules leave them: "vip" on 5 % of tickets, "refund" on 15 %.
+  await db.execute(sql`
+    update tickets set tags = array_remove(array[case when random() < 0.05 then 'vip' end, case when random() < 0.15 then 'refund' end], null)`);
+  await db.execute(sql`insert into tags (name) values ('vip'), ('refund') on conflict do nothing`);
   const big = await db.execute(sql`select id from tickets where status = 'open' and assignee_id is null order by last_message_at desc limit 1`);
   const bigTicketId = rowsOf<{ id: string }>(big)[0]!.id;
   await db.execute(sql`

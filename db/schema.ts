@@ -10,3 +10,4 @@ export * from "./schema/drafts";
 export * from "./schema/notifications";
 export * from "./schema/bulk";
 export * from "./schema/rollups";
+export * from "./schema/tags";

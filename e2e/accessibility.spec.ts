@@ -61,6 +61,7 @@ test.describe("for an admin", () => {
     "/settings/rules/new?start=after-hours",
     "/settings/canned-replies",
     "/settings/canned-replies/new",
+    "/settings/tags",
     "/settings/audit",
     "/sandbox/phone",
     "/account",
@@ -69,6 +70,13 @@ test.describe("for an admin", () => {
       await expectAccessible(page, [path]);
     });
   }
+
+  test("Settings → Tags, with a tag listed, has no serious accessibility problem", async ({ page, browser }) => {
+    const desk = await setUpSmsIntegration(browser, `A11y tags ${randomInt(1e6)}`);
+    const ticketId = await startConversationByApi(page, { phone: customerNumber().e164, integrationId: await integrationIdOf(page, desk), body: "Tag me" });
+    expect((await page.request.post(`/api/tickets/${ticketId}/tags`, { data: { name: `a11y ${randomInt(1e6)}` } })).status()).toBe(200);
+    await expectAccessible(page, ["/settings/tags"]);
+  });
 
   test("an SMS integration's own settings page has no serious accessibility problem", async ({ page, browser }) => {
     const desk = await setUpSmsIntegration(browser, `A11y desk ${randomInt(1e6)}`);

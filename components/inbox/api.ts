@@ -60,6 +60,7 @@ export function filtersQuery(filters: InboxFilters, extra: Record<string, string
   const params = new URLSearchParams();
   if (filters.view !== (filters.q ? "all" : "open")) params.set("view", filters.view);
   if (filters.integration) params.set("integration", filters.integration);
+  if (filters.tag) params.set("tag", filters.tag);
   if (filters.q) params.set("q", filters.q);
   for (const [key, value] of Object.entries(extra)) if (value) params.set(key, value);
   const text = params.toString();
@@ -68,8 +69,12 @@ export function filtersQuery(filters: InboxFilters, extra: Record<string, string
 
 export const inboxApi = {
   listTickets: (filters: InboxFilters, cursor: string | null) => request<InboxListPage>(`/api/tickets${filtersQuery(filters, { cursor })}`),
-  counts: (integration: string | undefined, q?: string) =>
-    request<InboxCounts>(`/api/tickets/counts${filtersQuery({ view: q ? "all" : "open", integration, q })}`),
+  counts: (integration: string | undefined, q?: string, tag?: string) =>
+    request<InboxCounts>(`/api/tickets/counts${filtersQuery({ view: q ? "all" : "open", integration, tag, q })}`),
+  /** Tag names holding `query` (all of them, by name, without one). */
+  tags: (query = "") => request<{ tags: string[] }>(`/api/tags${query ? `?q=${encodeURIComponent(query)}` : ""}`),
+  tag: (ticketId: string, name: string) => request<{ name: string }>(`/api/tickets/${ticketId}/tags`, json("POST", { name })),
+  untag: (ticketId: string, name: string) => request<{ ok: true }>(`/api/tickets/${ticketId}/tags`, json("DELETE", { name })),
   ticket: (ticketId: string) => request<TicketView>(`/api/tickets/${ticketId}`),
   thread: (ticketId: string, before: string | null) => request<ThreadSlice>(`/api/tickets/${ticketId}/thread${before ? `?before=${encodeURIComponent(before)}` : ""}`),
   act: (ticketId: string, action: { action: "assign" | "restore"; assigneeId: string | null } | { action: "close" | "reopen" | "read" }) =>

@@ -36,7 +36,7 @@ export interface InboxScreenProps {
 }
 
 function sameFilters(a: InboxFilters, b: InboxFilters): boolean {
-  return a.view === b.view && (a.integration ?? "") === (b.integration ?? "") && (a.q ?? "") === (b.q ?? "");
+  return a.view === b.view && (a.integration ?? "") === (b.integration ?? "") && (a.tag ?? "") === (b.tag ?? "") && (a.q ?? "") === (b.q ?? "");
 }
 
 export function InboxScreen(props: InboxScreenProps) {
@@ -60,13 +60,18 @@ export function InboxScreen(props: InboxScreenProps) {
   const counts = useQuery({
     queryKey: inboxKeys.countsFor(filters.integration),
     queryFn: () => inboxApi.counts(filters.integration),
-    initialData: (filters.integration ?? null) === (props.initialFilters.integration ?? null) ? props.initialCounts : undefined,
+    initialData: (filters.integration ?? null) === (props.initialFilters.integration ?? null) && !props.initialFilters.tag ? props.initialCounts : undefined,
   });
-  // What the search found in each view, counted apart so the tab's unread badge stays whole.
+  // What the search or the tag filter found in each view, counted apart so the tab's unread badge stays whole.
   const searchCounts = useQuery({
-    queryKey: inboxKeys.countsFor(filters.integration, filters.q),
-    queryFn: () => inboxApi.counts(filters.integration, filters.q),
-    enabled: !!filters.q,
+    queryKey: inboxKeys.countsFor(filters.integration, filters.q, filters.tag),
+    queryFn: () => inboxApi.counts(filters.integration, filters.q, filters.tag),
+    enabled: !!filters.q || !!filters.tag,
+    // The page was rendered with these counts when it opened on this tag (and no search).
+    initialData:
+      filters.tag && !filters.q && !props.initialFilters.q && filters.tag === props.initialFilters.tag && (filters.integration ?? null) === (props.initialFilters.integration ?? null)
+        ? props.initialCounts
+        : undefined,
     placeholderData: keepPreviousData,
   });
   const tickets = list.data?.pages.flatMap((page) => page.tickets) ?? [];
@@ -137,7 +142,7 @@ export function InboxScreen(props: InboxScreenProps) {
         meId={props.me.id}
         filters={filters}
         setFilters={setFilters}
-        counts={filters.q ? searchCounts.data : counts.data}
+        counts={filters.q || filters.tag ? searchCounts.data : counts.data}
         ignored={list.data?.pages[0]?.ignored ?? []}
         integrations={props.integrations}
         list={list}

@@ -10,6 +10,7 @@ import type { InboxFilters } from "@/lib/tickets/validation";
 import { Button } from "@/components/ui/button";
 import { NewConversationDialog } from "./new-conversation-dialog";
 import { NotificationSettings } from "./notification-settings";
+import { TagFilter } from "./tag-filter";
 import { TicketRow } from "./ticket-row";
 import type { LiveState } from "./use-live-updates";
 
@@ -179,6 +180,7 @@ export function InboxSidebar({
             </select>
           </div>
         ) : null}
+        <TagFilter filters={filters} setFilters={setFilters} />
         <SearchBox filters={filters} setFilters={setFilters} searchRef={searchRef} />
         {filters.q && ignored.length ? (
           <p role="status" className="text-xs text-slate-600">
@@ -193,7 +195,9 @@ export function InboxSidebar({
             {list.error.message}
           </p>
         ) : tickets.length === 0 && !list.isPending ? (
-          <p className="p-6 text-center text-sm text-slate-500">{filters.q ? `No tickets match “${filters.q}”.` : EMPTY[filters.view]}</p>
+          <p className="p-6 text-center text-sm text-slate-500">
+            {filters.q ? `No tickets match “${filters.q}”.` : filters.tag ? `No tickets in this view have the tag “${filters.tag}”. Choose All tags to see every ticket.` : EMPTY[filters.view]}
+          </p>
         ) : (
           <ul ref={listRef} aria-label="Tickets" className="divide-y divide-slate-100">
             {tickets.map((ticket) => (

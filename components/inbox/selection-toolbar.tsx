@@ -35,7 +35,7 @@ export function SelectionToolbar({ me, agents, filters, selection, bulk, matchin
   function run(pending: Pending) {
     const request: BulkStepRequest = {
       ...pending,
-      selection: selection.allMatching ? { matching: { view: filters.view, integration: filters.integration, q: filters.q } } : { ticketIds: selection.ids },
+      selection: selection.allMatching ? { matching: { view: filters.view, integration: filters.integration, tag: filters.tag, q: filters.q } } : { ticketIds: selection.ids },
     };
     setConfirming(null);
     bulk.start(request, selection.clear);

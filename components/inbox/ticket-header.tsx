@@ -7,7 +7,7 @@ import type { TicketView } from "@/lib/tickets/view";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import type { inboxApi } from "./api";
-import { TagChips } from "./tag-chips";
+import { TicketTags } from "./ticket-tags";
 
 type Action = Parameters<typeof inboxApi.act>[1];
 
@@ -58,7 +58,7 @@ export function TicketHeader({ view, me, agents, act, viewers, onClose, closing,
             {integration.name} ({integration.phoneDisplay})
           </p>
         </div>
-        <TagChips tags={ticket.tags} />
+        <TicketTags ticketId={ticket.id} tags={ticket.tags} />
         <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${open ? "bg-green-50 text-green-800" : "bg-slate-100 text-slate-600"}`}>{open ? "Open" : "Closed"}</span>
         <div className="flex flex-wrap items-center gap-2">
           <label htmlFor="ticket-assignee" className="text-sm text-slate-600">

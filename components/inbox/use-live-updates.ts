@@ -26,6 +26,8 @@ function keysFor(event: InboxEvent, meId: string): QueryKey[] {
       return [inboxKeys.thread(event.ticketId)];
     case "customer.updated":
       return [inboxKeys.lists(), inboxKeys.tickets()];
+    case "tags.changed":
+      return [inboxKeys.lists(), inboxKeys.counts(), inboxKeys.tickets(), inboxKeys.tags()];
     case "presence.changed":
       return [inboxKeys.presence(event.ticketId)];
     case "bulk.progress":

@@ -86,7 +86,10 @@ export type AdminAction =
   | "integration.deactivated"
   | "integration.reactivated"
   | "integration.deleted"
-  | "integration.messaging_service_changed";
+  | "integration.messaging_service_changed"
+  | "tag.renamed"
+  | "tag.merged"
+  | "tag.deleted";
 
 /** An audit entry's type: an admin's action, or `audit.*` for a message the app refused. */
 export type AuditAction = AdminAction | `audit.${string}`;

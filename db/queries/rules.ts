@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { customers, events, messages, ruleRuns, rules, smsIntegrations, tickets, users, type Rule } from "../schema";
+import { customers, events, messages, ruleRuns, rules, smsIntegrations, tags, tickets, users, type Rule } from "../schema";
+import { addTagToTicket } from "./tags";
 
 export type RuleTriggerValue = Rule["trigger"];
 
@@ -198,14 +199,10 @@ export async function setTicketAssignee({ db, ticketId, assigneeId }: { db: DbOr
   await db.update(tickets).set({ assigneeId }).where(eq(tickets.id, ticketId));
 }
 
-/** Adds a tag once; false when the ticket had it already. */
+/** Adds a tag (normalised already) once, making it when new; false when the ticket had it already. */
 export async function addTicketTag({ db, ticketId, tag }: { db: DbOrTx; ticketId: string; tag: string }): Promise<boolean> {
-  const updated = await db
-    .update(tickets)
-    .set({ tags: sql`array_append(${tickets.tags}, ${tag})` })
-    .where(and(eq(tickets.id, ticketId), sql`not (${tag} = any(${tickets.tags}))`))
-    .returning({ id: tickets.id });
-  return updated.length > 0;
+  await db.insert(tags).values({ name: tag }).onConflictDoNothing();
+  return addTagToTicket({ db, ticketId, name: tag });
 }
 
 /** Closes an open ticket; false when it was closed already. */

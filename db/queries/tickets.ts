@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../client";
 import { customers, drafts, optOuts, smsIntegrations, tickets, users, type Ticket } from "../schema";
 import { beforeKeyset, encodeCursor, keysetStamp, type Keyset } from "./cursor";
+import { ticketHasTags } from "./tags";
 import { unreadFor } from "./ticket-reads";
 
 import type { InboxView } from "./inbox-views";
@@ -20,7 +21,7 @@ export interface TicketSearch {
   words?: string[];
   /** Quoted phrases: words (letters and digits only) that must follow one another in a message or name. */
   phrases?: string[];
-  /** Lower-case tag names; the ticket carries every one. */
+  /** Tag names as lib/tags/name.ts normalises them; the ticket carries every one. */
   tags?: string[];
   statuses?: ("open" | "closed")[];
   /** Any of: the agent searching, nobody, or a user by name or email (lower case). */
@@ -45,7 +46,7 @@ export interface InboxTicket {
   integration: { id: string; name: string };
   customer: { id: string; name: string | null; phoneE164: string; country: string | null };
   optedOut: boolean;
-  /** Added by rules ("add a tag"), in the order they were added. */
+  /** Added by agents and rules, in the order they were added. */
   tags: string[];
   /** The caller has an unsent reply or note here. */
   hasDraft: boolean;
@@ -112,9 +113,7 @@ function textCondition(search: TicketSearch): SQL | undefined {
 /** The filters (tag:, status:, assignee:, integration:, from:), each narrowing the search. */
 function filterConditions(search: TicketSearch, userId: string): SQL[] {
   const conditions: SQL[] = [];
-  for (const tag of search.tags ?? []) {
-    conditions.push(sql`exists(select 1 from unnest(${tickets.tags}) as t(name) where lower(t.name) = ${tag})`);
-  }
+  if (search.tags?.length) conditions.push(ticketHasTags(search.tags));
   if (search.statuses?.length) conditions.push(sql`${tickets.status} in (${values(search.statuses)})`);
   if (search.assignees?.length) {
     const any = search.assignees.map((who) =>
@@ -149,11 +148,29 @@ function searchCondition(search: TicketSearch | undefined, userId: string): SQL 
 }
 
 /**
- * Which tickets a view of the inbox holds (view, integration, search): the list shows them a
- * page at a time, and "select all matching" takes every one of them (db/queries/bulk-steps.ts).
+ * Which tickets a view of the inbox holds (view, integration, tag, search): the list shows them
+ * a page at a time, and "select all matching" takes every one of them (db/queries/bulk-steps.ts).
  */
-export function inboxCondition({ view, userId, integrationId, search }: { view: InboxView; userId: string; integrationId?: string; search?: TicketSearch }): SQL | undefined {
-  return and(viewCondition(view, userId), integrationId ? eq(tickets.integrationId, integrationId) : undefined, searchCondition(search, userId));
+export function inboxCondition({
+  view,
+  userId,
+  integrationId,
+  tag,
+  search,
+}: {
+  view: InboxView;
+  userId: string;
+  integrationId?: string;
+  /** A normalised tag name (lib/tags/name.ts). */
+  tag?: string;
+  search?: TicketSearch;
+}): SQL | undefined {
+  return and(
+    viewCondition(view, userId),
+    integrationId ? eq(tickets.integrationId, integrationId) : undefined,
+    tag ? ticketHasTags([tag]) : undefined,
+    searchCondition(search, userId),
+  );
 }
 
 export interface InboxQuery {
@@ -161,6 +178,8 @@ export interface InboxQuery {
   view: InboxView;
   userId: string;
   integrationId?: string;
+  /** The list's tag filter: a normalised tag name. */
+  tag?: string;
   search?: TicketSearch;
   cursor?: Keyset | null;
   limit: number;
@@ -198,7 +217,7 @@ function previewAuthorOf(row: { direction: string | null; byRule: boolean | null
 }
 
 /** The inbox page query, unexecuted, so bench/inbox-plans.ts can EXPLAIN exactly what runs. */
-export function inboxTicketsQuery({ db, view, userId, integrationId, search, cursor, limit }: InboxQuery) {
+export function inboxTicketsQuery({ db, view, userId, integrationId, tag, search, cursor, limit }: InboxQuery) {
   return db
     .select({
       id: tickets.id,
@@ -231,7 +250,7 @@ export function inboxTicketsQuery({ db, view, userId, integrationId, search, cur
     .leftJoin(optOuts, and(eq(optOuts.customerId, tickets.customerId), eq(optOuts.businessE164, smsIntegrations.phoneE164)))
     .leftJoinLateral(latestMessage, sql`true`)
     .leftJoin(previewAuthor, sql`${previewAuthor.id} = latest.author_id`)
-    .where(and(inboxCondition({ view, userId, integrationId, search }), cursor ? beforeKeyset(tickets.lastMessageAt, tickets.id, cursor) : undefined))
+    .where(and(inboxCondition({ view, userId, integrationId, tag, search }), cursor ? beforeKeyset(tickets.lastMessageAt, tickets.id, cursor) : undefined))
     // NULLS LAST to match the indexes exactly; a plain DESC (nulls first) would sort instead.
     .orderBy(sql`${tickets.lastMessageAt} desc nulls last`, sql`${tickets.id} desc nulls last`)
     .limit(limit + 1);
@@ -270,17 +289,20 @@ export async function countInboxTickets({
   db,
   userId,
   integrationId,
+  tag,
   search,
   closedCountCap,
 }: {
   db: DbOrTx;
   userId: string;
   integrationId?: string;
+  /** The list's tag filter, counted in every view as the integration is. */
+  tag?: string;
   /** Counts what a search finds in each view, in the same one query. */
   search?: TicketSearch;
   closedCountCap: number;
 }): Promise<InboxCounts> {
-  const found = searchCondition(search, userId);
+  const found = and(searchCondition(search, userId), tag ? ticketHasTags([tag]) : undefined);
   const ofIntegration = sql`${integrationId ? sql` and ${tickets.integrationId} = ${integrationId}` : sql``}${found ? sql` and ${found}` : sql``}`;
   const unread = unreadFor(userId);
   const [row] = await db

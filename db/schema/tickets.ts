@@ -89,6 +89,8 @@ export const tickets = pgTable(
     index("tickets_opened_report_idx").on(t.createdAt, t.integrationId, t.assigneeId, t.firstInboundAt, t.firstReplyAt, t.firstReplyBy),
     // Reports: tickets closed in a date range (resolution times), read from the index alone.
     index("tickets_closed_report_idx").on(t.closedAt, t.createdAt, t.integrationId, t.assigneeId).where(sql`${t.status} = 'closed'`),
+    // The inbox filtered by tag (`tags @> array[name]`), with or without a view.
+    index("tickets_tags_idx").using("gin", t.tags),
   ],
 );
 

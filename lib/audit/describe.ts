@@ -35,6 +35,12 @@ function reason(data: Data): string {
   return value ? `: ${value}` : "";
 }
 
+/** How many tickets a tag change touched: " (on 3 tickets)". */
+function ticketCount(data: Data): string {
+  const n = typeof data.tickets === "number" ? data.tickets : null;
+  return n === null ? "" : ` (on ${n.toLocaleString("en-US")} ${n === 1 ? "ticket" : "tickets"})`;
+}
+
 const ROLE_WORD: Record<string, string> = { admin: "an admin", agent: "an agent" };
 
 /** What the admin did, from the verb on; the actor's name goes in front. */
@@ -110,6 +116,12 @@ function deed(type: string, data: Data): string {
       return text(data, "serviceName")
         ? `set SMS integration${quoted(data, "name")} to send through the Messaging Service${quoted(data, "serviceName")}`
         : `set SMS integration${quoted(data, "name")} to send from its number, with no Messaging Service`;
+    case "tag.renamed":
+      return `renamed the tag${quoted(data, "previousName")} to${quoted(data, "name")}${ticketCount(data)}`;
+    case "tag.merged":
+      return `merged the tag${quoted(data, "name")} into${quoted(data, "into")}${ticketCount(data)}`;
+    case "tag.deleted":
+      return `deleted the tag${quoted(data, "name")}${ticketCount(data)}`;
     default:
       return type.replace(/[._]/g, " ");
   }

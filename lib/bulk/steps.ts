@@ -13,8 +13,8 @@ import { MAX_STEP_TICKETS, type BulkAction, type BulkSelection, type BulkStepReq
 
 function selectionCondition(selection: BulkSelection, userId: string) {
   if ("ticketIds" in selection) return inArray(tickets.id, selection.ticketIds);
-  const { view, integration, q } = selection.matching;
-  return inboxCondition({ view, userId, integrationId: integration, search: q ? parseSearchQuery(q).search : undefined });
+  const { view, integration, tag, q } = selection.matching;
+  return inboxCondition({ view, userId, integrationId: integration, tag, search: q ? parseSearchQuery(q).search : undefined });
 }
 
 async function queueStep(db: DbOrTx, step: BulkStep) {

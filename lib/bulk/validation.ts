@@ -6,10 +6,12 @@ export const MAX_PICKED_TICKETS = 1000;
 /** The most tickets one step takes, so a step stays a few seconds' work. */
 export const MAX_STEP_TICKETS = 50_000;
 
-/** Which tickets: picked ones, or every ticket the inbox shows for a view, integration and search (resolved on the server). */
+/** Which tickets: picked ones, or every ticket the inbox shows for a view, integration, tag and search (resolved on the server). */
 export const bulkSelectionSchema = z.union([
   z.object({ ticketIds: z.array(z.uuid()).min(1, "Select at least one ticket.").max(MAX_PICKED_TICKETS, `Select at most ${MAX_PICKED_TICKETS.toLocaleString("en-US")} tickets, or “Select all matching”.`) }),
-  z.object({ matching: z.object({ view: inboxFiltersSchema.shape.view, integration: z.uuid().optional(), q: inboxFiltersSchema.shape.q }) }),
+  z.object({
+    matching: z.object({ view: inboxFiltersSchema.shape.view, integration: z.uuid().optional(), tag: inboxFiltersSchema.shape.tag, q: inboxFiltersSchema.shape.q }),
+  }),
 ]);
 
 /** A step to take on many tickets; each action is one entry (lib/bulk/kinds.ts does the work). */

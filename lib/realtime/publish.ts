@@ -14,6 +14,8 @@ export type InboxEvent =
   | { type: "message.created"; ticketId: string; messageId: string; fromCustomer?: boolean; assigneeId?: string | null }
   | { type: "message.updated"; ticketId: string; messageId: string }
   | { type: "customer.updated"; customerId: string }
+  /** A tag was made, or an admin renamed, merged or deleted one: the tag lists, and tickets' tags, change. */
+  | { type: "tags.changed" }
   | { type: "sandbox.updated"; handset: string }
   /** Someone opened or left the ticket, or began or stopped typing: who, never what. */
   | { type: "presence.changed"; ticketId: string }

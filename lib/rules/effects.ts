@@ -1,9 +1,11 @@
 import type { Transaction } from "@/db/client";
 import { recordEvent } from "@/db/queries/events";
-import { addTicketTag, closeTicket, hasRecentAutoReply, setTicketAssignee } from "@/db/queries/rules";
+import { closeTicket, hasRecentAutoReply, setTicketAssignee } from "@/db/queries/rules";
+import { addTagToTicket, ensureTag } from "@/db/queries/tags";
 import { AppError } from "@/lib/errors";
 import { insertOutboundMessage } from "@/lib/outbound/queue";
 import { publishInboxEvent } from "@/lib/realtime/publish";
+import { checkTagName } from "@/lib/tags/name";
 import { TICKET_EVENTS } from "@/lib/tickets/events";
 import { userName, type RuleNames } from "./describe";
 import { AUTO_REPLY_QUIET_HOURS, autoReplyBlock, replyAcceptable, type AutoReplyFacts } from "./guards";
@@ -67,10 +69,15 @@ async function perform(context: ActionContext, action: RuleAction, subject: Rule
       return { kind: "done", action: action.type, summary: `assigned to ${name}` };
     }
     case "add_tag": {
-      const added = await addTicketTag({ db: tx, ticketId, tag: action.tag });
+      // Rules saved before tag names had their rules are held to them here too.
+      const checked = checkTagName(action.tag);
+      if (!checked.ok) return { kind: "skipped", action: action.type, summary: `the tag “${action.tag}” was not added: ${checked.message}` };
+      const { created } = await ensureTag({ tx, name: checked.name });
+      if (created) await publishInboxEvent({ db: tx, event: { type: "tags.changed" } });
+      const added = await addTagToTicket({ db: tx, ticketId, name: checked.name });
       return added
-        ? { kind: "done", action: action.type, summary: `added the tag “${action.tag}”` }
-        : { kind: "skipped", action: action.type, summary: `the tag “${action.tag}” was there already` };
+        ? { kind: "done", action: action.type, summary: `added the tag “${checked.name}”` }
+        : { kind: "skipped", action: action.type, summary: `the tag “${checked.name}” was there already` };
     }
     case "close_ticket": {
       if (!(await closeTicket({ db: tx, ticketId, now: context.now }))) return { kind: "skipped", action: action.type, summary: "the ticket was closed already" };

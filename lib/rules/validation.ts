@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tagNameSchema } from "@/lib/tags/name";
 import { text } from "@/lib/validation/text";
 import { isValidTimeZone, localTimeAt, parseClockTime, WEEKDAY_NAMES, WEEKDAYS } from "./business-hours";
 
@@ -37,11 +38,8 @@ export const actionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("assign"), userId: z.uuid("Choose an agent.") }),
   z.object({
     type: z.literal("add_tag"),
-    tag: text()
-      .trim()
-      .min(1, "Write the tag.")
-      .max(40, "Keep tags under 40 characters.")
-      .transform((tag) => tag.toLowerCase()),
+    // The same rules as a tag an agent types: one name whatever its case, 50 characters at most.
+    tag: tagNameSchema,
   }),
   z.object({ type: z.literal("close_ticket") }),
   z.object({ type: z.literal("stop_rules") }),

@@ -30,6 +30,10 @@ export const TICKET_EVENTS = {
   messageRetried: "message.retried",
   /** data: { name } */
   customerRenamed: "customer.renamed",
+  /** data: { tag }: an agent added the tag by hand (a rule's tags are in its rule.ran event) */
+  tagAdded: "ticket.tag_added",
+  /** data: { tag } */
+  tagRemoved: "ticket.tag_removed",
 } as const;
 
 export interface TimelineEventInput {
@@ -84,6 +88,10 @@ export function describeTicketEvent({ type, data, actorName }: TimelineEventInpu
       return `${who} retried a message that did not go through`;
     case TICKET_EVENTS.customerRenamed:
       return `${who} renamed the customer to “${text(data.name) ?? ""}”`;
+    case TICKET_EVENTS.tagAdded:
+      return `${who} added the tag “${text(data.tag) ?? ""}”`;
+    case TICKET_EVENTS.tagRemoved:
+      return `${who} removed the tag “${text(data.tag) ?? ""}”`;
     default:
       return text(data.summary) ?? text(data.text) ?? type.replace(/[._]/g, " ");
   }

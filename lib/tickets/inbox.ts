@@ -57,6 +57,7 @@ export async function loadInboxPage({
     view: filters.view,
     userId,
     integrationId: filters.integration,
+    tag: filters.tag,
     search,
     cursor: keyset,
     limit,
@@ -68,8 +69,8 @@ export async function loadInboxPage({
   };
 }
 
-/** Tickets per view; with `q`, what that search finds in each view. */
-export function loadInboxCounts({ db, userId, integrationId, q }: { db: DbOrTx; userId: string; integrationId?: string; q?: string }): Promise<InboxCounts> {
+/** Tickets per view, of one integration and with one tag when given; with `q`, what that search finds in each view. */
+export function loadInboxCounts({ db, userId, integrationId, tag, q }: { db: DbOrTx; userId: string; integrationId?: string; tag?: string; q?: string }): Promise<InboxCounts> {
   const search = q ? parseSearchQuery(q).search : undefined;
-  return countInboxTickets({ db, userId, integrationId, search, closedCountCap: CLOSED_COUNT_CAP });
+  return countInboxTickets({ db, userId, integrationId, tag, search, closedCountCap: CLOSED_COUNT_CAP });
 }

@@ -1,5 +1,6 @@
 import type { TicketSearch } from "@/db/queries/tickets";
 import { normalizePhoneNumber, type CountryCode } from "@/lib/phone/normalize";
+import { checkTagName } from "@/lib/tags/name";
 
 // Where a number typed without its country code most likely comes from: the countries
 // the product serves by default.
@@ -99,10 +100,13 @@ export function parseSearchQuery(text: string | null | undefined): ParsedSearch 
     let understood = false;
     if (known && value) {
       switch (known) {
-        case "tag":
-          understood = value.length <= 50;
-          if (understood) filters.tags.push(value.toLowerCase());
+        case "tag": {
+          // Read as the inbox's tag filter reads it, so both find the same tickets.
+          const tag = checkTagName(value);
+          understood = tag.ok;
+          if (tag.ok) filters.tags.push(tag.name);
           break;
+        }
         case "status": {
           const status = value.toLowerCase();
           understood = status === "open" || status === "closed";

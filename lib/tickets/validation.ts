@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { INBOX_VIEWS } from "@/db/queries/inbox-views";
+import { tagNameSchema } from "@/lib/tags/name";
 
 export const inboxFiltersSchema = z.object({
   view: z.enum(INBOX_VIEWS).catch("open"),
   integration: z.uuid().optional().catch(undefined),
+  /** A tag's name, read as tags are written (lib/tags/name.ts); one that cannot be a tag is no filter. */
+  tag: tagNameSchema.optional().catch(undefined),
   q: text().trim().max(200).optional().catch(undefined),
 });
 export type InboxFilters = z.infer<typeof inboxFiltersSchema>;
@@ -18,7 +21,7 @@ export function readInboxFilters(params: Record<string, string | string[] | unde
     const value = params instanceof URLSearchParams ? params.get(key) : params[key];
     return (Array.isArray(value) ? value[0] : value) || undefined;
   };
-  const filters = inboxFiltersSchema.parse({ view: get("view"), integration: get("integration"), q: get("q") });
+  const filters = inboxFiltersSchema.parse({ view: get("view"), integration: get("integration"), tag: get("tag"), q: get("q") });
   return filters.q && !get("view") ? { ...filters, view: "all" } : filters;
 }
 

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { parseSearchQuery } from "@/lib/tickets/search";
 import { testDatabases, useDatabase } from "../support/database";
 import { seedAgent, seedTicket } from "../support/inbox-seed";
+import { normalizeTagName } from "@/lib/tags/name";
 
 // Route handlers ask next-auth for the session; here the signed-in user is whoever the test says.
 const session = vi.hoisted(() => ({ user: null as User | null }));
@@ -55,7 +56,8 @@ describe.each(testDatabases())("inbox search on $name", (database) => {
       await handle.db.insert(messages).values({ ticketId: ticket.id, direction: "inbound", body, status: "received" });
       await handle.db
         .update(tickets)
-        .set({ ...changes, closedAt: changes.status === "closed" ? new Date() : null })
+        // Tags as the app stores what was typed ("VIP" is the tag "vip").
+        .set({ ...changes, tags: changes.tags?.map(normalizeTagName), closedAt: changes.status === "closed" ? new Date() : null })
         .where(eq(tickets.id, ticket.id));
       t[key] = { id: ticket.id, phone: customer.phoneE164, integration: integration.name };
     };

@@ -6,6 +6,7 @@ const sections = [
   { href: "/settings/phone-numbers", label: "Phone numbers" },
   { href: "/settings/rules", label: "Rules" },
   { href: "/settings/saved-replies", label: "Saved replies" },
+  { href: "/settings/tags", label: "Tags" },
   { href: "/settings/business-hours", label: "Business hours" },
   { href: "/settings/users", label: "Users" },
   { href: "/settings/audit", label: "Audit log" },

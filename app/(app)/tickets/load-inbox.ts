@@ -12,7 +12,7 @@ export async function loadInbox({ user, searchParams, ticketId }: { user: User; 
   const filters = readInboxFilters(searchParams);
   const [initialPage, initialCounts, integrations, agents, view, thread, drafts] = await Promise.all([
     loadInboxPage({ db, userId: user.id, filters }),
-    loadInboxCounts({ db, userId: user.id, integrationId: filters.integration }),
+    loadInboxCounts({ db, userId: user.id, integrationId: filters.integration, tag: filters.tag }),
     listIntegrationOptions({ db }),
     listAssignableAgents({ db }),
     ticketId ? getTicketView({ db, ticketId, userId: user.id }) : null,

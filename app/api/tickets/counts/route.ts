@@ -7,7 +7,7 @@ import { readInboxFilters } from "@/lib/tickets/validation";
 export const dynamic = "force-dynamic";
 
 export const GET = route({ role: "user" }, async ({ request, user }) => {
-  const { integration, q } = readInboxFilters(new URL(request.url).searchParams);
-  const counts = await loadInboxCounts({ db: await getDb(), userId: user.id, integrationId: integration, q });
+  const { integration, tag, q } = readInboxFilters(new URL(request.url).searchParams);
+  const counts = await loadInboxCounts({ db: await getDb(), userId: user.id, integrationId: integration, tag, q });
   return NextResponse.json(counts, { headers: { "Cache-Control": "no-store" } });
 });
