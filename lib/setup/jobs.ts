@@ -3,6 +3,7 @@ import { downloadInboundMedia } from "@/lib/inbound/media";
 import { sendMessageJob } from "@/lib/outbound/send";
 import { runRulesJob } from "@/lib/rules/run";
 import { sandboxJobHandlers } from "@/lib/sandbox/jobs";
+import { wakeTicketJob } from "@/lib/tickets/snooze";
 
 /**
  * The handler of every job kind in the catalog (lib/jobs/catalog.ts), given to the worker at
@@ -13,5 +14,6 @@ export const jobHandlers: JobHandlers = {
   "media.download": downloadInboundMedia,
   "message.send": sendMessageJob,
   "rules.run": runRulesJob,
+  "ticket.wake": wakeTicketJob,
   ...sandboxJobHandlers,
 };

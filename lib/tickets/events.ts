@@ -29,6 +29,12 @@ export const TICKET_EVENTS = {
   messageRetried: "message.retried",
   /** data: { name } */
   customerRenamed: "customer.renamed",
+  /** data: { until } (an ISO instant; the browser shows it in the agent's time zone) */
+  snoozed: "ticket.snoozed",
+  /** data: { until } — an agent woke it before its time */
+  unsnoozed: "ticket.unsnoozed",
+  /** data: { by: "customer" | "time", until } */
+  woken: "ticket.woken",
 } as const;
 
 export interface TimelineEventInput {
@@ -81,6 +87,12 @@ export function describeTicketEvent({ type, data, actorName }: TimelineEventInpu
       return `${who} sent a message despite a messaging policy warning (${text(data.label) ?? "policy"})`;
     case TICKET_EVENTS.messageRetried:
       return `${who} retried a message that did not go through`;
+    case TICKET_EVENTS.snoozed:
+      return `${who} snoozed this ticket`;
+    case TICKET_EVENTS.unsnoozed:
+      return `${who} unsnoozed this ticket`;
+    case TICKET_EVENTS.woken:
+      return data.by === "customer" ? "Woke up: the customer wrote" : "Woke up: its snooze time came";
     case TICKET_EVENTS.customerRenamed:
       return `${who} renamed the customer to “${text(data.name) ?? ""}”`;
     default:

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
-import { INBOX_VIEWS } from "@/db/queries/inbox-views";
+import { INBOX_SORTS, INBOX_VIEWS } from "@/db/queries/inbox-views";
 
 export const inboxFiltersSchema = z.object({
   view: z.enum(INBOX_VIEWS).catch("open"),
   integration: z.uuid().optional().catch(undefined),
   q: text().trim().max(200).optional().catch(undefined),
+  sort: z.enum(INBOX_SORTS).catch("recent"),
 });
 export type InboxFilters = z.infer<typeof inboxFiltersSchema>;
 
@@ -18,7 +19,7 @@ export function readInboxFilters(params: Record<string, string | string[] | unde
     const value = params instanceof URLSearchParams ? params.get(key) : params[key];
     return (Array.isArray(value) ? value[0] : value) || undefined;
   };
-  const filters = inboxFiltersSchema.parse({ view: get("view"), integration: get("integration"), q: get("q") });
+  const filters = inboxFiltersSchema.parse({ view: get("view"), integration: get("integration"), q: get("q"), sort: get("sort") });
   return filters.q && !get("view") ? { ...filters, view: "all" } : filters;
 }
 
@@ -31,6 +32,9 @@ export const ticketActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("read") }),
   // Undo of a close: open again, with the assignee it had before.
   z.object({ action: z.literal("restore"), assigneeId: z.uuid().nullable() }),
+  // Until an instant with its offset (the browser sends it as UTC); lib/tickets/snooze.ts checks it is ahead.
+  z.object({ action: z.literal("snooze"), until: z.iso.datetime({ offset: true }) }),
+  z.object({ action: z.literal("unsnooze") }),
 ]);
 
 export const noteSchema = z.object({ body: text().max(20_000) });
@@ -53,4 +57,11 @@ export const newConversationFieldsSchema = z.object({
   integrationId: z.uuid(),
   body: text().max(5_000).default(""),
   policyOverride,
+});
+
+/** The first-response target an admin sets under Settings → Business hours; empty removes it. */
+export const responseTargetSchema = z.object({
+  minutes: z
+    .union([z.literal("").transform(() => null), z.coerce.number().int("Use whole minutes.").min(1, "At least 1 minute.").max(10_080, "At most a week (10,080 minutes).")])
+    .nullable(),
 });

@@ -19,6 +19,7 @@ describe.each(testDatabases())("the job catalog on $name", (database) => {
     "media.download": record("media.download"),
     "message.send": record("message.send"),
     "rules.run": record("rules.run"),
+    "ticket.wake": record("ticket.wake"),
     "sandbox.advance": record("sandbox.advance"),
     "sandbox.callback": record("sandbox.callback"),
     "sandbox.deliver": record("sandbox.deliver"),
