@@ -7,6 +7,7 @@ import type { TicketDrafts } from "@/lib/drafts/validation";
 import type { InboxListPage } from "@/lib/tickets/inbox";
 import type { AgentOption, IntegrationOption } from "@/lib/tickets/options";
 import type { InboxFilters } from "@/lib/tickets/validation";
+import type { WaitingClock } from "@/lib/tickets/waiting";
 import type { ThreadSlice, TicketView } from "@/lib/tickets/view";
 import { UndoToast } from "@/components/ui/undo-toast";
 import { inboxApi } from "./api";
@@ -30,10 +31,12 @@ export interface InboxScreenProps {
   integrations: IntegrationOption[];
   agents: AgentOption[];
   initialTicket: { view: TicketView; thread: ThreadSlice; drafts: TicketDrafts } | null;
+  /** How waits are counted and the first-response target (Settings → Business hours). */
+  clock: WaitingClock;
 }
 
 function sameFilters(a: InboxFilters, b: InboxFilters): boolean {
-  return a.view === b.view && (a.integration ?? "") === (b.integration ?? "") && (a.q ?? "") === (b.q ?? "");
+  return a.view === b.view && (a.integration ?? "") === (b.integration ?? "") && (a.q ?? "") === (b.q ?? "") && a.sort === b.sort;
 }
 
 export function InboxScreen(props: InboxScreenProps) {
@@ -105,6 +108,7 @@ export function InboxScreen(props: InboxScreenProps) {
     reply: () => pane.current?.focusComposer("reply"),
     note: () => pane.current?.focusComposer("note"),
     close: () => pane.current?.close(),
+    snooze: () => pane.current?.snooze(),
     undo: closer.undo,
     search: () => searchRef.current?.focus(),
     help: () => setHelpOpen(true),
@@ -137,6 +141,7 @@ export function InboxScreen(props: InboxScreenProps) {
         listRef={listRef}
         live={live}
         onHelp={() => setHelpOpen(true)}
+        clock={props.clock}
       />
       <main className={`${selectedId ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col bg-slate-50`} aria-label="Conversation">
         {selectedId ? (
@@ -151,6 +156,7 @@ export function InboxScreen(props: InboxScreenProps) {
             openTicket={openTicket}
             onClose={closer.close}
             closing={closer.closing}
+            hours={props.clock.hours}
           />
         ) : (
           <div className="m-auto max-w-sm p-8 text-center text-sm text-slate-500">

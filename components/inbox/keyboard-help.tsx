@@ -12,6 +12,7 @@ const KEYS: [string, string][] = [
   ["Ctrl + Shift + Enter  /  ⌘ + Shift + Enter", "Send and close the ticket"],
   ["e / c", "Close the ticket"],
   ["z", "Undo closing it (for a few seconds)"],
+  ["s", "Snooze the ticket until a time"],
   ["/", "Search every ticket"],
   ["Esc", "Leave the text box, then the ticket; back to the list"],
 ];

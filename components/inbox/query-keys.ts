@@ -4,7 +4,7 @@ import type { InboxFilters } from "@/lib/tickets/validation";
 export const inboxKeys = {
   all: ["inbox"] as const,
   lists: () => [...inboxKeys.all, "list"] as const,
-  list: (filters: InboxFilters) => [...inboxKeys.lists(), { view: filters.view, integration: filters.integration ?? null, q: filters.q ?? "" }] as const,
+  list: (filters: InboxFilters) => [...inboxKeys.lists(), { view: filters.view, integration: filters.integration ?? null, q: filters.q ?? "", sort: filters.sort }] as const,
   counts: () => [...inboxKeys.all, "counts"] as const,
   countsFor: (integration: string | undefined, q?: string) => [...inboxKeys.counts(), integration ?? null, q ?? ""] as const,
   tickets: () => [...inboxKeys.all, "ticket"] as const,

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
-import { INBOX_SORTS, INBOX_VIEWS } from "@/db/queries/inbox-views";
+import { INBOX_SORTS, INBOX_VIEWS, type InboxSort } from "@/db/queries/inbox-views";
+
+export { INBOX_SORTS, type InboxSort };
 
 export const inboxFiltersSchema = z.object({
   view: z.enum(INBOX_VIEWS).catch("open"),
@@ -59,9 +61,23 @@ export const newConversationFieldsSchema = z.object({
   policyOverride,
 });
 
-/** The first-response target an admin sets under Settings → Business hours; empty removes it. */
-export const responseTargetSchema = z.object({
-  minutes: z
-    .union([z.literal("").transform(() => null), z.coerce.number().int("Use whole minutes.").min(1, "At least 1 minute.").max(10_080, "At most a week (10,080 minutes).")])
-    .nullable(),
-});
+const TARGET_UNITS = { minutes: 1, hours: 60 } as const;
+
+/** The first-response target an admin sets under Settings → Business hours, in minutes or hours; empty removes it. */
+export const responseTargetSchema = z
+  .object({ amount: text().trim().max(12), unit: z.enum(["minutes", "hours"], "Choose minutes or hours.") })
+  .superRefine(({ amount, unit }, context) => {
+    if (amount === "") return;
+    const value = Number(amount.replace(",", "."));
+    const minutes = value * TARGET_UNITS[unit];
+    const problem =
+      !Number.isFinite(value) || value <= 0
+        ? "Enter a number above 0, or leave it empty for no target."
+        : !Number.isInteger(Math.round(minutes * 1000) / 1000)
+          ? "Use whole minutes."
+          : minutes > 10_080
+            ? "At most a week (168 hours)."
+            : null;
+    if (problem) context.addIssue({ code: "custom", path: ["amount"], message: problem });
+  })
+  .transform(({ amount, unit }) => ({ minutes: amount === "" ? null : Math.round(Number(amount.replace(",", ".")) * TARGET_UNITS[unit]) }));
