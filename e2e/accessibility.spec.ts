@@ -96,7 +96,7 @@ test.describe("for an agent", () => {
     await expect(page.getByRole("dialog", { name: "Snooze until…" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("dialog", { name: "Snooze until…" }).getByRole("button", { name: /^In 1 hour/ }).click();
-    await expect(page.getByText(/^Snoozed until/)).toBeVisible();
+    await expect(page.getByRole("region", { name: /^Conversation with / }).getByText(/^Snoozed until/)).toBeVisible();
     await expectAccessible(page, ["/tickets?view=snoozed", "/tickets?view=overdue&sort=waiting"]);
   });
 });

@@ -55,7 +55,7 @@ test("snoozes with a preset: the ticket waits under Snoozed with its wake-up tim
   expect(shown).toMatch(/^(today|tomorrow) \d\d:\d\d$/);
   await hour.click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByText(`Snoozed until ${shown}`, { exact: true })).toBeVisible();
+  await expect(conversation(page).getByText(`Snoozed until ${shown}`, { exact: true })).toBeVisible();
   await expect(conversation(page).getByText(new RegExp(`^${agent.name} snoozed this ticket until `))).toBeVisible();
 
   // Gone from Open; under Snoozed with the time it wakes.
@@ -64,7 +64,7 @@ test("snoozes with a preset: the ticket waits under Snoozed with its wake-up tim
   await expect(row(page, ticketId)).toContainText(`Snoozed until ${shown}`);
 
   await page.getByRole("button", { name: "Unsnooze" }).click();
-  await expect(page.getByText(/^Snoozed until/)).toHaveCount(0);
+  await expect(conversation(page).getByText(/^Snoozed until/)).toHaveCount(0);
   await expect(conversation(page).getByText(`${agent.name} unsnoozed this ticket`)).toBeVisible();
   await expect(row(page, ticketId)).toHaveCount(0);
   await views(page).getByRole("link", { name: /^Open/ }).click();
@@ -84,7 +84,7 @@ test("snoozes by keyboard, or until a date and time picked, and refuses a time t
   const shown = (await tomorrow.locator("span").last().textContent())!;
   await page.keyboard.press("Enter");
   await expect(dialog).toBeHidden();
-  await expect(page.getByText(`Snoozed until ${shown}`, { exact: true })).toBeVisible();
+  await expect(conversation(page).getByText(`Snoozed until ${shown}`, { exact: true })).toBeVisible();
 
   // Escape leaves the choices without snoozing again.
   await pressShortcut(page, "s");
@@ -97,7 +97,7 @@ test("snoozes by keyboard, or until a date and time picked, and refuses a time t
   await picker.fill("2020-01-01T10:30");
   await dialog.getByRole("button", { name: "Snooze", exact: true }).click();
   await expect(dialog.getByRole("alert")).toHaveText("That time has passed. Choose a time in the future.");
-  await expect(page.getByText(`Snoozed until ${shown}`, { exact: true })).toBeVisible();
+  await expect(conversation(page).getByText(`Snoozed until ${shown}`, { exact: true })).toBeVisible();
 
   const inFiveDays = new Date(Date.now() + 5 * 86_400_000);
   const pad = (n: number) => String(n).padStart(2, "0");
@@ -107,7 +107,7 @@ test("snoozes by keyboard, or until a date and time picked, and refuses a time t
   const expected = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(
     new Date(inFiveDays.getFullYear(), inFiveDays.getMonth(), inFiveDays.getDate(), 10, 30),
   );
-  await expect(page.getByText(`Snoozed until ${expected}`, { exact: true })).toBeVisible();
+  await expect(conversation(page).getByText(`Snoozed until ${expected}`, { exact: true })).toBeVisible();
 });
 
 test("a snoozed ticket wakes live in every open inbox: at its time, and at once when the customer writes", async ({ page, browser }) => {
@@ -140,7 +140,7 @@ test("a snoozed ticket wakes live in every open inbox: at its time, and at once 
   await customerTexts(phone, customer, "Any news about the bike?");
   await expect(row(other, ticketId)).toHaveCount(0);
   await expect(conversation(page).getByText("Woke up: the customer wrote")).toBeVisible();
-  await expect(page.getByText(/^Snoozed until/)).toHaveCount(0);
+  await expect(conversation(page).getByText(/^Snoozed until/)).toHaveCount(0);
   await expect(row(page, ticketId)).toContainText(/Waiting \d+ min/);
   await other.context().close();
 });
