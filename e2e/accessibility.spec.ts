@@ -95,4 +95,16 @@ test.describe("for an agent", () => {
     await expect(page.getByRole("article").filter({ hasText: "Do you have this in blue?" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  test("the snooze choices, and the Snoozed and Past target views, have no serious accessibility problem", async ({ page, browser }) => {
+    const desk = await setUpSmsIntegration(browser, `A11y snooze ${randomInt(1e6)}`);
+    const ticketId = await startConversationByApi(page, { phone: customerNumber().e164, integrationId: await integrationIdOf(page, desk), body: "Call me next week" });
+    await openTicketPage(page, ticketId);
+    await page.getByRole("button", { name: "Snooze", exact: true }).click();
+    await expect(page.getByRole("dialog", { name: "Snooze until…" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("dialog", { name: "Snooze until…" }).getByRole("button", { name: /^In 1 hour/ }).click();
+    await expect(page.getByRole("region", { name: /^Conversation with / }).getByText(/^Snoozed until/)).toBeVisible();
+    await expectAccessible(page, ["/tickets?view=snoozed", "/tickets?view=overdue&sort=waiting"]);
+  });
 });

@@ -62,6 +62,7 @@ export function filtersQuery(filters: InboxFilters, extra: Record<string, string
   if (filters.integration) params.set("integration", filters.integration);
   if (filters.tag) params.set("tag", filters.tag);
   if (filters.q) params.set("q", filters.q);
+  if (filters.sort !== "recent") params.set("sort", filters.sort);
   for (const [key, value] of Object.entries(extra)) if (value) params.set(key, value);
   const text = params.toString();
   return text ? `?${text}` : "";
@@ -70,14 +71,17 @@ export function filtersQuery(filters: InboxFilters, extra: Record<string, string
 export const inboxApi = {
   listTickets: (filters: InboxFilters, cursor: string | null) => request<InboxListPage>(`/api/tickets${filtersQuery(filters, { cursor })}`),
   counts: (integration: string | undefined, q?: string, tag?: string) =>
-    request<InboxCounts>(`/api/tickets/counts${filtersQuery({ view: q ? "all" : "open", integration, tag, q })}`),
+    request<InboxCounts>(`/api/tickets/counts${filtersQuery({ view: q ? "all" : "open", integration, tag, q, sort: "recent" })}`),
   /** Tag names holding `query` (all of them, by name, without one). */
   tags: (query = "") => request<{ tags: string[] }>(`/api/tags${query ? `?q=${encodeURIComponent(query)}` : ""}`),
   tag: (ticketId: string, name: string) => request<{ name: string }>(`/api/tickets/${ticketId}/tags`, json("POST", { name })),
   untag: (ticketId: string, name: string) => request<{ ok: true }>(`/api/tickets/${ticketId}/tags`, json("DELETE", { name })),
   ticket: (ticketId: string) => request<TicketView>(`/api/tickets/${ticketId}`),
   thread: (ticketId: string, before: string | null) => request<ThreadSlice>(`/api/tickets/${ticketId}/thread${before ? `?before=${encodeURIComponent(before)}` : ""}`),
-  act: (ticketId: string, action: { action: "assign" | "restore"; assigneeId: string | null } | { action: "close" | "reopen" | "read" }) =>
+  act: (
+    ticketId: string,
+    action: { action: "assign" | "restore"; assigneeId: string | null } | { action: "close" | "reopen" | "read" | "unsnooze" } | { action: "snooze"; until: string },
+  ) =>
     request<{ ok: true }>(`/api/tickets/${ticketId}`, json("PATCH", action)),
   reply: (ticketId: string, form: FormData) => request<{ messageId: string }>(`/api/tickets/${ticketId}/messages`, { method: "POST", body: form }),
   note: (ticketId: string, body: string) => request<{ messageId: string }>(`/api/tickets/${ticketId}/notes`, json("POST", { body })),

@@ -42,8 +42,18 @@ export function shortDay(iso: string): string {
   return dayMonthYear.format(new Date(iso));
 }
 
-/** How long an open ticket's customer has waited for an answer, as a time: "since 14:05". */
-export function waitingLabel(iso: string, now = new Date()): string {
-  const when = listTime(iso, now);
-  return `Waiting since ${when === "Yesterday" ? "yesterday" : when}`;
+const weekdayTime = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+
+/** "Mon 8 Dec, 09:00" on the agent's clock. */
+export function shortDateTime(iso: string): string {
+  return weekdayTime.format(new Date(iso));
+}
+
+/** When a snoozed ticket wakes, on the agent's clock: "today 14:05", "tomorrow 09:00", "Mon 8 Dec, 09:00". */
+export function wakeTime(iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  const days = Math.round((startOfDay(date) - startOfDay(now)) / 86_400_000);
+  if (days === 0) return `today ${time.format(date)}`;
+  if (days === 1) return `tomorrow ${time.format(date)}`;
+  return weekdayTime.format(date);
 }

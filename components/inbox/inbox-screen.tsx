@@ -7,6 +7,7 @@ import type { TicketDrafts } from "@/lib/drafts/validation";
 import type { InboxListPage } from "@/lib/tickets/inbox";
 import type { AgentOption, IntegrationOption } from "@/lib/tickets/options";
 import type { InboxFilters } from "@/lib/tickets/validation";
+import type { WaitingClock } from "@/lib/tickets/waiting";
 import type { ThreadSlice, TicketView } from "@/lib/tickets/view";
 import { UndoToast } from "@/components/ui/undo-toast";
 import { inboxApi } from "./api";
@@ -33,10 +34,12 @@ export interface InboxScreenProps {
   integrations: IntegrationOption[];
   agents: AgentOption[];
   initialTicket: { view: TicketView; thread: ThreadSlice; drafts: TicketDrafts } | null;
+  /** How waits are counted and the first-response target (Settings → Business hours). */
+  clock: WaitingClock;
 }
 
 function sameFilters(a: InboxFilters, b: InboxFilters): boolean {
-  return a.view === b.view && (a.integration ?? "") === (b.integration ?? "") && (a.tag ?? "") === (b.tag ?? "") && (a.q ?? "") === (b.q ?? "");
+  return a.view === b.view && (a.integration ?? "") === (b.integration ?? "") && (a.tag ?? "") === (b.tag ?? "") && (a.q ?? "") === (b.q ?? "") && a.sort === b.sort;
 }
 
 export function InboxScreen(props: InboxScreenProps) {
@@ -116,6 +119,7 @@ export function InboxScreen(props: InboxScreenProps) {
     reply: () => pane.current?.focusComposer("reply"),
     note: () => pane.current?.focusComposer("note"),
     close: () => pane.current?.close(),
+    snooze: () => pane.current?.snooze(),
     undo: () => (bulk.step?.canUndo ? bulk.undo() : closer.undo()),
     // The ticket whose row has the focus, else the open one.
     select: () => {
@@ -154,6 +158,7 @@ export function InboxScreen(props: InboxScreenProps) {
         listRef={listRef}
         live={live}
         onHelp={() => setHelpOpen(true)}
+        clock={props.clock}
         check={(ticketId) => ({ checked: selection.isChecked(ticketId), onToggle: (range) => selection.toggle(ticketId, range) })}
         toolbar={
           <SelectionToolbar
@@ -179,6 +184,7 @@ export function InboxScreen(props: InboxScreenProps) {
             openTicket={openTicket}
             onClose={closer.close}
             closing={closer.closing}
+            hours={props.clock.hours}
           />
         ) : (
           <div className="m-auto max-w-sm p-8 text-center text-sm text-slate-500">

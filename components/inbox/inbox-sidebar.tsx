@@ -6,18 +6,23 @@ import type { InboxCounts, InboxView } from "@/lib/tickets/types";
 import { CLOSED_COUNT_CAP } from "@/lib/tickets/counts";
 import type { InboxItem, InboxListPage } from "@/lib/tickets/inbox";
 import type { IntegrationOption } from "@/lib/tickets/options";
+import type { WaitingClock } from "@/lib/tickets/waiting";
 import type { InboxFilters } from "@/lib/tickets/validation";
 import { Button } from "@/components/ui/button";
 import { NewConversationDialog } from "./new-conversation-dialog";
 import { NotificationSettings } from "./notification-settings";
 import { TagFilter } from "./tag-filter";
+import { SortChoice } from "./sort-choice";
 import { TicketRow } from "./ticket-row";
+import { useNow } from "./use-now";
 import type { LiveState } from "./use-live-updates";
 
 const VIEWS: { view: InboxView; label: string }[] = [
   { view: "open", label: "Open" },
   { view: "mine", label: "Mine" },
   { view: "unassigned", label: "Unassigned" },
+  { view: "snoozed", label: "Snoozed" },
+  { view: "overdue", label: "Past target" },
   { view: "closed", label: "Closed" },
   { view: "all", label: "All" },
 ];
@@ -26,6 +31,8 @@ const EMPTY: Record<InboxView, string> = {
   open: "No open tickets. New conversations from customers appear here.",
   mine: "No open tickets are assigned to you.",
   unassigned: "Every open ticket has someone on it.",
+  snoozed: "No snoozed tickets. Snooze one (s) to put it aside until a time; it comes back to Open then, or as soon as the customer writes.",
+  overdue: "No ticket is past the first-response target.",
   closed: "No closed tickets yet.",
   all: "No tickets yet. When customers text your SMS number, their conversations appear here.",
 };
@@ -51,6 +58,7 @@ interface Props {
   /** Checked tickets and what to do to them (selection-toolbar.tsx), shown above the list. */
   toolbar?: ReactNode;
   check?: (ticketId: string) => { checked: boolean; onToggle: (range: boolean) => void };
+  clock: WaitingClock;
 }
 
 function SearchBox({ filters, setFilters, searchRef }: Pick<Props, "filters" | "setFilters" | "searchRef">) {
@@ -111,8 +119,10 @@ export function InboxSidebar({
   onHelp,
   toolbar,
   check,
+  clock,
 }: Props) {
   const [composing, setComposing] = useState(false);
+  const now = useNow();
   return (
     // On a phone the list and the open ticket take turns filling the screen.
     <aside className={`${selectedId ? "hidden md:flex" : "flex"} w-full shrink-0 flex-col border-r border-slate-200 bg-white md:w-[22rem]`} aria-label="Ticket list">
@@ -181,6 +191,7 @@ export function InboxSidebar({
           </div>
         ) : null}
         <TagFilter filters={filters} setFilters={setFilters} />
+        <SortChoice filters={filters} setFilters={setFilters} />
         <SearchBox filters={filters} setFilters={setFilters} searchRef={searchRef} />
         {filters.q && ignored.length ? (
           <p role="status" className="text-xs text-slate-600">
@@ -196,12 +207,28 @@ export function InboxSidebar({
           </p>
         ) : tickets.length === 0 && !list.isPending ? (
           <p className="p-6 text-center text-sm text-slate-500">
-            {filters.q ? `No tickets match “${filters.q}”.` : filters.tag ? `No tickets in this view have the tag “${filters.tag}”. Choose All tags to see every ticket.` : EMPTY[filters.view]}
+            {filters.q
+              ? `No tickets match “${filters.q}”.`
+              : filters.tag
+                ? `No tickets in this view have the tag “${filters.tag}”. Choose All tags to see every ticket.`
+                : filters.view === "overdue" && !clock.targetMinutes
+                  ? "No first-response target is set. An admin sets one under Settings → Business hours."
+                  : EMPTY[filters.view]}
           </p>
         ) : (
           <ul ref={listRef} aria-label="Tickets" className="divide-y divide-slate-100">
             {tickets.map((ticket) => (
-              <TicketRow key={ticket.id} ticket={ticket} meId={meId} selected={ticket.id === selectedId} href={hrefFor(ticket.id)} onOpen={() => openTicket(ticket.id)} check={check?.(ticket.id)} />
+              <TicketRow
+                key={ticket.id}
+                ticket={ticket}
+                meId={meId}
+                selected={ticket.id === selectedId}
+                href={hrefFor(ticket.id)}
+                onOpen={() => openTicket(ticket.id)}
+                clock={clock}
+                now={now}
+                check={check?.(ticket.id)}
+              />
             ))}
           </ul>
         )}

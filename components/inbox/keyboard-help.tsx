@@ -14,6 +14,7 @@ const KEYS: [string, string][] = [
   ["z", "Undo closing it (for a few seconds), or the latest change to many tickets"],
   ["x", "Select or unselect the ticket (for a change to many at once)"],
   ["Shift + click", "Select every ticket between the last one selected and this one"],
+  ["s", "Snooze the ticket until a time"],
   ["/", "Search every ticket"],
   ["Esc", "Leave the text box, then the ticket; back to the list"],
 ];

@@ -4,7 +4,7 @@ import type { InboxFilters } from "@/lib/tickets/validation";
 export const inboxKeys = {
   all: ["inbox"] as const,
   lists: () => [...inboxKeys.all, "list"] as const,
-  list: (filters: InboxFilters) => [...inboxKeys.lists(), { view: filters.view, integration: filters.integration ?? null, tag: filters.tag ?? null, q: filters.q ?? "" }] as const,
+  list: (filters: InboxFilters) => [...inboxKeys.lists(), { view: filters.view, integration: filters.integration ?? null, tag: filters.tag ?? null, q: filters.q ?? "", sort: filters.sort }] as const,
   counts: () => [...inboxKeys.all, "counts"] as const,
   countsFor: (integration: string | undefined, q?: string, tag?: string) => [...inboxKeys.counts(), integration ?? null, q ?? "", tag ?? null] as const,
   /** Tag names: the list's filter, and the header's suggestions for what was typed. */

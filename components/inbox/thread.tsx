@@ -7,7 +7,7 @@ import type { ThreadSlice, TimelineEvent } from "@/lib/tickets/view";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { useStickToBottom } from "@/components/ui/use-stick-to-bottom";
-import { clockTime, dayKey, dayLabel, fullTime } from "./format";
+import { clockTime, dayKey, dayLabel, fullTime, shortDateTime } from "./format";
 import { MessageBubble } from "./message-bubble";
 import { useShowRuleActivity } from "./use-rule-activity";
 
@@ -113,6 +113,14 @@ export function Thread({ ticketId, customerLabel, thread, onRetryMessage, onRetr
                   <span aria-hidden className="h-px flex-1 bg-slate-200" />
                   <span>
                     {item.event.text}
+                    {item.event.until ? (
+                      <>
+                        {" until "}
+                        <time dateTime={item.event.until} suppressHydrationWarning>
+                          {shortDateTime(item.event.until)}
+                        </time>
+                      </>
+                    ) : null}
                     {" · "}
                     <time dateTime={item.event.createdAt} title={fullTime(item.event.createdAt)} suppressHydrationWarning>
                       {clockTime(item.event.createdAt)}

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import type { inboxApi } from "./api";
 import { TicketTags } from "./ticket-tags";
+import { SnoozeControl, type SnoozeProps } from "./snooze-control";
 
 type Action = Parameters<typeof inboxApi.act>[1];
 
@@ -26,9 +27,10 @@ interface Props {
   /** Phones: the list is hidden while a ticket is open; this leads back to it. */
   listHref: string;
   onBackToList: () => void;
+  snooze: SnoozeProps;
 }
 
-export function TicketHeader({ view, me, agents, act, viewers, onClose, closing, customerPanelOpen, onToggleCustomerPanel, listHref, onBackToList }: Props) {
+export function TicketHeader({ view, me, agents, act, viewers, onClose, closing, customerPanelOpen, onToggleCustomerPanel, listHref, onBackToList, snooze }: Props) {
   const { ticket, customer, integration } = view;
   const open = ticket.status === "open";
   return (
@@ -86,6 +88,7 @@ export function TicketHeader({ view, me, agents, act, viewers, onClose, closing,
           <Button variant="secondary" className="lg:hidden" aria-expanded={customerPanelOpen} aria-controls="customer-panel" onClick={onToggleCustomerPanel}>
             Customer
           </Button>
+          {open ? <SnoozeControl snoozedUntil={ticket.snoozedUntil} act={act} {...snooze} /> : null}
           {open ? (
             <Button variant="secondary" disabled={act.isPending || closing} onClick={onClose} title="Close (e); Undo (z) for a few seconds after" aria-keyshortcuts="e">
               {closing ? "Closing…" : "Close"}

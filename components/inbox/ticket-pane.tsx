@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
+import type { BusinessHours } from "@/lib/rules/business-hours";
 import type { AgentOption } from "@/lib/tickets/options";
 import type { TicketDrafts } from "@/lib/drafts/validation";
 import type { ThreadSlice, TicketView } from "@/lib/tickets/view";
@@ -20,6 +21,7 @@ import { useTicketMutations } from "./use-ticket-mutations";
 export interface TicketPaneHandle {
   focusComposer: (mode: "reply" | "note") => void;
   close: () => void;
+  snooze: () => void;
 }
 
 interface Props {
@@ -33,11 +35,14 @@ interface Props {
   /** Closing goes through the inbox, which offers Undo. */
   onClose: (ticket: ClosedTicket) => void;
   closing: boolean;
+  /** Where snooze times such as "tomorrow" begin. */
+  hours: BusinessHours | null;
 }
 
-export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTicket, onClose, closing }: Props) {
+export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTicket, onClose, closing, hours }: Props) {
   const composer = useRef<ComposerHandle>(null);
   const [customerPanelOpen, setCustomerPanelOpen] = useState(false);
+  const [snoozeOpen, setSnoozeOpen] = useState(false);
   const view = useQuery({ ...ticketQuery(ticketId), initialData: initial?.view });
   const thread = useInfiniteQuery({ ...threadQuery(ticketId), initialData: initial ? { pages: [initial.thread], pageParams: [null] } : undefined });
   const drafts = useQuery({ ...draftsQuery(ticketId), initialData: initial?.drafts });
@@ -76,6 +81,9 @@ export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTi
   useImperativeHandle(ref, () => ({
     focusComposer: (mode) => (composer.current ? composer.current.focus(mode) : setFocusOnMount(mode)),
     close,
+    snooze: () => {
+      if (view.data?.ticket.status === "open") setSnoozeOpen(true);
+    },
   }));
 
   if (view.isError) {
@@ -107,6 +115,7 @@ export function TicketPane({ ref, ticketId, me, agents, initial, hrefFor, openTi
           onToggleCustomerPanel={() => setCustomerPanelOpen((shown) => !shown)}
           listHref={hrefFor(null)}
           onBackToList={() => openTicket(null)}
+          snooze={{ hours, open: snoozeOpen, setOpen: setSnoozeOpen }}
         />
         <Thread
           ticketId={ticketId}

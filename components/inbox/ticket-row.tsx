@@ -2,8 +2,10 @@
 
 import type { InboxItem } from "@/lib/tickets/inbox";
 import { previewLine } from "@/lib/tickets/preview";
-import { fullTime, listTime, waitingLabel } from "./format";
+import type { WaitingClock } from "@/lib/tickets/waiting";
+import { fullTime, listTime, wakeTime } from "./format";
 import { TagChips } from "./tag-chips";
+import { WaitingChip } from "./waiting-chip";
 
 interface Props {
   ticket: InboxItem;
@@ -13,9 +15,12 @@ interface Props {
   onOpen: () => void;
   /** Checked for a step on many tickets; `range`: shift was held, so every ticket from the last one checked. */
   check?: { checked: boolean; onToggle: (range: boolean) => void };
+  /** How waits are counted (business hours) and the first-response target. */
+  clock: WaitingClock;
+  now: number;
 }
 
-export function TicketRow({ ticket, meId, selected, href, onOpen, check }: Props) {
+export function TicketRow({ ticket, meId, selected, href, onOpen, check, clock, now }: Props) {
   return (
     <li className={`flex items-stretch ${check?.checked ? "bg-brand-50/60" : ""}`}>
       {check ? (
@@ -66,10 +71,12 @@ export function TicketRow({ ticket, meId, selected, href, onOpen, check }: Props
           <span className="truncate">{ticket.integration.name}</span>
           {ticket.status === "closed" ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-600">Closed</span> : null}
           {ticket.hasDraft ? <span className="rounded bg-sky-50 px-1.5 py-0.5 font-medium text-sky-800">Draft</span> : null}
-          {ticket.status === "open" && ticket.waitingSince ? (
-            <time dateTime={ticket.waitingSince} title={`The customer's oldest unanswered message: ${fullTime(ticket.waitingSince)}`} className="rounded bg-amber-50 px-1.5 py-0.5 text-amber-800" suppressHydrationWarning>
-              {waitingLabel(ticket.waitingSince)}
+          {ticket.status === "open" && ticket.snoozedUntil ? (
+            <time dateTime={ticket.snoozedUntil} title={fullTime(ticket.snoozedUntil)} className="rounded bg-violet-50 px-1.5 py-0.5 text-violet-800" suppressHydrationWarning>
+              Snoozed until {wakeTime(ticket.snoozedUntil, new Date(now))}
             </time>
+          ) : ticket.status === "open" && ticket.waitingSince ? (
+            <WaitingChip since={ticket.waitingSince} clock={clock} now={now} />
           ) : null}
           {ticket.optedOut ? <span className="rounded bg-red-50 px-1.5 py-0.5 font-medium text-red-700">Opted out</span> : null}
           <TagChips tags={ticket.tags} />

@@ -9,6 +9,7 @@ export interface InboxShortcuts {
   reply: () => void;
   note: () => void;
   close: () => void;
+  snooze: () => void;
   undo: () => void;
   search: () => void;
   escape: () => void;
@@ -28,6 +29,8 @@ const KEYS: Record<string, { kind: ShortcutKind; run: keyof InboxShortcuts }> = 
   e: { kind: "act", run: "close" },
   c: { kind: "act", run: "close" },
   z: { kind: "act", run: "undo" },
+  // Opens the snooze choices: what is typed next is kept out of them, as out of a text box.
+  s: { kind: "field", run: "snooze" },
   "?": { kind: "view", run: "help" },
   x: { kind: "view", run: "select" },
 };
@@ -42,7 +45,7 @@ function isTyping(target: EventTarget | null): boolean {
 /**
  * The inbox without a mouse: j/k or arrows move between tickets, r replies, n writes a
  * note, e or c closes, z undoes the close (or the latest step on many tickets), x checks the
- * ticket for a step on many, / searches, Escape steps back, ? lists the keys.
+ * ticket for a step on many, s snoozes, / searches, Escape steps back, ? lists the keys.
  * Keys typed into a field stay in the field (except Escape, which leaves it). Outside a
  * field a key runs its shortcut only when pressed on its own (lib/keyboard/burst.ts): a
  * sentence typed there opens nothing, closes nothing and lands in no text box.

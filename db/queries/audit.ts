@@ -74,6 +74,7 @@ export type AdminAction =
   | "rule.moved"
   | "rule.deleted"
   | "business_hours.updated"
+  | "response_target.updated"
   | "country.allowed"
   | "country.removed"
   | "sms_price.updated"

@@ -42,6 +42,8 @@ export interface AppendToOpenTicket {
   now: Date;
   /** The job that runs rules on the message (queued only while some rule is enabled). */
   rulesJobKind: string;
+  /** The timeline event a snoozed ticket's wake-up records. */
+  wokenEventType: string;
   channel: string;
 }
 
@@ -49,7 +51,7 @@ export interface AppendToOpenTicket {
  * The common case of an inbound SMS, in one statement (one round trip, atomic on its own):
  * a known customer writes again to their open ticket on an active integration. Stores the
  * message, touches the ticket, queues the rules job if any rule is enabled, and notifies
- * the inbox. Returns null when the case does not apply (no such integration or open
+ * the inbox; a snoozed ticket wakes, with its timeline saying so. Returns null when the case does not apply (no such integration or open
  * ticket, or the MessageSid is already stored): the caller then files it the general way,
  * which also tells a duplicate from a new ticket or a refusal.
  */
@@ -59,7 +61,7 @@ export async function appendToOpenTicket(db: DbOrTx, input: AppendToOpenTicket):
     with target as (
       -- Both sides by their unique keys first, then the one-open-ticket index: a single row
       -- whatever the number of open tickets.
-      select t.id as ticket_id
+      select t.id as ticket_id, t.snoozed_until
       from tickets t
       where t.status = 'open'
         and t.integration_id = (select i.id from sms_integrations i where i.phone_e164 = ${input.toE164} and i.deleted_at is null and i.status = 'active')
@@ -71,9 +73,17 @@ export async function appendToOpenTicket(db: DbOrTx, input: AppendToOpenTicket):
       on conflict (twilio_sid) do nothing
       returning id, ticket_id
     ), touched as (
-      update tickets set last_message_at = ${at}::timestamptz, last_message_preview = ${input.preview}, last_inbound_at = ${at}::timestamptz
+      update tickets set last_message_at = ${at}::timestamptz, last_message_preview = ${input.preview}, last_inbound_at = ${at}::timestamptz,
+        waiting_since = coalesce(tickets.waiting_since, ${at}::timestamptz), snoozed_until = null
       from stored where tickets.id = stored.ticket_id
       returning tickets.id, tickets.assignee_id
+    ), woken as (
+      -- A snoozed ticket wakes at once (every CTE sees the ticket as it was before this statement).
+      insert into events (ticket_id, type, data, created_at)
+      select stored.ticket_id, ${input.wokenEventType}, jsonb_build_object('by', 'customer', 'until', target.snoozed_until), ${at}::timestamptz
+      from stored join target on target.ticket_id = stored.ticket_id
+      where target.snoozed_until is not null
+      returning id
     ), queued as (
       insert into jobs (kind, payload, dedupe_key)
       select ${input.rulesJobKind}, jsonb_build_object('messageId', stored.id, 'ticketCreated', false), 'rules:' || stored.id
@@ -81,7 +91,7 @@ export async function appendToOpenTicket(db: DbOrTx, input: AppendToOpenTicket):
       on conflict do nothing
       returning id
     )
-    select stored.id as message_id, stored.ticket_id, exists (select 1 from queued) as queued_work,
+    select stored.id as message_id, stored.ticket_id, exists (select 1 from queued) as queued_work, exists (select 1 from woken) as woke,
       pg_notify(${input.channel}, json_build_object('type', 'message.created', 'ticketId', stored.ticket_id, 'messageId', stored.id, 'fromCustomer', true, 'assigneeId', (select assignee_id from touched))::text) as notified
     from stored`);
   const [row] = rowsOf<{ message_id: string; ticket_id: string; queued_work: boolean }>(answer);

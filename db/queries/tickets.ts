@@ -7,9 +7,9 @@ import { beforeKeyset, encodeCursor, keysetStamp, type Keyset } from "./cursor";
 import { ticketHasTags } from "./tags";
 import { unreadFor } from "./ticket-reads";
 
-import type { InboxView } from "./inbox-views";
+import type { InboxSort, InboxView } from "./inbox-views";
 
-export { INBOX_VIEWS, type InboxView } from "./inbox-views";
+export { INBOX_SORTS, INBOX_VIEWS, type InboxSort, type InboxView } from "./inbox-views";
 
 /** Search terms already read by lib/tickets/search.ts; each is optional and they are OR-ed. */
 export interface TicketSearch {
@@ -42,6 +42,8 @@ export interface InboxTicket {
   previewBy: PreviewAuthor | null;
   /** Open tickets: when the customer's oldest message not yet answered by an agent arrived. */
   waitingSince: string | null;
+  /** A snoozed ticket: when it wakes up. */
+  snoozedUntil: string | null;
   assignee: { id: string; name: string } | null;
   integration: { id: string; name: string };
   customer: { id: string; name: string | null; phoneE164: string; country: string | null };
@@ -65,20 +67,34 @@ export interface InboxPage {
  */
 export type InboxCounts = Record<InboxView, number> & { unread: { open: number; mine: number; unassigned: number } };
 
-function viewCondition(view: InboxView, userId: string): SQL | undefined {
+/** Open and not snoozed: what the Open, Mine and Unassigned views list. */
+const awake = sql`${tickets.status} = 'open' and ${tickets.snoozedUntil} is null`;
+
+/**
+ * `overdueSince`: the Past target view lists awake tickets whose customer has waited since
+ * then or longer (worked out from the target and business hours by the caller); none without it.
+ */
+function viewCondition(view: InboxView, userId: string, overdueSince: Date | null | undefined): SQL | undefined {
   switch (view) {
     case "open":
-      return eq(tickets.status, "open");
+      return awake;
     case "closed":
       return eq(tickets.status, "closed");
     case "mine":
-      return and(eq(tickets.assigneeId, userId), eq(tickets.status, "open"));
+      return and(eq(tickets.assigneeId, userId), awake);
     case "unassigned":
-      return and(isNull(tickets.assigneeId), eq(tickets.status, "open"));
+      return and(isNull(tickets.assigneeId), awake);
+    case "snoozed":
+      return sql`${tickets.status} = 'open' and ${tickets.snoozedUntil} is not null`;
+    case "overdue":
+      return overdueSince ? sql`${awake} and ${tickets.waitingSince} <= ${overdueSince.toISOString()}::timestamptz` : sql`false`;
     case "all":
       return undefined;
   }
 }
+
+/** "Waiting longest": tickets nobody waits on come last, in a fixed order, so the keyset still walks them. */
+const waitingKey = sql`coalesce(${tickets.waitingSince}, '9999-01-01T00:00:00Z'::timestamptz)`;
 
 /**
  * A tsquery of prefix terms, and phrases as words that follow one another; only letters and
@@ -157,6 +173,7 @@ export function inboxCondition({
   integrationId,
   tag,
   search,
+  overdueSince,
 }: {
   view: InboxView;
   userId: string;
@@ -164,9 +181,11 @@ export function inboxCondition({
   /** A normalised tag name (lib/tags/name.ts). */
   tag?: string;
   search?: TicketSearch;
+  /** For the Past target view: the instant before which a wait is past the target. */
+  overdueSince?: Date | null;
 }): SQL | undefined {
   return and(
-    viewCondition(view, userId),
+    viewCondition(view, userId, overdueSince),
     integrationId ? eq(tickets.integrationId, integrationId) : undefined,
     tag ? ticketHasTags([tag]) : undefined,
     searchCondition(search, userId),
@@ -183,6 +202,9 @@ export interface InboxQuery {
   search?: TicketSearch;
   cursor?: Keyset | null;
   limit: number;
+  sort?: InboxSort;
+  /** For the Past target view (viewCondition). */
+  overdueSince?: Date | null;
 }
 
 const previewAuthor = alias(users, "preview_author");
@@ -217,14 +239,15 @@ function previewAuthorOf(row: { direction: string | null; byRule: boolean | null
 }
 
 /** The inbox page query, unexecuted, so bench/inbox-plans.ts can EXPLAIN exactly what runs. */
-export function inboxTicketsQuery({ db, view, userId, integrationId, tag, search, cursor, limit }: InboxQuery) {
+export function inboxTicketsQuery({ db, view, userId, integrationId, tag, search, cursor, limit, sort = "recent", overdueSince }: InboxQuery) {
+  const waiting = sort === "waiting";
   return db
     .select({
       id: tickets.id,
       status: tickets.status,
       unread: unreadFor(userId),
       lastMessageAt: tickets.lastMessageAt,
-      stamp: keysetStamp(tickets.lastMessageAt),
+      stamp: waiting ? sql<string>`to_char(${waitingKey} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : keysetStamp(tickets.lastMessageAt),
       preview: tickets.lastMessagePreview,
       assigneeId: tickets.assigneeId,
       assigneeName: users.name,
@@ -242,6 +265,7 @@ export function inboxTicketsQuery({ db, view, userId, integrationId, tag, search
       latestAuthorId: sql<string | null>`latest.author_id`,
       latestAuthorName: previewAuthor.name,
       waitingSince: sql<Date | null>`latest.waiting_since`.mapWith((value: string | Date | null) => (value === null ? null : new Date(value))),
+      snoozedUntil: tickets.snoozedUntil,
     })
     .from(tickets)
     .innerJoin(customers, eq(customers.id, tickets.customerId))
@@ -250,9 +274,18 @@ export function inboxTicketsQuery({ db, view, userId, integrationId, tag, search
     .leftJoin(optOuts, and(eq(optOuts.customerId, tickets.customerId), eq(optOuts.businessE164, smsIntegrations.phoneE164)))
     .leftJoinLateral(latestMessage, sql`true`)
     .leftJoin(previewAuthor, sql`${previewAuthor.id} = latest.author_id`)
-    .where(and(inboxCondition({ view, userId, integrationId, tag, search }), cursor ? beforeKeyset(tickets.lastMessageAt, tickets.id, cursor) : undefined))
+    .where(
+      and(
+        inboxCondition({ view, userId, integrationId, tag, search, overdueSince }),
+        cursor
+          ? waiting
+            ? sql`(${waitingKey}, ${tickets.id}) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`
+            : beforeKeyset(tickets.lastMessageAt, tickets.id, cursor)
+          : undefined,
+      ),
+    )
     // NULLS LAST to match the indexes exactly; a plain DESC (nulls first) would sort instead.
-    .orderBy(sql`${tickets.lastMessageAt} desc nulls last`, sql`${tickets.id} desc nulls last`)
+    .orderBy(...(waiting ? [sql`${waitingKey} asc`, sql`${tickets.id} asc`] : [sql`${tickets.lastMessageAt} desc nulls last`, sql`${tickets.id} desc nulls last`]))
     .limit(limit + 1);
 }
 
@@ -274,6 +307,7 @@ export async function listInboxTickets(query: InboxQuery): Promise<InboxPage> {
       preview: row.preview,
       previewBy: previewAuthorOf({ direction: row.latestDirection, byRule: row.latestByRule, authorId: row.latestAuthorId, authorName: row.latestAuthorName }),
       waitingSince: row.waitingSince ? row.waitingSince.toISOString() : null,
+      snoozedUntil: row.snoozedUntil ? row.snoozedUntil.toISOString() : null,
       assignee: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? "Unknown" } : null,
       integration: { id: row.integrationId, name: row.integrationName },
       customer: { id: row.customerId, name: row.customerName, phoneE164: row.customerPhone, country: row.customerCountry },
@@ -292,6 +326,7 @@ export async function countInboxTickets({
   tag,
   search,
   closedCountCap,
+  overdueSince,
 }: {
   db: DbOrTx;
   userId: string;
@@ -301,24 +336,30 @@ export async function countInboxTickets({
   /** Counts what a search finds in each view, in the same one query. */
   search?: TicketSearch;
   closedCountCap: number;
+  /** Past target: awake tickets waited on since then or longer; none without it. */
+  overdueSince?: Date | null;
 }): Promise<InboxCounts> {
   const found = and(searchCondition(search, userId), tag ? ticketHasTags([tag]) : undefined);
   const ofIntegration = sql`${integrationId ? sql` and ${tickets.integrationId} = ${integrationId}` : sql``}${found ? sql` and ${found}` : sql``}`;
   const unread = unreadFor(userId);
+  const up = sql`${tickets.snoozedUntil} is null`;
+  const overdue = overdueSince ? sql`${up} and ${tickets.waitingSince} <= ${overdueSince.toISOString()}::timestamptz` : sql`false`;
   const [row] = await db
     .select({
-      open: sql<number>`count(*)::int`,
-      mine: sql<number>`count(*) filter (where ${tickets.assigneeId} = ${userId})::int`,
-      unassigned: sql<number>`count(*) filter (where ${tickets.assigneeId} is null)::int`,
-      unreadOpen: sql<number>`count(*) filter (where ${unread})::int`,
-      unreadMine: sql<number>`count(*) filter (where ${tickets.assigneeId} = ${userId} and ${unread})::int`,
-      unreadUnassigned: sql<number>`count(*) filter (where ${tickets.assigneeId} is null and ${unread})::int`,
+      open: sql<number>`count(*) filter (where ${up})::int`,
+      mine: sql<number>`count(*) filter (where ${up} and ${tickets.assigneeId} = ${userId})::int`,
+      unassigned: sql<number>`count(*) filter (where ${up} and ${tickets.assigneeId} is null)::int`,
+      snoozed: sql<number>`count(*) filter (where ${tickets.snoozedUntil} is not null)::int`,
+      overdue: sql<number>`count(*) filter (where ${overdue})::int`,
+      unreadOpen: sql<number>`count(*) filter (where ${up} and ${unread})::int`,
+      unreadMine: sql<number>`count(*) filter (where ${up} and ${tickets.assigneeId} = ${userId} and ${unread})::int`,
+      unreadUnassigned: sql<number>`count(*) filter (where ${up} and ${tickets.assigneeId} is null and ${unread})::int`,
       closed: sql<number>`(select count(*)::int from (select 1 from ${tickets} where ${tickets.status} = 'closed'${ofIntegration} limit ${closedCountCap + 1}) as capped)`,
     })
     .from(tickets)
     .where(and(eq(tickets.status, "open"), integrationId ? eq(tickets.integrationId, integrationId) : undefined, found));
-  const { unreadOpen, unreadMine, unreadUnassigned, ...counts } = row ?? { open: 0, mine: 0, unassigned: 0, closed: 0, unreadOpen: 0, unreadMine: 0, unreadUnassigned: 0 };
-  return { ...counts, all: counts.open + counts.closed, unread: { open: unreadOpen, mine: unreadMine, unassigned: unreadUnassigned } };
+  const { unreadOpen, unreadMine, unreadUnassigned, ...counts } = row ?? { open: 0, mine: 0, unassigned: 0, snoozed: 0, overdue: 0, closed: 0, unreadOpen: 0, unreadMine: 0, unreadUnassigned: 0 };
+  return { ...counts, all: counts.open + counts.snoozed + counts.closed, unread: { open: unreadOpen, mine: unreadMine, unassigned: unreadUnassigned } };
 }
 
 export async function getTicket({ db, id, forUpdate = false }: { db: DbOrTx; id: string; forUpdate?: boolean }): Promise<Ticket | null> {
@@ -400,13 +441,16 @@ export async function updateTicket({
 }: {
   db: DbOrTx;
   id: string;
-  changes: Partial<Pick<Ticket, "status" | "assigneeId" | "closedAt" | "lastMessageAt" | "lastMessagePreview">>;
+  changes: Partial<Pick<Ticket, "status" | "assigneeId" | "closedAt" | "lastMessageAt" | "lastMessagePreview" | "snoozedUntil" | "waitingSince">>;
 }): Promise<Ticket | null> {
   const [row] = await db.update(tickets).set(changes).where(eq(tickets.id, id)).returning();
   return row ?? null;
 }
 
-/** Moves the ticket to the top of the inbox with this message as its preview. */
-export async function touchTicketActivity({ db, id, preview }: { db: DbOrTx; id: string; preview: string }): Promise<void> {
-  await db.update(tickets).set({ lastMessageAt: sql`now()`, lastMessagePreview: preview }).where(eq(tickets.id, id));
+/** Moves the ticket to the top of the inbox with this message as its preview; `answered`: an agent wrote it, so nobody waits any more. */
+export async function touchTicketActivity({ db, id, preview, answered = false }: { db: DbOrTx; id: string; preview: string; answered?: boolean }): Promise<void> {
+  await db
+    .update(tickets)
+    .set({ lastMessageAt: sql`now()`, lastMessagePreview: preview, ...(answered ? { waitingSince: null } : {}) })
+    .where(eq(tickets.id, id));
 }

@@ -67,6 +67,10 @@ export const tickets = pgTable(
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     /** The customer's latest message; the ticket is unread for every agent who has not read up to it (ticket_reads). */
     lastInboundAt: timestamp("last_inbound_at", { withTimezone: true }),
+    /** When the customer's oldest message not yet answered by an agent arrived; null when nothing waits for an answer. */
+    waitingSince: timestamp("waiting_since", { withTimezone: true }),
+    /** An open ticket put aside until then (a `ticket.wake` job reopens it); null when not snoozed. */
+    snoozedUntil: timestamp("snoozed_until", { withTimezone: true }),
     lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull().defaultNow(),
     lastMessagePreview: text("last_message_preview").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -91,6 +95,10 @@ export const tickets = pgTable(
     index("tickets_closed_report_idx").on(t.closedAt, t.createdAt, t.integrationId, t.assigneeId).where(sql`${t.status} = 'closed'`),
     // The inbox filtered by tag (`tags @> array[name]`), with or without a view.
     index("tickets_tags_idx").using("gin", t.tags),
+    // The Snoozed view, soonest wake-up first.
+    index("tickets_snoozed_idx").on(t.snoozedUntil, t.id).where(sql`${t.status} = 'open' and ${t.snoozedUntil} is not null`),
+    // "Waiting longest" and the Past target view: open, awake tickets by how long their customer has waited.
+    index("tickets_waiting_idx").on(t.waitingSince, t.id).where(sql`${t.status} = 'open' and ${t.snoozedUntil} is null and ${t.waitingSince} is not null`),
   ],
 );
 

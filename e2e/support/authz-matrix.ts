@@ -130,6 +130,7 @@ export const actions: Record<string, { access: Access; args: unknown[] }> = {
   "lib/saved-replies/actions.ts#saveSavedReplyAction": { access: "admin", args: [null, {}] },
   "lib/saved-replies/actions.ts#deleteSavedReplyAction": { access: "admin", args: [{ id: MISSING_ID }] },
   "lib/rules/actions.ts#saveBusinessHoursAction": { access: "admin", args: [{}] },
+  "lib/rules/actions.ts#saveResponseTargetAction": { access: "admin", args: [null, {}] },
   "lib/integrations/actions.ts#allowCountryAction": { access: "admin", args: [null, {}] },
   "lib/integrations/actions.ts#removeCountryAction": { access: "admin", args: [{"country":"US"}] },
   "lib/reports/actions.ts#saveSmsPriceAction": { access: "admin", args: [null, {}] },

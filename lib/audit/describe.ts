@@ -88,6 +88,10 @@ function deed(type: string, data: Data): string {
       const zone = text(data, "timeZone");
       return `changed the business hours${zone ? ` (${zone})` : ""}`;
     }
+    case "response_target.updated": {
+      const minutes = data.minutes;
+      return typeof minutes === "number" ? `set the first-response target to ${minutes} minutes` : "removed the first-response target";
+    }
     case "country.allowed":
       return `allowed messages from ${countryName(text(data, "country") ?? "?")}`;
     case "sms_price.updated":

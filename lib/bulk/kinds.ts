@@ -82,7 +82,8 @@ const close: BulkKind<Record<string, never>> = {
   async apply({ tx, stepId, ticketIds }) {
     const rows = await tx
       .update(tickets)
-      .set({ status: "closed", closedAt: sql`now()` })
+      // Closing ends a snooze and the wait, as it does one ticket at a time.
+      .set({ status: "closed", closedAt: sql`now()`, snoozedUntil: null, waitingSince: null })
       .where(and(inArray(tickets.id, ticketIds), eq(tickets.status, "open")))
       .returning({ id: tickets.id });
     return { changed: rows.map((row) => ({ ticketId: row.id, type: TICKET_EVENTS.closed, data: { bulkStepId: stepId } })), skipped: [] };

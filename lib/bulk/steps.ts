@@ -8,13 +8,16 @@ import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { kickJobWorker } from "@/lib/jobs/kick";
 import { publishInboxEvent } from "@/lib/realtime/publish";
+import { getWaitingClock } from "@/lib/tickets/response-target";
 import { parseSearchQuery } from "@/lib/tickets/search";
+import { overdueSince } from "@/lib/tickets/waiting";
 import { MAX_STEP_TICKETS, type BulkAction, type BulkSelection, type BulkStepRequest, type BulkStepView } from "./validation";
 
-function selectionCondition(selection: BulkSelection, userId: string) {
+async function selectionCondition(db: DbOrTx, selection: BulkSelection, userId: string) {
   if ("ticketIds" in selection) return inArray(tickets.id, selection.ticketIds);
   const { view, integration, tag, q } = selection.matching;
-  return inboxCondition({ view, userId, integrationId: integration, tag, search: q ? parseSearchQuery(q).search : undefined });
+  const since = view === "overdue" ? overdueSince(await getWaitingClock({ db }), new Date()) : null;
+  return inboxCondition({ view, userId, integrationId: integration, tag, search: q ? parseSearchQuery(q).search : undefined, overdueSince: since });
 }
 
 async function queueStep(db: DbOrTx, step: BulkStep) {
@@ -35,7 +38,7 @@ export async function createBulkStep({ db, actor, request }: { db: Database; act
   const step = await db.transaction(async (tx) => {
     const params = action.action === "assign" ? { assigneeId: action.assigneeId } : {};
     const created = (await insertBulkStep({ db: tx, step: { actorId: actor.id, action: action.action, params } }))!;
-    const total = await fillStepTickets({ db: tx, stepId: created.id, where: selectionCondition(selection, actor.id), limit: MAX_STEP_TICKETS + 1 });
+    const total = await fillStepTickets({ db: tx, stepId: created.id, where: await selectionCondition(tx, selection, actor.id), limit: MAX_STEP_TICKETS + 1 });
     if (total === 0) throw new AppError("bad_request", "None of those tickets exist any more. Reload the inbox and select again.");
     if (total > MAX_STEP_TICKETS) {
       throw new AppError("bad_request", `That is more than ${MAX_STEP_TICKETS.toLocaleString("en-US")} tickets. Narrow the view or the search, then try again.`);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, is, TransactionRollbackError } from "drizzle-orm";
+import { eq, is, sql, TransactionRollbackError } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { clearOptOut, findCustomerWithOpenTicket, findOrCreateCustomer, setOptedOut } from "@/db/queries/customers";
 import { recordAuditEntryOnce } from "@/db/queries/audit";
@@ -11,6 +11,7 @@ import { log } from "@/lib/log";
 import { isCountryAllowed } from "@/lib/phone/countries";
 import { countryOfCustomer, isShortCodeOrAlphanumericSender, normalizePhoneNumber } from "@/lib/phone/normalize";
 import { INBOX_CHANNEL, publishInboxEvent } from "@/lib/realtime/publish";
+import { TICKET_EVENTS } from "@/lib/tickets/events";
 import { classifyKeyword, keywordFromOptOutType, type CarrierKeyword } from "./keywords";
 import { looksLikeOneTimePasscode } from "./otp";
 import { previewOf, resolveTicketForInbound } from "./ticket";
@@ -67,6 +68,7 @@ export async function recordInboundMessage({ db, message, now = new Date() }: { 
       preview: previewOf(message.Body, 0),
       now,
       rulesJobKind: "rules.run",
+      wokenEventType: TICKET_EVENTS.woken,
       channel: INBOX_CHANNEL,
     });
     if (appended) return { outcome: "stored", ...appended, ticketChange: "joined" };
@@ -164,8 +166,16 @@ async function fileMessage({
     await Promise.all([
       tx
         .update(tickets)
-        .set({ lastMessageAt: now, lastMessagePreview: previewOf(message.Body, message.media.length), lastInboundAt: now })
+        .set({
+          lastMessageAt: now,
+          lastMessagePreview: previewOf(message.Body, message.media.length),
+          lastInboundAt: now,
+          waitingSince: sql`coalesce(${tickets.waitingSince}, ${now.toISOString()}::timestamptz)`,
+          // A customer's message wakes a snoozed ticket at once.
+          snoozedUntil: null,
+        })
         .where(eq(tickets.id, ticket.id)),
+      ticket.snoozedUntil && recordEvent({ db: tx, ticketId: ticket.id, type: TICKET_EVENTS.woken, data: { by: "customer", until: ticket.snoozedUntil.toISOString() }, at: now }),
       // Stamped like the message, so the timeline shows the ticket opening before it.
       change !== "joined" && recordEvent({ db: tx, ticketId: ticket.id, type: change === "created" ? "ticket.created" : "ticket.reopened", at: now }),
       storeMediaPlaceholders(tx, stored.id, message),

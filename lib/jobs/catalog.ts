@@ -12,6 +12,8 @@ export const jobPayloads = {
   "media.download": z.object({ attachmentId: z.uuid() }),
   /** Hands one stored agent message to Twilio (`lib/outbound/send.ts`). */
   "message.send": z.object({ messageId: z.uuid() }),
+  /** Wakes a snoozed ticket at its time, unless it was woken or snoozed again meanwhile (`lib/tickets/snooze.ts`). */
+  "ticket.wake": z.object({ ticketId: z.uuid(), until: z.iso.datetime() }),
   /** Runs the automation rules for one inbound message (`lib/rules/run.ts`). */
   "rules.run": z.object({ messageId: z.uuid(), ticketCreated: z.boolean().default(false) }),
   /** Works through one step on many tickets, batch by batch (`lib/bulk/run.ts`). */

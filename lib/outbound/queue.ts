@@ -89,7 +89,8 @@ export async function insertOutboundMessage(tx: DbOrTx, input: OutboundInput): P
   });
   await insertStoredAttachments({ db: tx, messageId: message.id, files });
   await enqueueJob({ db: tx, job: { kind: SEND_JOB_KIND, payload: { messageId: message.id }, dedupeKey: `send:${message.id}` } });
-  await touchTicketActivity({ db: tx, id: context.ticket.id, preview: previewOf(input.body, files.length) });
+  // An agent's message answers the customer; a rule's auto-reply leaves them waiting.
+  await touchTicketActivity({ db: tx, id: context.ticket.id, preview: previewOf(input.body, files.length), answered: !input.ruleId && !input.ruleName });
   if (policy) {
     await recordEvent({
       db: tx,

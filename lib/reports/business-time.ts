@@ -81,3 +81,45 @@ export function businessClock(hours: BusinessHours, from: Date, to: Date): (from
   };
   return (fromMs, toMs) => (toMs <= fromMs ? 0 : openUntil(toMs) - openUntil(fromMs));
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The latest instant from which `millis` of open time have passed by `now` (openSpans,
+ * walked back from `now`): whatever started at or before it has waited at least that long
+ * in business hours. Null when the schedule has not been open that long in the last year.
+ */
+export function businessCutoff(hours: BusinessHours, now: Date, millis: number): Date | null {
+  const end = now.getTime();
+  let remaining = millis;
+  let windowEnd = end;
+  for (let days = 7; windowEnd > end - 366 * DAY_MS; days *= 2) {
+    const windowStart = Math.max(end - 366 * DAY_MS, windowEnd - days * DAY_MS);
+    const spans = openSpans(hours, new Date(windowStart), new Date(windowEnd))
+      .map(([openAt, closeAt]): [number, number] => [Math.max(openAt, windowStart), Math.min(closeAt, windowEnd)])
+      .filter(([openAt, closeAt]) => closeAt > openAt)
+      .sort((a, b) => b[1] - a[1]);
+    // Overnight periods can overlap the next day's: count each moment once, latest first.
+    let covered = windowEnd;
+    for (const [openAt, closeAt] of spans) {
+      const top = Math.min(closeAt, covered);
+      if (top <= openAt) continue;
+      if (top - openAt >= remaining) return new Date(top - remaining);
+      remaining -= top - openAt;
+      covered = openAt;
+    }
+    windowEnd = windowStart;
+  }
+  return null;
+}
+
+/** When the business next opens after `after` on a later day of its calendar than `after`'s, within two weeks; null if it does not. */
+export function firstOpeningAfterDay(hours: BusinessHours, after: Date, minDays = 1): Date | null {
+  const today = localTimeAt(after, hours.timeZone).date;
+  const from = addDays(today, minDays).date;
+  const opens = openSpans(hours, after, new Date(after.getTime() + 15 * DAY_MS))
+    .map(([openAt]) => openAt)
+    .filter((openAt) => localTimeAt(new Date(openAt), hours.timeZone).date >= from)
+    .sort((a, b) => a - b);
+  return opens.length ? new Date(opens[0] as number) : null;
+}

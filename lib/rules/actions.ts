@@ -3,9 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getRule } from "@/db/queries/rules";
-import { action } from "@/lib/http/action";
+import { action, formAction } from "@/lib/http/action";
 import { createRule, duplicateRule, editRule, moveRule, removeRule, setRuleEnabled } from "@/lib/rules/manage";
 import { saveBusinessHours } from "@/lib/rules/store";
+import { saveResponseTarget } from "@/lib/tickets/response-target";
+import { responseTargetSchema } from "@/lib/tickets/validation";
 import { testRules } from "@/lib/rules/test-run";
 import { businessHoursSchema } from "@/lib/rules/validation";
 
@@ -84,3 +86,17 @@ export const saveBusinessHoursAction = action({ role: "admin", schema: businessH
   revalidatePath("/settings/business-hours");
   revalidatePath("/settings/rules");
 });
+
+/** Settings → Business hours: how soon a customer should have a first answer; empty removes the target. */
+export const saveResponseTargetAction = formAction(
+  { role: "admin", schema: responseTargetSchema, fields: (form) => ({ amount: form.get("amount") ?? "", unit: form.get("unit") }) },
+  async ({ audited, input }) => {
+    await audited(
+      (tx) => saveResponseTarget({ db: tx, minutes: input.minutes }),
+      () => ({ action: "response_target.updated", details: { minutes: input.minutes } }),
+    );
+    revalidatePath("/settings/business-hours");
+    revalidatePath("/tickets");
+    return { minutes: input.minutes };
+  },
+);

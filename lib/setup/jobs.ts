@@ -4,6 +4,7 @@ import { downloadInboundMedia } from "@/lib/inbound/media";
 import { sendMessageJob } from "@/lib/outbound/send";
 import { runRulesJob } from "@/lib/rules/run";
 import { sandboxJobHandlers } from "@/lib/sandbox/jobs";
+import { wakeTicketJob } from "@/lib/tickets/snooze";
 
 /**
  * The handler of every job kind in the catalog (lib/jobs/catalog.ts), given to the worker at
@@ -15,5 +16,6 @@ export const jobHandlers: JobHandlers = {
   "message.send": sendMessageJob,
   "rules.run": runRulesJob,
   "bulk.run": runBulkStepJob,
+  "ticket.wake": wakeTicketJob,
   ...sandboxJobHandlers,
 };

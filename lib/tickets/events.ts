@@ -34,6 +34,12 @@ export const TICKET_EVENTS = {
   tagAdded: "ticket.tag_added",
   /** data: { tag } */
   tagRemoved: "ticket.tag_removed",
+  /** data: { until } (an ISO instant; the browser shows it in the agent's time zone) */
+  snoozed: "ticket.snoozed",
+  /** data: { until } — an agent woke it before its time */
+  unsnoozed: "ticket.unsnoozed",
+  /** data: { by: "customer" | "time", until } */
+  woken: "ticket.woken",
 } as const;
 
 export interface TimelineEventInput {
@@ -86,6 +92,12 @@ export function describeTicketEvent({ type, data, actorName }: TimelineEventInpu
       return `${who} sent a message despite a messaging policy warning (${text(data.label) ?? "policy"})`;
     case TICKET_EVENTS.messageRetried:
       return `${who} retried a message that did not go through`;
+    case TICKET_EVENTS.snoozed:
+      return `${who} snoozed this ticket`;
+    case TICKET_EVENTS.unsnoozed:
+      return `${who} unsnoozed this ticket`;
+    case TICKET_EVENTS.woken:
+      return data.by === "customer" ? "Woke up: the customer wrote" : "Woke up: its snooze time came";
     case TICKET_EVENTS.customerRenamed:
       return `${who} renamed the customer to “${text(data.name) ?? ""}”`;
     case TICKET_EVENTS.tagAdded:

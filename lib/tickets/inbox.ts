@@ -5,6 +5,8 @@ import { AppError } from "@/lib/errors";
 import { customerLabel } from "@/lib/outbound/eligibility";
 import { countryFlag, countryName, formatPhoneNumber } from "@/lib/phone/normalize";
 import { CLOSED_COUNT_CAP } from "./counts";
+import { getWaitingClock } from "./response-target";
+import { overdueSince } from "./waiting";
 import { parseSearchQuery } from "./search";
 import type { InboxFilters } from "./validation";
 
@@ -52,6 +54,7 @@ export async function loadInboxPage({
   const keyset = cursor ? decodeCursor(cursor) : null;
   if (cursor && !keyset) throw new AppError("bad_request", "That page of the inbox does not exist. Reload the inbox.");
   const { search, ignored } = parseSearchQuery(filters.q);
+  const since = filters.view === "overdue" ? overdueSince(await getWaitingClock({ db }), new Date()) : null;
   const page = await listInboxTickets({
     db,
     view: filters.view,
@@ -61,6 +64,8 @@ export async function loadInboxPage({
     search,
     cursor: keyset,
     limit,
+    sort: filters.sort,
+    overdueSince: since,
   });
   return {
     tickets: page.tickets.map((ticket) => ({ ...ticket, customer: { ...ticket.customer, ...displayCustomer(ticket.customer) } })),
@@ -70,7 +75,8 @@ export async function loadInboxPage({
 }
 
 /** Tickets per view, of one integration and with one tag when given; with `q`, what that search finds in each view. */
-export function loadInboxCounts({ db, userId, integrationId, tag, q }: { db: DbOrTx; userId: string; integrationId?: string; tag?: string; q?: string }): Promise<InboxCounts> {
+export async function loadInboxCounts({ db, userId, integrationId, tag, q }: { db: DbOrTx; userId: string; integrationId?: string; tag?: string; q?: string }): Promise<InboxCounts> {
   const search = q ? parseSearchQuery(q).search : undefined;
-  return countInboxTickets({ db, userId, integrationId, tag, search, closedCountCap: CLOSED_COUNT_CAP });
+  const since = overdueSince(await getWaitingClock({ db }), new Date());
+  return countInboxTickets({ db, userId, integrationId, tag, search, closedCountCap: CLOSED_COUNT_CAP, overdueSince: since });
 }

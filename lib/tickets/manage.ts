@@ -59,7 +59,8 @@ export async function setTicketStatus({ db, ticketId, status, actor }: { db: Dat
     const updated = (await updateTicket({
       db: tx,
       id: ticketId,
-      changes: status === "closed" ? { status, closedAt: new Date() } : { status, closedAt: null },
+      // Closing ends a snooze and the wait: a customer writing again starts both afresh.
+      changes: status === "closed" ? { status, closedAt: new Date(), snoozedUntil: null, waitingSince: null } : { status, closedAt: null },
     }))!;
     await recordEvent({ db: tx, ticketId, type: status === "closed" ? TICKET_EVENTS.closed : TICKET_EVENTS.reopened, actorId: actor.id });
     await ticketChanged(tx, ticketId, ticket.customerId);

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
-import { INBOX_VIEWS } from "@/db/queries/inbox-views";
+import { INBOX_SORTS, INBOX_VIEWS, type InboxSort } from "@/db/queries/inbox-views";
 import { tagNameSchema } from "@/lib/tags/name";
+
+export { INBOX_SORTS, type InboxSort };
 
 export const inboxFiltersSchema = z.object({
   view: z.enum(INBOX_VIEWS).catch("open"),
@@ -9,6 +11,7 @@ export const inboxFiltersSchema = z.object({
   /** A tag's name, read as tags are written (lib/tags/name.ts); one that cannot be a tag is no filter. */
   tag: tagNameSchema.optional().catch(undefined),
   q: text().trim().max(200).optional().catch(undefined),
+  sort: z.enum(INBOX_SORTS).catch("recent"),
 });
 export type InboxFilters = z.infer<typeof inboxFiltersSchema>;
 
@@ -21,7 +24,7 @@ export function readInboxFilters(params: Record<string, string | string[] | unde
     const value = params instanceof URLSearchParams ? params.get(key) : params[key];
     return (Array.isArray(value) ? value[0] : value) || undefined;
   };
-  const filters = inboxFiltersSchema.parse({ view: get("view"), integration: get("integration"), tag: get("tag"), q: get("q") });
+  const filters = inboxFiltersSchema.parse({ view: get("view"), integration: get("integration"), tag: get("tag"), q: get("q"), sort: get("sort") });
   return filters.q && !get("view") ? { ...filters, view: "all" } : filters;
 }
 
@@ -34,6 +37,9 @@ export const ticketActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("read") }),
   // Undo of a close: open again, with the assignee it had before.
   z.object({ action: z.literal("restore"), assigneeId: z.uuid().nullable() }),
+  // Until an instant with its offset (the browser sends it as UTC); lib/tickets/snooze.ts checks it is ahead.
+  z.object({ action: z.literal("snooze"), until: z.iso.datetime({ offset: true }) }),
+  z.object({ action: z.literal("unsnooze") }),
 ]);
 
 export const noteSchema = z.object({ body: text().max(20_000) });
@@ -57,3 +63,24 @@ export const newConversationFieldsSchema = z.object({
   body: text().max(5_000).default(""),
   policyOverride,
 });
+
+const TARGET_UNITS = { minutes: 1, hours: 60 } as const;
+
+/** The first-response target an admin sets under Settings → Business hours, in minutes or hours; empty removes it. */
+export const responseTargetSchema = z
+  .object({ amount: text().trim().max(12), unit: z.enum(["minutes", "hours"], "Choose minutes or hours.") })
+  .superRefine(({ amount, unit }, context) => {
+    if (amount === "") return;
+    const value = Number(amount.replace(",", "."));
+    const minutes = value * TARGET_UNITS[unit];
+    const problem =
+      !Number.isFinite(value) || value <= 0
+        ? "Enter a number above 0, or leave it empty for no target."
+        : !Number.isInteger(Math.round(minutes * 1000) / 1000)
+          ? "Use whole minutes."
+          : minutes > 10_080
+            ? "At most a week (168 hours)."
+            : null;
+    if (problem) context.addIssue({ code: "custom", path: ["amount"], message: problem });
+  })
+  .transform(({ amount, unit }) => ({ minutes: amount === "" ? null : Math.round(Number(amount.replace(",", ".")) * TARGET_UNITS[unit]) }));

@@ -8,7 +8,7 @@ import { listOtherCustomerTickets, type CustomerTicketSummary } from "@/db/queri
 import { AppError } from "@/lib/errors";
 import { attachAbility, customerLabel, describeSendingBlock, sendingBlock, type AttachAbility } from "@/lib/outbound/eligibility";
 import { countryOfCustomer, formatPhoneNumber } from "@/lib/phone/normalize";
-import { describeTicketEvent, isQuietEvent } from "./events";
+import { describeTicketEvent, isQuietEvent, TICKET_EVENTS } from "./events";
 import { displayCustomer, type CustomerDisplay } from "./inbox";
 import { listExtraAllowedCountryCodes } from "@/lib/integrations/countries";
 
@@ -22,6 +22,8 @@ export interface TimelineEvent {
   /** A rule that ran and did nothing: shown quieter than events that changed something. */
   quiet: boolean;
   createdAt: string;
+  /** A snooze: until when, shown in the agent's time zone after the text. */
+  until?: string;
 }
 
 export interface ThreadSlice {
@@ -31,7 +33,17 @@ export interface ThreadSlice {
 }
 
 export interface TicketView {
-  ticket: { id: string; status: "open" | "closed"; unread: boolean; createdAt: string; closedAt: string | null; assigneeId: string | null; tags: string[] };
+  ticket: {
+    id: string;
+    status: "open" | "closed";
+    unread: boolean;
+    createdAt: string;
+    closedAt: string | null;
+    assigneeId: string | null;
+    tags: string[];
+    /** Snoozed: when it wakes up. */
+    snoozedUntil: string | null;
+  };
   customer: { id: string; name: string | null; phoneE164: string; country: string | null } & CustomerDisplay;
   integration: { id: string; name: string; phoneE164: string; phoneDisplay: string; active: boolean; maxMessageLength: number };
   optOut: { optedOut: boolean; keyword: string; changedAt: string } | null;
@@ -47,7 +59,14 @@ export async function getTicketThread({ db, ticketId, before }: { db: DbOrTx; ti
   const events = await listTicketEvents({ db, ticketId, from: page.startStamp ?? undefined, to: cursor?.at });
   return {
     messages: page.messages,
-    events: events.map((event) => ({ id: event.id, type: event.type, text: describeTicketEvent(event), quiet: isQuietEvent(event), createdAt: event.createdAt.toISOString() })),
+    events: events.map((event) => ({
+      id: event.id,
+      type: event.type,
+      text: describeTicketEvent(event),
+      quiet: isQuietEvent(event),
+      createdAt: event.createdAt.toISOString(),
+      ...(event.type === TICKET_EVENTS.snoozed && typeof event.data.until === "string" ? { until: event.data.until } : {}),
+    })),
     earlierCursor: page.earlierCursor,
   };
 }
@@ -74,6 +93,7 @@ export async function getTicketView({ db, ticketId, userId }: { db: DbOrTx; tick
       closedAt: ticket.closedAt?.toISOString() ?? null,
       assigneeId: ticket.assigneeId,
       tags: ticket.tags,
+      snoozedUntil: ticket.snoozedUntil?.toISOString() ?? null,
     },
     customer: {
       id: customer.id,

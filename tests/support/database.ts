@@ -28,7 +28,8 @@ function openFreshPglite(): Promise<DatabaseHandle> {
   return openPglite("memory://", template ? new Blob([fs.readFileSync(template.dump)]) : undefined);
 }
 
-async function openFreshPostgres(serverUrl: string): Promise<DatabaseHandle> {
+/** A new, migrated, empty PostgreSQL database on the server, with its URL for another process to open. */
+export async function openFreshPostgres(serverUrl: string): Promise<DatabaseHandle & { url: string }> {
   const name = `it_${Date.now()}_${randomBytes(3).toString("hex")}`;
   const template = inject("postgresTemplate");
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -39,6 +40,7 @@ async function openFreshPostgres(serverUrl: string): Promise<DatabaseHandle> {
   const handle = await openPostgres(url.toString());
   return {
     ...handle,
+    url: url.toString(),
     close: async () => {
       await handle.close();
       const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });

@@ -2,6 +2,7 @@ import { getDb } from "@/db";
 import type { User } from "@/db/schema";
 import { getTicketDrafts } from "@/lib/drafts/manage";
 import { loadInboxCounts, loadInboxPage } from "@/lib/tickets/inbox";
+import { getWaitingClock } from "@/lib/tickets/response-target";
 import { listAssignableAgents, listIntegrationOptions } from "@/lib/tickets/options";
 import { readInboxFilters } from "@/lib/tickets/validation";
 import { getTicketThread, getTicketView } from "@/lib/tickets/view";
@@ -10,7 +11,7 @@ import { getTicketThread, getTicketView } from "@/lib/tickets/view";
 export async function loadInbox({ user, searchParams, ticketId }: { user: User; searchParams: Record<string, string | string[] | undefined>; ticketId?: string }) {
   const db = await getDb();
   const filters = readInboxFilters(searchParams);
-  const [initialPage, initialCounts, integrations, agents, view, thread, drafts] = await Promise.all([
+  const [initialPage, initialCounts, integrations, agents, view, thread, drafts, clock] = await Promise.all([
     loadInboxPage({ db, userId: user.id, filters }),
     loadInboxCounts({ db, userId: user.id, integrationId: filters.integration, tag: filters.tag }),
     listIntegrationOptions({ db }),
@@ -18,6 +19,7 @@ export async function loadInbox({ user, searchParams, ticketId }: { user: User; 
     ticketId ? getTicketView({ db, ticketId, userId: user.id }) : null,
     ticketId ? getTicketThread({ db, ticketId }) : null,
     ticketId ? getTicketDrafts({ db, userId: user.id, ticketId }).catch(() => null) : null,
+    getWaitingClock({ db }),
   ]);
   return {
     me: { id: user.id, name: user.name },
@@ -26,6 +28,7 @@ export async function loadInbox({ user, searchParams, ticketId }: { user: User; 
     initialCounts,
     integrations,
     agents,
+    clock,
     initialTicket: view && thread && drafts ? { view, thread, drafts } : null,
   };
 }

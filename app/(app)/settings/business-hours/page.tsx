@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { BusinessHoursForm } from "@/components/rules/business-hours-form";
+import { ResponseTargetForm } from "@/components/rules/response-target-form";
 import { PageHeader } from "@/components/ui/page";
 import { getDb } from "@/db";
 import { requireAdmin } from "@/lib/auth/session";
 import { businessHoursStatus, describeLocalTime, listTimeZones, type BusinessHours } from "@/lib/rules/business-hours";
 import { getBusinessHours } from "@/lib/rules/store";
+import { getResponseTarget } from "@/lib/tickets/response-target";
 import { todayIn } from "@/lib/rules/validation";
 
 export const metadata: Metadata = { title: "Business hours" };
@@ -24,7 +26,8 @@ function nowStatus(hours: BusinessHours): string {
 
 export default async function BusinessHoursPage() {
   await requireAdmin();
-  const hours = await getBusinessHours({ db: await getDb() });
+  const db = await getDb();
+  const [hours, targetMinutes] = await Promise.all([getBusinessHours({ db }), getResponseTarget({ db })]);
   const today = hours ? todayIn(hours.timeZone) : "";
   const past = hours ? hours.closedDates.filter((closed) => closed.date < today) : [];
   const initial = hours ? { ...hours, closedDates: hours.closedDates.filter((closed) => closed.date >= today) } : SUGGESTED;
@@ -35,7 +38,7 @@ export default async function BusinessHoursPage() {
     <>
       <PageHeader
         title="Business hours"
-        description="When your team is open. Rules can use them, for example to send an auto-reply to customers who text outside these hours."
+        description="When your team is open. Rules can use them, for example to send an auto-reply to customers who text outside these hours; waiting times and the first-response target count them."
       />
       {hours ? (
         <p role="status" className="mb-4 rounded-md bg-white px-4 py-3 text-sm text-slate-700 ring-1 ring-slate-200">
@@ -52,6 +55,7 @@ export default async function BusinessHoursPage() {
         </p>
       ) : null}
       <BusinessHoursForm initial={initial} timeZones={zones} saved={hours !== null} />
+      <ResponseTargetForm minutes={targetMinutes} businessHoursSet={hours !== null} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
 import { parseId } from "@/lib/tickets/ids";
 import { assignTicket, markTicketRead, restoreClosedTicket, setTicketStatus } from "@/lib/tickets/manage";
+import { snoozeTicket, unsnoozeTicket } from "@/lib/tickets/snooze";
 import { ticketActionSchema } from "@/lib/tickets/validation";
 import { getTicketView } from "@/lib/tickets/view";
 
@@ -15,7 +16,10 @@ export const GET = route({ role: "user" }, async ({ user, params }) => {
   return NextResponse.json(view, { headers: { "Cache-Control": "no-store" } });
 });
 
-/** { action: "assign", assigneeId } | { action: "close" } | { action: "reopen" } | { action: "read" } | { action: "restore", assigneeId } */
+/**
+ * { action: "assign", assigneeId } | { action: "close" } | { action: "reopen" } | { action: "read" } | { action: "restore", assigneeId }
+ * | { action: "snooze", until } | { action: "unsnooze" }
+ */
 export const PATCH = route(
   { role: "user", sameOrigin: true, body: ticketActionSchema, invalid: "That is not something a ticket can do." },
   async ({ user, body: action, params }) => {
@@ -24,6 +28,8 @@ export const PATCH = route(
     if (action.action === "assign") await assignTicket({ db, ticketId, assigneeId: action.assigneeId, actor: user });
     else if (action.action === "read") await markTicketRead({ db, ticketId, userId: user.id });
     else if (action.action === "restore") await restoreClosedTicket({ db, ticketId, assigneeId: action.assigneeId, actor: user });
+    else if (action.action === "snooze") await snoozeTicket({ db, ticketId, until: new Date(action.until), actor: user });
+    else if (action.action === "unsnooze") await unsnoozeTicket({ db, ticketId, actor: user });
     else await setTicketStatus({ db, ticketId, status: action.action === "close" ? "closed" : "open", actor: user });
     return NextResponse.json({ ok: true });
   },
