@@ -110,7 +110,7 @@ describe.each(testDatabases())("inbox API on $name", (database) => {
 
     // Narrowed to one integration, every number follows it.
     const { body: narrowed } = await json<Record<string, number>>(await countsRoute(new Request(`${BASE}/api/tickets/counts?integration=${closed.integration.id}`)));
-    expect(narrowed).toEqual({ open: 0, mine: 0, unassigned: 0, closed: 1, all: 1, unread: { open: 0, mine: 0, unassigned: 0 } });
+    expect(narrowed).toEqual({ open: 0, mine: 0, unassigned: 0, snoozed: 0, overdue: 0, closed: 1, all: 1, unread: { open: 0, mine: 0, unassigned: 0 } });
   });
 
   it("gives the tags rules added, in the list and on the ticket", async () => {
