@@ -36,3 +36,12 @@ export async function setRegistration(business: string, registration: string): P
   });
   if (!response.ok) throw new Error(await readError(response));
 }
+
+export async function setUsCarrierRules(on: boolean): Promise<void> {
+  const response = await fetch("/sandbox/phone/carrier-rules", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ on }),
+  });
+  if (!response.ok) throw new Error(await readError(response));
+}

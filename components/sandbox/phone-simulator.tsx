@@ -99,7 +99,11 @@ export function PhoneSimulator({
             {selected && !selected.hasWebhook ? (
               <p className="mt-2 text-sm text-amber-800">This number has no SMS webhook configured: texts to it will not reach the app.</p>
             ) : null}
-            {isAdmin && selected?.registration ? <RegistrationPicker key={selected.phoneNumber} number={{ ...selected, registration: selected.registration }} /> : null}
+            {isAdmin && selected?.registration ? <RegistrationPicker
+                key={selected.phoneNumber}
+                number={{ ...selected, registration: selected.registration }}
+                usCarrierRules={state.usCarrierRules}
+              /> : null}
           </Card>
         ) : null}
         <Card className="p-4">
@@ -114,7 +118,7 @@ export function PhoneSimulator({
           />
         </Card>
         {shownHandset?.failure ? <ReachableToggle handset={shownHandset} /> : null}
-        {account ? <SandboxAccount account={account} /> : null}
+        {account ? <SandboxAccount account={account} numbers={state.numbers} usCarrierRules={state.usCarrierRules} /> : null}
       </div>
       {state.numbers.length === 0 ? (
         <NoNumbers isAdmin={isAdmin} />

@@ -13,11 +13,24 @@ const LABELS: Record<RegistrationKind, Record<SandboxRegistration, string>> = {
   "toll-free": { unregistered: "Not verified", pending: "Verification in review (IN_REVIEW)", registered: "Verified (TWILIO_APPROVED)", rejected: "Rejected (TWILIO_REJECTED)" },
 };
 
+type RegisteredNumber = SimulatorNumber & { registration: NonNullable<SimulatorNumber["registration"]> };
+
+/** What the sandbox's carrier does with the number's texts to US phones, in its current state. */
+function carrierEffect(number: RegisteredNumber, usCarrierRules: boolean): string {
+  if (!usCarrierRules) return "The sandbox delivers its texts whatever the state (US carriers' rules are off in Sandbox account).";
+  if (number.registration.state === "registered") return "US carriers take its texts.";
+  return number.registration.kind === "toll-free"
+    ? "Its texts to US and Canadian phones fail with 30032 until the verification is approved."
+    : "Its texts to US phones fail with 30034 until the campaign is approved.";
+}
+
 /**
  * Admins only: what Twilio's Messaging API says of this US or Canadian number's registration
  * with US carriers (an A2P 10DLC campaign, or a toll-free verification), to try every state.
+ * `label` names the number too where several are listed (the Sandbox account panel), which
+ * then shows no explanation under each.
  */
-export function RegistrationPicker({ number }: { number: SimulatorNumber & { registration: NonNullable<SimulatorNumber["registration"]> } }) {
+export function RegistrationPicker({ number, usCarrierRules, label }: { number: RegisteredNumber; usCarrierRules: boolean; label?: string }) {
   const queryClient = useQueryClient();
   const [shown, setShown] = useState<SandboxRegistration | null>(null);
   const change = useMutation({
@@ -28,11 +41,11 @@ export function RegistrationPicker({ number }: { number: SimulatorNumber & { reg
   const { kind, state, serviceName } = number.registration;
   const labels = LABELS[kind];
   return (
-    <div className="mt-3 space-y-2 border-t border-slate-200 pt-3">
+    <div className={label ? "space-y-1" : "mt-3 space-y-2 border-t border-slate-200 pt-3"}>
       <SelectField
-        label={kind === "toll-free" ? "Toll-free verification" : "A2P 10DLC registration"}
+        label={label ?? (kind === "toll-free" ? "Toll-free verification" : "A2P 10DLC registration")}
         name="registration"
-        id={`registration-${number.phoneNumber}`}
+        id={`registration-${label ? "listed-" : ""}${number.phoneNumber}`}
         value={shown ?? state}
         disabled={change.isPending}
         onChange={(event) => {
@@ -47,14 +60,16 @@ export function RegistrationPicker({ number }: { number: SimulatorNumber & { reg
           </option>
         ))}
       </SelectField>
-      <p className="text-xs text-slate-600">
-        {kind === "toll-free"
-          ? "What the sandbox's Twilio says of this number's toll-free verification."
-          : serviceName
-            ? `The campaign of its Messaging Service “${serviceName}”: it applies to every number in that service.`
-            : "Registering puts the number in a Messaging Service of its own, with a campaign."}{" "}
-        The integration shows it under US carriers. The sandbox still delivers every text.
-      </p>
+      {label ? null : (
+        <p className="text-xs text-slate-600">
+          {kind === "toll-free"
+            ? "What the sandbox's Twilio says of this number's toll-free verification."
+            : serviceName
+              ? `The campaign of its Messaging Service “${serviceName}”: it applies to every number in that service.`
+              : "Registering puts the number in a Messaging Service of its own, with a campaign."}{" "}
+          The integration shows it under US carriers. {carrierEffect(number, usCarrierRules)}
+        </p>
+      )}
       <FormMessage message={change.isError ? change.error.message : null} />
     </div>
   );

@@ -1,4 +1,6 @@
 import { inputClass } from "@/components/ui/field";
+import type { SimulatorNumber } from "@/lib/sandbox/simulator";
+import { UsCarrierPanel } from "./us-carrier-panel";
 
 export interface SandboxAccountDetails {
   accountSid: string;
@@ -17,8 +19,11 @@ function ReadOnlyField({ id, label, value }: { id: string; label: string; value:
   );
 }
 
-/** Admins only: the sandbox's credentials, to call its Twilio API with curl or an SDK. */
-export function SandboxAccount({ account }: { account: SandboxAccountDetails }) {
+/**
+ * Admins only: the sandbox's credentials, to call its Twilio API with curl or an SDK, and its
+ * numbers' registration with US carriers.
+ */
+export function SandboxAccount({ account, numbers, usCarrierRules }: { account: SandboxAccountDetails; numbers: SimulatorNumber[]; usCarrierRules: boolean }) {
   const curl = `curl -u "${account.accountSid}:${account.authToken}" ${account.apiBaseUrl}/2010-04-01/Accounts/${account.accountSid}/IncomingPhoneNumbers.json`;
   return (
     <details className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
@@ -29,6 +34,7 @@ export function SandboxAccount({ account }: { account: SandboxAccountDetails }) 
         <ReadOnlyField id="sandbox-auth-token" label="Auth token" value={account.authToken} />
         <ReadOnlyField id="sandbox-api-base" label="API base URL" value={account.apiBaseUrl} />
         <ReadOnlyField id="sandbox-curl" label="Try it" value={curl} />
+        <UsCarrierPanel numbers={numbers} usCarrierRules={usCarrierRules} />
       </div>
     </details>
   );

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { refusedMessages, smsIntegrations, type RefusalReason } from "../schema";
 import { keysetStamp } from "./cursor";
@@ -63,4 +63,13 @@ export async function listRefusedMessages({
   const rows = found.slice(0, limit);
   const last = rows.at(-1);
   return { rows, next: found.length > limit && last ? { at: last.at, id: last.id } : null };
+}
+
+/** Texts refused since `since` because their country is not allowed, counted by country (null: unknown). */
+export async function countRefusalsByCountry({ db, since }: { db: DbOrTx; since: Date }): Promise<Array<{ country: string | null; count: number }>> {
+  return db
+    .select({ country: refusedMessages.country, count: sql<number>`count(*)::int` })
+    .from(refusedMessages)
+    .where(and(eq(refusedMessages.reason, "country_not_allowed"), gte(refusedMessages.createdAt, since)))
+    .groupBy(refusedMessages.country);
 }

@@ -57,6 +57,7 @@ export const routes: RouteEntry[] = [
   { file: "app/(app)/settings/integrations/sms/countries/page.tsx", url: "/settings/integrations/sms/countries", access: "admin" },
   { file: "app/(app)/settings/integrations/sms/[id]/page.tsx", url: `/settings/integrations/sms/${MISSING_ID}`, access: "admin" },
   { file: "app/(app)/sandbox/phone/page.tsx", url: "/sandbox/phone", access: "user" },
+  { file: "app/(app)/sandbox/phone/carrier-rules/route.ts", url: "/sandbox/phone/carrier-rules", access: "admin", methods: ["POST"] },
   { file: "app/(app)/sandbox/phone/events/route.ts", url: "/sandbox/phone/events", access: "user", methods: ["GET"], stream: true },
   { file: "app/(app)/sandbox/phone/messages/route.ts", url: "/sandbox/phone/messages", access: "user", methods: ["POST"] },
   { file: "app/(app)/sandbox/phone/reachable/route.ts", url: "/sandbox/phone/reachable", access: "user", methods: ["POST"] },

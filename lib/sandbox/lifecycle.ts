@@ -9,6 +9,7 @@ import { carrierFate, isHandsetReachable } from "./carrier";
 import { fetchMediaUrls, type FetchedMedia } from "./media-fetch";
 import { runJobsSoon, stepDelayMs } from "./schedule";
 import { newSid } from "./sids";
+import { usCarrierFate } from "./us-carriers";
 
 export const ADVANCE_JOB = "sandbox.advance";
 
@@ -66,7 +67,8 @@ async function transition({
 
 /**
  * One step of an outgoing message's life: queued → sending (its media fetched) → sent →
- * delivered, or failed / undelivered where the carrier says so. Each step is its own
+ * delivered, or failed / undelivered where the carrier says so (a failing handset, or US
+ * carriers' rules on unregistered senders). Each step is its own
  * durable job, so a restart resumes where it stopped.
  */
 export const runAdvanceJob: JobHandler<"sandbox.advance"> = async ({ db, payload }) => {
@@ -83,7 +85,8 @@ export const runAdvanceJob: JobHandler<"sandbox.advance"> = async ({ db, payload
     return transition({ db, message, changes: { status: "sending" }, next: "sent", media: fetched.media });
   }
 
-  const fate = carrierFate(message.to, await isHandsetReachable({ db, handset: message.to }));
+  // US carriers refuse a text from an unregistered number whatever the handset does.
+  const fate = (await usCarrierFate({ db, from: message.from, to: message.to })) ?? carrierFate(message.to, await isHandsetReachable({ db, handset: message.to }));
   if (step === "sent") {
     if (fate.status === "failed") return transition({ db, message, changes: { status: "failed", errorCode: fate.errorCode, errorMessage: fate.errorMessage } });
     return transition({ db, message, changes: { status: "sent", dateSent: new Date() }, next: "final" });

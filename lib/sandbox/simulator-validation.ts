@@ -76,3 +76,5 @@ export function tooLargeMessage(bytes: number): string {
  * Anything larger is refused from its Content-Length, before the body is read.
  */
 export const MAX_HANDSET_REQUEST_BYTES = MAX_MEDIA_BYTES_TOTAL + MEGABYTE;
+
+export const carrierRulesSchema = z.object({ on: z.boolean() });

@@ -9,6 +9,7 @@ import { isHandsetReachable, simulatedFailure } from "./carrier";
 import { signedContentPath } from "./content";
 import { registrationOf } from "./registration";
 import { registrationKind, type RegistrationKind, type SandboxRegistration } from "./registration-states";
+import { areUsCarrierRulesOn } from "./us-carriers";
 
 export interface SimulatorNumber {
   phoneNumber: string;
@@ -59,6 +60,8 @@ export interface SimulatorState {
   handset: SimulatorHandset | null;
   business: string | null;
   messages: SimulatorMessage[];
+  /** Whether the sandbox's carrier refuses texts from numbers not registered with US carriers. */
+  usCarrierRules: boolean;
 }
 
 const CONVERSATION_LIMIT = 200;
@@ -108,7 +111,8 @@ export async function loadSimulatorState({ db, handset, business }: { db: Databa
   }));
   const chosen = owned.find((number) => number.phoneNumber === business) ?? owned.find((number) => number.sms) ?? owned[0];
   const handsets = await listSandboxHandsets({ db, businessNumbers: owned.map((number) => number.phoneNumber), limit: 20 });
-  if (!handset || !chosen) return { numbers, handsets, handset: null, business: chosen?.phoneNumber ?? null, messages: [] };
+  const usCarrierRules = await areUsCarrierRulesOn({ db });
+  if (!handset || !chosen) return { numbers, handsets, handset: null, business: chosen?.phoneNumber ?? null, messages: [], usCarrierRules };
 
   const conversation = await listSandboxConversation({ db, handset, business: chosen.phoneNumber, limit: CONVERSATION_LIMIT });
   const media = await listSandboxMedia({ db, messageSids: conversation.filter((m) => m.numMedia > 0).map((m) => m.sid) });
@@ -125,5 +129,6 @@ export async function loadSimulatorState({ db, handset, business }: { db: Databa
       failure: failure?.errorCode ? { code: failure.errorCode, message: failure.errorMessage ?? "" } : null,
     },
     messages: conversation.map((message) => toView(message, media, handset, authToken)),
+    usCarrierRules,
   };
 }

@@ -7,12 +7,12 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormMessage, SelectField } from "@/components/ui/field";
 
-export function AddCountryForm({ options }: { options: { code: string; name: string; callingCode: string }[] }) {
+export function AddCountryForm({ options, chosen }: { options: { code: string; name: string; callingCode: string }[]; chosen?: string }) {
   const { state, pending, onSubmit } = useActionForm(allowCountryAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate aria-label="Allow a country">
-      <SelectField label="Country to allow" name="country" defaultValue="" error={errors?.country}>
+      <SelectField label="Country to allow" name="country" defaultValue={chosen ?? ""} error={errors?.country}>
         <option value="" disabled>
           Choose a country…
         </option>

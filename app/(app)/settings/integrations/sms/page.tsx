@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CountryRefusalsSummary } from "@/components/settings/integrations/country-refusals";
 import { ConnectionCell } from "@/components/settings/integrations/connection-cell";
 import { MessagingPolicyPanel } from "@/components/settings/integrations/policy-panel";
 import { ReadinessCell } from "@/components/settings/integrations/readiness-cell";
@@ -10,6 +11,7 @@ import { getDb } from "@/db";
 import { listIntegrations } from "@/db/queries/integrations";
 import { requireAdmin } from "@/lib/auth/session";
 import { getAllowedCountries } from "@/lib/integrations/countries";
+import { getCountryRefusals, REFUSAL_WINDOW_DAYS } from "@/lib/integrations/refusals";
 import { formatPhoneNumber } from "@/lib/phone/normalize";
 
 export const metadata: Metadata = { title: "Integrations → SMS" };
@@ -19,7 +21,7 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 export default async function SmsIntegrationsPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
   await requireAdmin();
   const db = await getDb();
-  const [integrations, countries] = await Promise.all([listIntegrations({ db }), getAllowedCountries({ db })]);
+  const [integrations, countries, refusals] = await Promise.all([listIntegrations({ db }), getAllowedCountries({ db }), getCountryRefusals({ db })]);
   const { deleted } = await searchParams;
   return (
     <>
@@ -102,6 +104,7 @@ export default async function SmsIntegrationsPage({ searchParams }: { searchPara
             Australia and every +1 country by default
             {countries.some((country) => !country.isDefault) ? ", plus those you added" : ""}.
           </p>
+          <CountryRefusalsSummary refusals={refusals} days={REFUSAL_WINDOW_DAYS} />
           <Link href="/settings/integrations/sms/countries" className={buttonClass("secondary", "mt-4")}>
             Manage countries
           </Link>

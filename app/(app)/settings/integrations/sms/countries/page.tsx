@@ -10,13 +10,16 @@ import { countryFlag, countryName } from "@/lib/phone/normalize";
 
 export const metadata: Metadata = { title: "Integrations → SMS → Countries" };
 
-export default async function CountriesPage() {
+export default async function CountriesPage({ searchParams }: { searchParams: Promise<{ country?: string | string[] }> }) {
   await requireAdmin();
+  const { country: asked } = await searchParams;
   const allowed = await getAllowedCountries({ db: await getDb() });
   const allowedCodes = new Set(allowed.map((country) => country.code));
   const defaults = allowed.filter((country) => country.isDefault);
   const added = allowed.filter((country) => !country.isDefault);
   const options = allCountries().filter((country) => !allowedCodes.has(country.code));
+  // "Allow Brazil" on the SMS integrations page comes here with the country chosen, to confirm.
+  const chosen = options.find((option) => option.code === (typeof asked === "string" ? asked.toUpperCase() : null));
   return (
     <>
       <PageHeader
@@ -34,7 +37,7 @@ export default async function CountriesPage() {
         <div className="space-y-6">
           <Card className="p-6">
             <h2 className="mb-4 text-base font-semibold">Allow another country</h2>
-            <AddCountryForm options={options} />
+            <AddCountryForm options={options} chosen={chosen?.code} />
           </Card>
           <Card className="p-6">
             <h2 className="mb-2 text-base font-semibold">Added by an admin</h2>
