@@ -38,7 +38,7 @@ test("the sandbox account panel sets a number's A2P 10DLC registration; unregist
     const customer = customerNumber();
     await startConversation(page, { phone: customer.local, integration: desk, body: "Your parcel is on its way" });
     const sent = bubble(page, "Your parcel is on its way");
-    await expect(sent.getByTestId("delivery-state")).toHaveText("Undelivered", { timeout: 20_000 });
+    await expect(sent.getByTestId("delivery-state")).toHaveText("Not delivered", { timeout: 20_000 });
     await expect(sent).toContainText("This number is not registered for business texting (A2P 10DLC), so carriers block it.");
     const ticketUrl = page.url();
 

@@ -62,7 +62,7 @@ describe.each(testDatabases())("the sandbox's carrier applies US carriers' rules
     }
     // Outside the US, A2P 10DLC does not apply.
     await setSandboxRegistration({ db: handle.db, phoneNumber: longCode, registration: "unregistered" });
-    expect((await send(longCode, uniqueHandset("+447400"))).message).toMatchObject({ status: "delivered", errorCode: null });
+    expect((await send(longCode, uniqueHandset("+44740"))).message).toMatchObject({ status: "delivered", errorCode: null });
 
     await setSandboxRegistration({ db: handle.db, phoneNumber: longCode, registration: "registered" });
     expect((await send(longCode, uniqueHandset())).message).toMatchObject({ status: "delivered", errorCode: null });
