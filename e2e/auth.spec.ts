@@ -13,7 +13,8 @@ test("a wrong password is refused without saying which field was wrong", async (
 test("the admin signs in and out", async ({ page }) => {
   await signIn(page, admin.email, admin.password);
   await expect(page).toHaveURL(/\/tickets$/);
-  await expect(page.getByText(`${admin.name}`)).toBeVisible();
+  // The header names who is signed in (a ticket in the list may name them too).
+  await expect(page.getByText(`${admin.name} (admin)`)).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/tickets");
