@@ -1,6 +1,6 @@
 import type { Database, DbOrTx } from "@/db/client";
 import { fillStepTickets, fillUndoStepTickets, finishBulkStep, getBulkStep, getUndoStepOf, insertBulkStep, listSkippedReasons } from "@/db/queries/bulk-steps";
-import { inboxCondition } from "@/db/queries/tickets";
+import { inboxCondition } from "@/db/queries/inbox-conditions";
 import { getUserById } from "@/db/queries/users";
 import { tickets, type BulkStep, type User } from "@/db/schema";
 import { inArray } from "drizzle-orm";
@@ -8,15 +8,14 @@ import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { kickJobWorker } from "@/lib/jobs/kick";
 import { publishInboxEvent } from "@/lib/realtime/publish";
-import { getWaitingClock } from "@/lib/tickets/response-target";
+import { overdueSinceNow } from "@/lib/tickets/response-target";
 import { parseSearchQuery } from "@/lib/tickets/search";
-import { overdueSince } from "@/lib/tickets/waiting";
 import { MAX_STEP_TICKETS, type BulkAction, type BulkSelection, type BulkStepRequest, type BulkStepView } from "./validation";
 
 async function selectionCondition(db: DbOrTx, selection: BulkSelection, userId: string) {
   if ("ticketIds" in selection) return inArray(tickets.id, selection.ticketIds);
   const { view, integration, tag, q } = selection.matching;
-  const since = view === "overdue" ? overdueSince(await getWaitingClock({ db }), new Date()) : null;
+  const since = view === "overdue" ? await overdueSinceNow({ db }) : null;
   return inboxCondition({ view, userId, integrationId: integration, tag, search: q ? parseSearchQuery(q).search : undefined, overdueSince: since });
 }
 

@@ -5,8 +5,7 @@ import { AppError } from "@/lib/errors";
 import { customerLabel } from "@/lib/outbound/eligibility";
 import { countryFlag, countryName, formatPhoneNumber } from "@/lib/phone/normalize";
 import { CLOSED_COUNT_CAP } from "./counts";
-import { getWaitingClock } from "./response-target";
-import { overdueSince } from "./waiting";
+import { overdueSinceNow } from "./response-target";
 import { parseSearchQuery } from "./search";
 import type { InboxFilters } from "./validation";
 
@@ -54,7 +53,7 @@ export async function loadInboxPage({
   const keyset = cursor ? decodeCursor(cursor) : null;
   if (cursor && !keyset) throw new AppError("bad_request", "That page of the inbox does not exist. Reload the inbox.");
   const { search, ignored } = parseSearchQuery(filters.q);
-  const since = filters.view === "overdue" ? overdueSince(await getWaitingClock({ db }), new Date()) : null;
+  const since = filters.view === "overdue" ? await overdueSinceNow({ db }) : null;
   const page = await listInboxTickets({
     db,
     view: filters.view,
@@ -77,6 +76,5 @@ export async function loadInboxPage({
 /** Tickets per view, of one integration and with one tag when given; with `q`, what that search finds in each view. */
 export async function loadInboxCounts({ db, userId, integrationId, tag, q }: { db: DbOrTx; userId: string; integrationId?: string; tag?: string; q?: string }): Promise<InboxCounts> {
   const search = q ? parseSearchQuery(q).search : undefined;
-  const since = overdueSince(await getWaitingClock({ db }), new Date());
-  return countInboxTickets({ db, userId, integrationId, tag, search, closedCountCap: CLOSED_COUNT_CAP, overdueSince: since });
+  return countInboxTickets({ db, userId, integrationId, tag, search, closedCountCap: CLOSED_COUNT_CAP, overdueSince: await overdueSinceNow({ db }) });
 }

@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import { getSetting, putSetting } from "@/db/queries/settings";
 import { getBusinessHours } from "@/lib/rules/store";
-import type { WaitingClock } from "./waiting";
+import { overdueSince, type WaitingClock } from "./waiting";
 
 export const RESPONSE_TARGET_KEY = "first_response_target";
 
@@ -19,4 +19,9 @@ export async function saveResponseTarget({ db, minutes }: { db: DbOrTx; minutes:
 export async function getWaitingClock({ db }: { db: DbOrTx }): Promise<WaitingClock> {
   const [targetMinutes, hours] = await Promise.all([getResponseTarget({ db }), getBusinessHours({ db })]);
   return { targetMinutes, hours };
+}
+
+/** The Past target view's cut-off now: tickets waited on since then or longer are past the target; null without a target. */
+export async function overdueSinceNow({ db }: { db: DbOrTx }): Promise<Date | null> {
+  return overdueSince(await getWaitingClock({ db }), new Date());
 }

@@ -1,4 +1,4 @@
-import type { TicketSearch } from "@/db/queries/tickets";
+import type { TicketSearch } from "@/db/queries/inbox-conditions";
 import { normalizePhoneNumber, type CountryCode } from "@/lib/phone/normalize";
 import { checkTagName } from "@/lib/tags/name";
 
