@@ -24,7 +24,8 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: `playwright-report/${port}` }]],
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // Traces cost the browser and the runner CPU on every action; CI has no one to open them.
+    trace: (process.env.E2E_TRACE as "off" | "on" | "retain-on-failure" | undefined) ?? (process.env.CI ? "off" : "retain-on-failure"),
     launchOptions: {
       executablePath: chromiumPath,
       args: ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

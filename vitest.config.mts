@@ -1,3 +1,4 @@
+import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -14,6 +15,9 @@ export default defineConfig({
     exclude: ["tests/faults/**", "node_modules/**"],
     environment: "node",
     globalSetup: ["tests/support/global-setup.ts"],
+    // Most test files wait on a database or a child process more than they compute: at least
+    // three at once, even on two cores (vitest's own default would be one there).
+    maxWorkers: Math.max(3, os.availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -12,8 +12,11 @@ delete env.TWILIO_AUTH_TOKEN;
 delete env.NEXTAUTH_SECRET;
 delete env.NEXTAUTH_URL;
 
+/** The PostgreSQL database this run made, dropped when the app stops. */
+let database = null;
 if (process.env.TEST_DATABASE_URL) {
   const name = `e2e_${port}_${Date.now()}`;
+  database = name;
   const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   await admin.end();
@@ -40,4 +43,11 @@ const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start
 const stop = () => child.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
-child.on("exit", (code) => process.exit(code ?? 0));
+child.on("exit", async (code) => {
+  if (database) {
+    const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`drop database if exists ${database} with (force)`).catch(() => {});
+    await admin.end();
+  }
+  process.exit(code ?? 0);
+});

@@ -1,0 +1,109 @@
+// `npm test`: every check, each step started as soon as what it needs is done, so that the
+// steps that mostly wait (the browser tests, the fault suite) overlap with the ones that
+// compute (lint, the build, the integration tests):
+//
+//   lint ─────────────────────────────┐
+//   unit (vitest) ────────────────────┤
+//   build ─┬─ typecheck ──────────────┤
+//          ├─ browser tests (each database at once) ─┤── summary
+//          └─ fault suite (TEST_FAULTS=1) ───────────┘
+//
+// The build writes the route types that `tsc` reads, so the type check follows it (the build
+// itself skips its own type check: TYPES_CHECKED=1). Each step's output goes to
+// test-results/steps/<step>.log and is printed whole when the step ends, so two steps' lines
+// never interleave; the last lines give each step's result and time. Any failed step fails the
+// run; steps that do not need it go on, so one run shows every failure.
+//
+// TEST_STEPS=lint,unit,… runs only those steps (with the build when a chosen step needs it).
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const bin = (name) => path.join("node_modules", ".bin", name);
+
+/** Each step: its command, the steps it waits for, and its niceness (the critical path runs first). */
+const STEPS = {
+  lint: { command: [bin("eslint"), "."], after: [], nice: 5 },
+  unit: { command: [bin("vitest"), "run"], after: [], nice: 5 },
+  build: { command: [bin("next"), "build"], after: [], nice: 0, env: { TYPES_CHECKED: "1" } },
+  typecheck: { command: [bin("tsc"), "--noEmit"], after: ["build"], nice: 5 },
+  e2e: { command: [process.execPath, "e2e/support/each-database.mjs"], after: ["build"], nice: 0 },
+  faults: {
+    command: [bin("vitest"), "run", "--config", "vitest.faults.config.mts"],
+    after: ["build"],
+    nice: 0,
+    only: process.env.TEST_FAULTS === "1",
+  },
+};
+
+const chosen = process.env.TEST_STEPS ? new Set(process.env.TEST_STEPS.split(",").map((name) => name.trim())) : null;
+for (const name of chosen ?? []) {
+  if (!(name in STEPS)) {
+    console.error(`TEST_STEPS names "${name}", which is not a step; the steps are: ${Object.keys(STEPS).join(", ")}.`);
+    process.exit(2);
+  }
+}
+const wanted = new Set(Object.keys(STEPS).filter((name) => (chosen ? chosen.has(name) : STEPS[name].only !== false)));
+for (const name of [...wanted]) for (const before of STEPS[name].after) wanted.add(before);
+
+const logDir = path.join("test-results", "steps");
+fs.mkdirSync(logDir, { recursive: true });
+
+const started = Date.now();
+const seconds = (since) => Math.round((Date.now() - since) / 1000);
+/** name → Promise<{ ok, seconds }> */
+const runs = new Map();
+const children = new Set();
+
+function runStep(name) {
+  if (runs.has(name)) return runs.get(name);
+  const step = STEPS[name];
+  const promise = (async () => {
+    const before = await Promise.all(step.after.map(runStep));
+    if (before.some((result) => !result.ok)) {
+      console.log(`== ${name}: not run, because ${step.after.filter((_, i) => !before[i].ok).join(", ")} failed`);
+      return { ok: false, seconds: 0, skipped: true };
+    }
+    const logFile = path.join(logDir, `${name}.log`);
+    const out = fs.openSync(logFile, "w");
+    const [command, ...args] = step.command;
+    const nice = step.nice > 0 && fs.existsSync("/usr/bin/nice");
+    const stepStarted = Date.now();
+    console.log(`== ${name}: started at ${seconds(started)} s`);
+    const child = spawn(nice ? "/usr/bin/nice" : command, nice ? ["-n", String(step.nice), command, ...args] : args, {
+      env: { ...process.env, ...step.env },
+      stdio: ["ignore", out, out],
+    });
+    children.add(child);
+    const status = await new Promise((resolve) => {
+      child.on("error", (error) => {
+        fs.appendFileSync(logFile, `\n${error.message}\n`);
+        resolve(1);
+      });
+      child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    });
+    children.delete(child);
+    fs.closeSync(out);
+    const result = { ok: status === 0, seconds: seconds(stepStarted) };
+    console.log(`\n== ${name}: ${result.ok ? "passed" : "FAILED"} in ${result.seconds} s; its output:\n`);
+    process.stdout.write(fs.readFileSync(logFile, "utf8"));
+    console.log(`== end of ${name}'s output\n`);
+    return result;
+  })();
+  runs.set(name, promise);
+  return promise;
+}
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    for (const child of children) child.kill("SIGTERM");
+    process.exit(130);
+  });
+}
+
+const results = await Promise.all([...wanted].map(async (name) => [name, await runStep(name)]));
+console.log(`== summary (${seconds(started)} s in all)`);
+for (const [name, result] of results) {
+  console.log(`   ${name.padEnd(10)} ${result.skipped ? "not run" : result.ok ? "passed" : "FAILED"}${result.skipped ? "" : ` in ${result.seconds} s`}`);
+}
+process.exit(results.every(([, result]) => result.ok) ? 0 : 1);
