@@ -9,6 +9,13 @@ import { publishInboxEvent } from "@/lib/realtime/publish";
 import type { BatchResult } from "./kind";
 import { bulkKind } from "./kinds";
 
+/**
+ * How long the step's job stays this process's after each batch. A batch takes well under a
+ * second, so a short lease lets another process take a killed one's step over soon; should a
+ * slow batch outlast it, a second worker claims other tickets (SKIP LOCKED), never the same.
+ */
+const BULK_LEASE_SECONDS = 15;
+
 /** Tickets per transaction: big enough that 1,000 take a few round trips, small enough that locks are brief. */
 export const BULK_BATCH_SIZE = 250;
 
@@ -78,8 +85,10 @@ async function notifyAssignee(tx: Transaction, step: BulkStep) {
 
 /** The `bulk.run` job. A batch that fails is retried with the job; when the job gives up, the step is marked failed, its finished batches kept. */
 export const runBulkStepJob: JobHandler<"bulk.run"> = async ({ db, job, payload }) => {
+  const extendLease = () => extendJobLease({ db, id: job.id, seconds: BULK_LEASE_SECONDS });
   try {
-    await runBulkStep({ db, stepId: payload.stepId, onBatch: () => extendJobLease({ db, id: job.id, seconds: 60 }) });
+    await extendLease();
+    await runBulkStep({ db, stepId: payload.stepId, onBatch: extendLease });
   } catch (error) {
     if (job.attempts >= job.maxAttempts) {
       await db.transaction(async (tx) => {
