@@ -4,6 +4,7 @@ import { execSync, spawn } from "node:child_process";
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { messages } from "../db/schema";
 import { appEnv, freshTarget, openTarget, type Target } from "./database";
+import { BULK_TARGET_MS, runBulkScenario } from "./bulk-steps";
 import { runInboxScenario } from "./inbox";
 import { BUSINESS_NUMBER, runIngest, startMediaServer, type IngestOptions } from "./ingest";
 import { runLive } from "./live";
@@ -29,6 +30,7 @@ const FLOOR_PORT = 3390;
 const RSS_TARGET_MB = 500;
 const WEBHOOK_P99_DURING_SIGN_INS_MS = 200;
 const SIGN_INS = Number(process.env.BENCH_SIGN_INS || 300);
+const BULK_TICKETS = Number(process.env.BENCH_BULK_TICKETS || 10_000);
 
 async function repeat(run: () => Promise<LoadResult>): Promise<LoadResult> {
   const runs: LoadResult[] = [];
@@ -116,6 +118,62 @@ async function benchReportsOnly(name: "pglite" | "postgresql", figures: Figure[]
   }
 }
 
+function inboxFigures(database: Figure["database"], inbox: Awaited<ReturnType<typeof runInboxScenario>>): Figure[] {
+  return inbox.map((item) => ({
+    database,
+    scenario: item.name,
+    result: item.result,
+    value: `${item.result.requests} requests`,
+    target: `p95 < ${item.target} ms`,
+    ok: item.result.errors === 0 && item.result.p95 < item.target,
+  }));
+}
+
+/** "Select all matching" on BENCH_BULK_TICKETS (10,000) tickets + close, then Undo, on the target's database. */
+async function bulkFigures(database: Figure["database"], target: Target): Promise<Figure[]> {
+  const handle = await openTarget(target);
+  try {
+    const results = await runBulkScenario({ handle, count: BULK_TICKETS });
+    return results.map((item) => {
+      console.log(`${item.name}: ${(item.ms / 1000).toFixed(2)} s, ${item.changed} tickets changed`);
+      return { database, scenario: item.name, value: `${(item.ms / 1000).toFixed(2)} s, ${item.changed.toLocaleString("en-US")} of ${item.tickets.toLocaleString("en-US")} tickets changed`, target: `< ${BULK_TARGET_MS / 1000} s`, ok: item.ok };
+    });
+  } finally {
+    await handle.close();
+  }
+}
+
+/** BENCH_SCENARIO=bulk: only the bulk step and its Undo, on a fresh database. */
+async function benchBulkOnly(name: "pglite" | "postgresql", figures: Figure[]) {
+  console.log(`\n== ${name}: bulk`);
+  const target = await freshTarget(name);
+  const setup = await openTarget(target);
+  await seedBase(setup.db);
+  await setup.close();
+  figures.push(...(await bulkFigures(name, target)));
+}
+
+/** BENCH_SCENARIO=inbox: only the inbox's lists, searches and a long ticket, on the seeded inbox. */
+async function benchInboxOnly(name: "pglite" | "postgresql", figures: Figure[]) {
+  console.log(`\n== ${name}: inbox`);
+  const target = await freshTarget(name);
+  const setup = await openTarget(target);
+  const seeded = await seedBase(setup.db);
+  const seedStarted = Date.now();
+  const { bigTicketId } = await seedInbox(setup.db, seeded, SCALE);
+  console.log(`seeded ${SCALE.tickets} tickets, ${SCALE.tickets * SCALE.messagesPerTicket} messages in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s`);
+  await setup.close();
+  const app = await startApp({ port: PORT, env: { ...appEnv(target), PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}` } });
+  try {
+    const cookie = await signIn(app.url, BENCH_AGENT);
+    app.resetPeak();
+    figures.push(...inboxFigures(name, await runInboxScenario({ appUrl: app.url, cookie, integrationId: seeded.integrationId, bigTicketId, seconds: INBOX_SECONDS, repeats: REPEATS })));
+    figures.push(memory(name, "inbox", app));
+  } finally {
+    await app.stop();
+  }
+}
+
 async function benchTarget(name: "pglite" | "postgresql", figures: Figure[]) {
   console.log(`\n== ${name}`);
   const target = await freshTarget(name);
@@ -169,16 +227,7 @@ async function benchTarget(name: "pglite" | "postgresql", figures: Figure[]) {
     const cookie = await signIn(app.url, BENCH_AGENT);
     app.resetPeak();
     const inbox = await runInboxScenario({ appUrl: app.url, cookie, integrationId: seeded.integrationId, bigTicketId, seconds: INBOX_SECONDS, repeats: REPEATS });
-    for (const item of inbox) {
-      figures.push({
-        database: name,
-        scenario: item.name,
-        result: item.result,
-        value: `${item.result.requests} requests`,
-        target: `p95 < ${item.target} ms`,
-        ok: item.result.errors === 0 && item.result.p95 < item.target,
-      });
-    }
+    figures.push(...inboxFigures(name, inbox));
     figures.push(memory(name, "inbox", app));
 
     // 3. Live latency with 50 connected browsers.
@@ -294,16 +343,19 @@ async function benchTarget(name: "pglite" | "postgresql", figures: Figure[]) {
     target: "one SID per reply",
     ok: (sentOnce[0]?.n ?? 0) >= outboundSids,
   });
+
+  // 6. A step on many tickets and its Undo, with the app stopped (it runs in this process, through the job handler).
+  figures.push(...(await bulkFigures(name, target)));
 }
 
 async function main() {
   if (!process.env.BENCH_SKIP_BUILD) execSync("npx next build", { stdio: "inherit" });
   const figures: Figure[] = [];
   const only = process.env.BENCH_ONLY;
-  const scenarios: Record<string, typeof benchTarget> = { "sign-in-flood": benchSignInFloodOnly, reports: benchReportsOnly };
+  const scenarios: Record<string, typeof benchTarget> = { "sign-in-flood": benchSignInFloodOnly, reports: benchReportsOnly, inbox: benchInboxOnly, bulk: benchBulkOnly };
   const scenarioOnly = !!process.env.BENCH_SCENARIO;
   const bench = process.env.BENCH_SCENARIO ? scenarios[process.env.BENCH_SCENARIO] : benchTarget;
-  if (!bench) throw new Error(`BENCH_SCENARIO: no scenario ${process.env.BENCH_SCENARIO} (sign-in-flood or reports)`);
+  if (!bench) throw new Error(`BENCH_SCENARIO: no scenario ${process.env.BENCH_SCENARIO} (sign-in-flood, reports, inbox or bulk)`);
   if (!only || only === "pglite") await bench("pglite", figures);
   if (process.env.BENCH_DATABASE_URL && (!only || only === "postgresql")) await bench("postgresql", figures);
   else if (!process.env.BENCH_DATABASE_URL) console.log("BENCH_DATABASE_URL is not set: PostgreSQL figures skipped.");

@@ -107,4 +107,23 @@ test.describe("for an agent", () => {
     await expect(page.getByRole("region", { name: /^Conversation with / }).getByText(/^Snoozed until/)).toBeVisible();
     await expectAccessible(page, ["/tickets?view=snoozed", "/tickets?view=overdue&sort=waiting"]);
   });
+
+  test("the bar for selected tickets, with its tag box, snooze choices and a step's result, has no serious accessibility problem", async ({ page, browser }) => {
+    const desk = await setUpSmsIntegration(browser, `A11y bulk ${randomInt(1e6)}`);
+    const word = `axebulk${randomInt(1e6)}`;
+    const integrationId = await integrationIdOf(page, desk);
+    for (let i = 0; i < 2; i++) await startConversationByApi(page, { phone: customerNumber().e164, integrationId, body: `About ${word} ${i}` });
+    await page.goto(`/tickets?q=${word}`);
+    const list = page.getByRole("list", { name: "Tickets" });
+    await expect(list.getByRole("checkbox")).toHaveCount(2);
+    await list.getByRole("checkbox").first().check();
+    const toolbar = page.getByRole("region", { name: "Selected tickets" });
+    await toolbar.getByLabel("Snooze the selected tickets until").selectOption({ label: "Pick a date and time…" });
+    await expect(toolbar.getByLabel("Wake the selected tickets at")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await toolbar.getByLabel("Tag name for the selected tickets").fill("axe check");
+    await toolbar.getByRole("button", { name: "Add tag" }).click();
+    await expect(toolbar.getByRole("status").filter({ hasText: "Tagged 1 ticket “axe check”" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

@@ -168,6 +168,7 @@ export function InboxScreen(props: InboxScreenProps) {
             selection={selection}
             bulk={bulk}
             matching={shownCounts ? { count: shownCounts[filters.view], label: countLabel(shownCounts, filters.view) } : null}
+            hours={props.clock.hours}
           />
         }
       />

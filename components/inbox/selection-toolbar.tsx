@@ -2,10 +2,13 @@
 
 import { useState } from "react";
 import type { BulkAction, BulkStepRequest } from "@/lib/bulk/validation";
-import { stepDone, stepRunning } from "@/lib/bulk/words";
+import { stepDone, stepRunning, type Words } from "@/lib/bulk/words";
+import type { BusinessHours } from "@/lib/rules/business-hours";
 import type { AgentOption } from "@/lib/tickets/options";
 import type { InboxFilters } from "@/lib/tickets/validation";
 import { Button } from "@/components/ui/button";
+import { BulkSnoozePicker, BulkTagForm } from "./bulk-controls";
+import { wakeTime } from "./format";
 import type { BulkStepState } from "./use-bulk-step";
 import type { TicketSelection } from "./use-selection";
 
@@ -17,19 +20,42 @@ interface Props {
   bulk: BulkStepState;
   /** How many tickets the list holds in all ("1,000+" past the closed count's cap); null while unknown. */
   matching: { count: number; label: string } | null;
+  /** Business hours, where the snooze choices "tomorrow" and "next Monday" begin. */
+  hours: BusinessHours | null;
 }
 
-type Pending = { action: "close" } | { action: "reopen" } | { action: "assign"; assigneeId: string | null };
+type Pending =
+  | { action: "close" }
+  | { action: "reopen" }
+  | { action: "assign"; assigneeId: string | null }
+  | { action: "tag" | "untag"; tag: string }
+  | { action: "snooze"; until: string };
 
-const VERB: Record<BulkAction, string> = { close: "Close", reopen: "Reopen", assign: "Assign" };
+const VERB: Record<BulkAction, string> = { close: "Close", reopen: "Reopen", assign: "Assign", tag: "Tag", untag: "Untag", snooze: "Snooze" };
+
+/** The question asked before a step on every matching ticket. */
+function question(pending: Pending, all: string, words: Words): string {
+  switch (pending.action) {
+    case "assign":
+      return pending.assigneeId ? `Assign all ${all} matching tickets to ${words.agentName(pending.assigneeId)}?` : `Unassign all ${all} matching tickets?`;
+    case "tag":
+      return `Tag all ${all} matching tickets “${pending.tag}”?`;
+    case "untag":
+      return `Remove the tag “${pending.tag}” from all ${all} matching tickets?`;
+    case "snooze":
+      return `Snooze all ${all} matching tickets until ${words.time(pending.until)}?`;
+    default:
+      return `${VERB[pending.action]} all ${all} matching tickets?`;
+  }
+}
 
 /**
  * Above the ticket list while tickets are checked: what to do to all of them at once, then
  * how far it has got, what it did and Undo.
  */
-export function SelectionToolbar({ me, agents, filters, selection, bulk, matching }: Props) {
+export function SelectionToolbar({ me, agents, filters, selection, bulk, matching, hours }: Props) {
   const [confirming, setConfirming] = useState<Pending | null>(null);
-  const agentName = (id: string) => (id === me.id ? "you" : (agents.find((agent) => agent.id === id)?.name ?? "an agent"));
+  const words: Words = { agentName: (id) => (id === me.id ? "you" : (agents.find((agent) => agent.id === id)?.name ?? "an agent")), time: (iso) => wakeTime(iso) };
   const selectedLabel = selection.allMatching ? (matching?.label ?? "all") : selection.ids.length.toLocaleString("en-US");
 
   function run(pending: Pending) {
@@ -90,18 +116,14 @@ export function SelectionToolbar({ me, agents, filters, selection, bulk, matchin
             <Button variant="secondary" className="px-2.5 py-1.5" disabled={bulk.starting} onClick={() => choose({ action: "reopen" })}>
               Reopen
             </Button>
+            <BulkTagForm disabled={bulk.starting} onTag={(action, tag) => choose({ action, tag })} />
+            <BulkSnoozePicker disabled={bulk.starting} hours={hours} onSnooze={(until) => choose({ action: "snooze", until })} />
           </div>
           {confirming ? (
             <div role="group" aria-label="Confirm" className="flex flex-wrap items-center gap-2 rounded-md bg-white p-2 ring-1 ring-amber-300">
-              <span className="text-slate-800">
-                {confirming.action === "assign"
-                  ? confirming.assigneeId
-                    ? `Assign all ${selectedLabel} matching tickets to ${agentName(confirming.assigneeId)}?`
-                    : `Unassign all ${selectedLabel} matching tickets?`
-                  : `${VERB[confirming.action]} all ${selectedLabel} matching tickets?`}
-              </span>
+              <span className="text-slate-800">{question(confirming, selectedLabel, words)}</span>
               <Button className="px-2.5 py-1" onClick={() => run(confirming)} autoFocus>
-                {confirming.action === "assign" ? "Assign them" : `${VERB[confirming.action]} them`}
+                {confirming.action === "untag" ? "Remove it" : `${VERB[confirming.action]} them`}
               </Button>
               <Button variant="ghost" className="px-2.5 py-1" onClick={() => setConfirming(null)}>
                 Cancel
@@ -115,7 +137,7 @@ export function SelectionToolbar({ me, agents, filters, selection, bulk, matchin
         step.status === "running" ? (
           <div className="space-y-1">
             <p className="flex justify-between gap-2 text-slate-800">
-              <span>{stepRunning(step, agentName)}</span>
+              <span>{stepRunning(step, words)}</span>
               <span className="tabular-nums text-slate-600">
                 {step.done.toLocaleString("en-US")} of {step.total.toLocaleString("en-US")}
               </span>
@@ -127,7 +149,7 @@ export function SelectionToolbar({ me, agents, filters, selection, bulk, matchin
         ) : (
           <div className="flex items-start gap-2">
             <p role="status" className={`flex-1 ${step.status === "failed" ? "text-red-700" : "text-slate-800"}`}>
-              {step.status === "failed" ? step.error : stepDone(step, agentName)}
+              {step.status === "failed" ? step.error : stepDone(step, words)}
               {step.canUndo ? (
                 <>
                   {" · "}

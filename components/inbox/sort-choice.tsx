@@ -4,7 +4,7 @@ import { INBOX_SORTS, type InboxFilters, type InboxSort } from "@/lib/tickets/va
 
 const LABELS: Record<InboxSort, string> = { recent: "Latest activity first", waiting: "Waiting longest first" };
 
-/** The list's order: latest activity, or the customers who have waited longest for an answer. */
+/** The list's order: latest activity (under Snoozed, the soonest to wake), or the customers who have waited longest for an answer. */
 export function SortChoice({ filters, setFilters }: { filters: InboxFilters; setFilters: (next: InboxFilters) => void }) {
   return (
     <div className="flex items-center gap-2">
@@ -19,7 +19,7 @@ export function SortChoice({ filters, setFilters }: { filters: InboxFilters; set
       >
         {INBOX_SORTS.map((sort) => (
           <option key={sort} value={sort}>
-            {LABELS[sort]}
+            {sort === "recent" && filters.view === "snoozed" ? "Waking soonest first" : LABELS[sort]}
           </option>
         ))}
       </select>

@@ -10,7 +10,10 @@ type Reason = { title: string; ticketId: string };
 function reasonFor(event: InboxEvent, meId: string, settings: { newUnassigned: boolean; myTickets: boolean; assignedToMe: boolean }): Reason | null {
   if (event.type === "ticket.created" && !event.assigneeId && settings.newUnassigned) return { title: "New ticket", ticketId: event.ticketId };
   if (event.type === "message.created" && event.fromCustomer && event.assigneeId === meId && settings.myTickets) return { title: "New message on your ticket", ticketId: event.ticketId };
-  if (event.type === "ticket.assigned" && event.assigneeId === meId && event.actorId !== meId && settings.assignedToMe) return { title: "Ticket assigned to you", ticketId: event.ticketId };
+  if (event.type === "ticket.assigned" && event.assigneeId === meId && event.actorId !== meId && settings.assignedToMe) {
+    const count = event.count ?? 1;
+    return { title: count > 1 ? `${count.toLocaleString("en-US")} tickets assigned to you` : "Ticket assigned to you", ticketId: event.ticketId };
+  }
   return null;
 }
 

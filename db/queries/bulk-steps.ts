@@ -9,6 +9,8 @@ export interface TicketBefore {
   assigneeId: string | null;
   closedAt: string | null;
   tags: string[];
+  /** Snoozed until then (ISO), or null: what Undo of a snooze puts back. */
+  snoozedUntil: string | null;
 }
 
 export interface StepTicketOutcome {
@@ -95,12 +97,17 @@ export async function claimStepTickets({ db, stepId, limit }: { db: DbOrTx; step
 export async function lockTicketStates({ db, ticketIds }: { db: DbOrTx; ticketIds: string[] }): Promise<Map<string, TicketBefore>> {
   if (ticketIds.length === 0) return new Map();
   const rows = await db
-    .select({ id: tickets.id, status: tickets.status, assigneeId: tickets.assigneeId, closedAt: tickets.closedAt, tags: tickets.tags })
+    .select({ id: tickets.id, status: tickets.status, assigneeId: tickets.assigneeId, closedAt: tickets.closedAt, tags: tickets.tags, snoozedUntil: tickets.snoozedUntil })
     .from(tickets)
     .where(inArray(tickets.id, ticketIds))
     .orderBy(tickets.id)
     .for("update");
-  return new Map(rows.map((row) => [row.id, { status: row.status, assigneeId: row.assigneeId, closedAt: row.closedAt?.toISOString() ?? null, tags: row.tags }]));
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { status: row.status, assigneeId: row.assigneeId, closedAt: row.closedAt?.toISOString() ?? null, tags: row.tags, snoozedUntil: row.snoozedUntil?.toISOString() ?? null },
+    ]),
+  );
 }
 
 /** Marks the batch's tickets done with what happened to each, in one statement. */
@@ -155,4 +162,14 @@ export async function listSkippedReasons({ db, stepId }: { db: DbOrTx; stepId: s
     .groupBy(bulkStepTickets.skippedReason)
     .orderBy(sql`count(*) desc`);
   return rows;
+}
+
+/** One ticket the step changed (which one does not matter), or null. */
+export async function firstChangedTicket({ db, stepId }: { db: DbOrTx; stepId: string }): Promise<string | null> {
+  const [row] = await db
+    .select({ ticketId: bulkStepTickets.ticketId })
+    .from(bulkStepTickets)
+    .where(and(eq(bulkStepTickets.stepId, stepId), eq(bulkStepTickets.outcome, "changed")))
+    .limit(1);
+  return row?.ticketId ?? null;
 }

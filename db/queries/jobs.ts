@@ -20,6 +20,15 @@ export async function insertJob({ db, job }: { db: DbOrTx; job: NewJob }): Promi
     .onConflictDoNothing();
 }
 
+/** Inserts many job rows in one statement; those whose dedupe key exists already are left out. */
+export async function insertJobs({ db, jobs: rows }: { db: DbOrTx; jobs: NewJob[] }): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insert(jobs)
+    .values(rows.map((job) => ({ kind: job.kind, payload: job.payload, dedupeKey: job.dedupeKey, runAt: job.runAt, maxAttempts: job.maxAttempts })))
+    .onConflictDoNothing();
+}
+
 /**
  * Claims due jobs for this worker. SKIP LOCKED lets every process poll the same table
  * without waiting on or double-taking each other's rows; the lease (locked_until) hands a

@@ -98,13 +98,19 @@ function previewAuthorOf(row: { direction: string | null; byRule: boolean | null
 /** The inbox page query, unexecuted, so bench/inbox-plans.ts can EXPLAIN exactly what runs. */
 export function inboxTicketsQuery({ db, view, userId, integrationId, tag, search, cursor, limit, sort = "recent", overdueSince }: InboxQuery) {
   const waiting = sort === "waiting";
+  // The Snoozed view lists by wake-up time, soonest first, walking tickets_snoozed_idx.
+  const wake = !waiting && view === "snoozed";
   return db
     .select({
       id: tickets.id,
       status: tickets.status,
       unread: unreadFor(userId),
       lastMessageAt: tickets.lastMessageAt,
-      stamp: waiting ? sql<string>`to_char(${waitingKey} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : keysetStamp(tickets.lastMessageAt),
+      stamp: waiting
+        ? sql<string>`to_char(${waitingKey} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+        : wake
+          ? keysetStamp(tickets.snoozedUntil)
+          : keysetStamp(tickets.lastMessageAt),
       preview: tickets.lastMessagePreview,
       assigneeId: tickets.assigneeId,
       assigneeName: users.name,
@@ -137,12 +143,20 @@ export function inboxTicketsQuery({ db, view, userId, integrationId, tag, search
         cursor
           ? waiting
             ? sql`(${waitingKey}, ${tickets.id}) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`
-            : beforeKeyset(tickets.lastMessageAt, tickets.id, cursor)
+            : wake
+              ? sql`(${tickets.snoozedUntil}, ${tickets.id}) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`
+              : beforeKeyset(tickets.lastMessageAt, tickets.id, cursor)
           : undefined,
       ),
     )
     // NULLS LAST to match the indexes exactly; a plain DESC (nulls first) would sort instead.
-    .orderBy(...(waiting ? [sql`${waitingKey} asc`, sql`${tickets.id} asc`] : [sql`${tickets.lastMessageAt} desc nulls last`, sql`${tickets.id} desc nulls last`]))
+    .orderBy(
+      ...(waiting
+        ? [sql`${waitingKey} asc`, sql`${tickets.id} asc`]
+        : wake
+          ? [sql`${tickets.snoozedUntil} asc`, sql`${tickets.id} asc`]
+          : [sql`${tickets.lastMessageAt} desc nulls last`, sql`${tickets.id} desc nulls last`]),
+    )
     .limit(limit + 1);
 }
 

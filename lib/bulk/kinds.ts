@@ -4,37 +4,9 @@ import type { Transaction } from "@/db/client";
 import { rowsOf } from "@/db/client";
 import { bulkStepTickets, tickets, users } from "@/db/schema";
 import { TICKET_EVENTS } from "@/lib/tickets/events";
-
-/** One batch of a step: its tickets, already locked by the transaction. */
-export interface BatchInput<P> {
-  tx: Transaction;
-  stepId: string;
-  params: P;
-  ticketIds: string[];
-}
-
-/** What a batch did: the tickets it changed (with the timeline event each gets), and those it skipped and why. */
-export interface BatchResult {
-  changed: { ticketId: string; type: string; data: Record<string, unknown> }[];
-  skipped: { ticketId: string; reason: string }[];
-}
-
-/**
- * One thing a step can do to many tickets. `apply` changes a batch set-based and says what
- * it did; `revert` is its Undo: on the tickets the step `undoOf` changed, it puts back what
- * that step found (bulk_step_tickets.before), skipping a ticket someone changed since.
- */
-export interface BulkKind<P> {
-  params: z.ZodType<P>;
-  apply(input: BatchInput<P>): Promise<BatchResult>;
-  revert(input: BatchInput<P> & { undoOf: string }): Promise<BatchResult>;
-}
-
-export const SKIP_REASONS = {
-  openElsewhere: "The customer already has an open ticket on this SMS integration",
-  changedSince: "Changed by someone else since",
-  agentGone: "The agent has been deactivated",
-} as const;
+import { SKIP_REASONS, type BatchResult, type BulkKind } from "./kind";
+import { snooze } from "./snooze-kind";
+import { tag, untag } from "./tag-kinds";
 
 const ids = (rows: { id: string }[]) => new Set(rows.map((row) => row.id));
 
@@ -156,14 +128,17 @@ const assign: BulkKind<{ assigneeId: string | null }> = {
 };
 
 /**
- * Every action a step can take. Adding one (tag, untag, snooze) is one entry here with its
- * params, `apply` and `revert`, its name in `bulkStepRequestSchema` (validation.ts) and its
- * words in words.ts; the job, progress, Undo and the toolbar need nothing more.
+ * Every action a step can take. Adding one is one entry here with its params, `apply` and
+ * `revert`, its name in `bulkStepRequestSchema` (validation.ts) and its words in words.ts;
+ * the job, progress and Undo need nothing more.
  */
 export const BULK_KINDS = {
   assign,
   close,
   reopen: reopenKind,
+  tag,
+  untag,
+  snooze,
 };
 
 export type BulkKindName = keyof typeof BULK_KINDS;

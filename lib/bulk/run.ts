@@ -1,12 +1,20 @@
-import type { Database } from "@/db/client";
-import { claimStepTickets, countStepBatch, finishBulkStep, getBulkStep, lockTicketStates, markStepTickets, type StepTicketOutcome } from "@/db/queries/bulk-steps";
+import type { Database, Transaction } from "@/db/client";
+import { claimStepTickets, countStepBatch, firstChangedTicket, finishBulkStep, getBulkStep, lockTicketStates, markStepTickets, type StepTicketOutcome } from "@/db/queries/bulk-steps";
 import { recordEvents } from "@/db/queries/events";
 import { extendJobLease } from "@/db/queries/jobs";
 import type { BulkStep } from "@/db/schema";
 import type { JobHandler } from "@/lib/jobs/catalog";
 import { errorText, log } from "@/lib/log";
 import { publishInboxEvent } from "@/lib/realtime/publish";
-import { bulkKind, type BatchResult } from "./kinds";
+import type { BatchResult } from "./kind";
+import { bulkKind } from "./kinds";
+
+/**
+ * How long the step's job stays this process's after each batch. A batch takes well under a
+ * second, so a short lease lets another process take a killed one's step over soon; should a
+ * slow batch outlast it, a second worker claims other tickets (SKIP LOCKED), never the same.
+ */
+const BULK_LEASE_SECONDS = 15;
 
 /** Tickets per transaction: big enough that 1,000 take a few round trips, small enough that locks are brief. */
 export const BULK_BATCH_SIZE = 250;
@@ -28,6 +36,7 @@ export async function runBulkBatch({ db, step, batchSize = BULK_BATCH_SIZE }: { 
   if (!kind || (step.undoOf && !original)) throw new Error(`bulk step ${step.id} has no action it can run`);
   const params = kind.params.parse(original?.params ?? step.params);
   return db.transaction(async (tx) => {
+    await kind.prepare?.({ tx, params, undo: !!original });
     const ticketIds = await claimStepTickets({ db: tx, stepId: step.id, limit: batchSize });
     if (ticketIds.length === 0) return false;
     const before = await lockTicketStates({ db: tx, ticketIds });
@@ -57,14 +66,29 @@ export async function runBulkStep({ db, stepId, onBatch }: { db: Database; stepI
   while (await runBulkBatch({ db, step })) await onBatch?.();
   await db.transaction(async (tx) => {
     const finished = await finishBulkStep({ db: tx, stepId, status: "done" });
-    if (finished) await publishProgress(tx, finished);
+    if (!finished) return;
+    await publishProgress(tx, finished);
+    await notifyAssignee(tx, finished);
   });
+}
+
+/**
+ * The agent a step assigned tickets to hears of it as of a single assignment ("Ticket assigned
+ * to you"), once for the whole step with how many, not once per ticket.
+ */
+async function notifyAssignee(tx: Transaction, step: BulkStep) {
+  const assigneeId = step.action === "assign" ? step.params.assigneeId : null;
+  if (typeof assigneeId !== "string" || step.changed === 0) return;
+  const ticketId = await firstChangedTicket({ db: tx, stepId: step.id });
+  if (ticketId) await publishInboxEvent({ db: tx, event: { type: "ticket.assigned", ticketId, assigneeId, actorId: step.actorId, count: step.changed } });
 }
 
 /** The `bulk.run` job. A batch that fails is retried with the job; when the job gives up, the step is marked failed, its finished batches kept. */
 export const runBulkStepJob: JobHandler<"bulk.run"> = async ({ db, job, payload }) => {
+  const extendLease = () => extendJobLease({ db, id: job.id, seconds: BULK_LEASE_SECONDS });
   try {
-    await runBulkStep({ db, stepId: payload.stepId, onBatch: () => extendJobLease({ db, id: job.id, seconds: 60 }) });
+    await extendLease();
+    await runBulkStep({ db, stepId: payload.stepId, onBatch: extendLease });
   } catch (error) {
     if (job.attempts >= job.maxAttempts) {
       await db.transaction(async (tx) => {

@@ -10,6 +10,7 @@ import { kickJobWorker } from "@/lib/jobs/kick";
 import { publishInboxEvent } from "@/lib/realtime/publish";
 import { overdueSinceNow } from "@/lib/tickets/response-target";
 import { parseSearchQuery } from "@/lib/tickets/search";
+import { snoozeRefusal } from "@/lib/tickets/snooze";
 import { MAX_STEP_TICKETS, type BulkAction, type BulkSelection, type BulkStepRequest, type BulkStepView } from "./validation";
 
 async function selectionCondition(db: DbOrTx, selection: BulkSelection, userId: string) {
@@ -17,6 +18,13 @@ async function selectionCondition(db: DbOrTx, selection: BulkSelection, userId: 
   const { view, integration, tag, q } = selection.matching;
   const since = view === "overdue" ? await overdueSinceNow({ db }) : null;
   return inboxCondition({ view, userId, integrationId: integration, tag, search: q ? parseSearchQuery(q).search : undefined, overdueSince: since });
+}
+
+function snoozeTime(raw: string): string {
+  const until = new Date(raw);
+  const refusal = snoozeRefusal(until, new Date());
+  if (refusal) throw new AppError("bad_request", refusal, { until: refusal });
+  return until.toISOString();
 }
 
 async function queueStep(db: DbOrTx, step: BulkStep) {
@@ -29,14 +37,15 @@ async function queueStep(db: DbOrTx, step: BulkStep) {
  * from the inbox's own query), and a `bulk.run` job does the work. Returns at once.
  */
 export async function createBulkStep({ db, actor, request }: { db: Database; actor: User; request: BulkStepRequest }): Promise<BulkStepView> {
-  const { selection, ...action } = request;
-  if (action.action === "assign" && action.assigneeId) {
-    const assignee = await getUserById({ db, id: action.assigneeId });
+  const { selection, action: name, ...given } = request;
+  if (request.action === "assign" && request.assigneeId) {
+    const assignee = await getUserById({ db, id: request.assigneeId });
     if (!assignee?.active) throw new AppError("bad_request", "That agent does not exist or is deactivated. Choose another.", { assigneeId: "Choose an active agent." });
   }
+  // Stored as one instant (UTC), the form its wake-up job rows and Undo compare against.
+  const params: Record<string, unknown> = request.action === "snooze" ? { until: snoozeTime(request.until) } : given;
   const step = await db.transaction(async (tx) => {
-    const params = action.action === "assign" ? { assigneeId: action.assigneeId } : {};
-    const created = (await insertBulkStep({ db: tx, step: { actorId: actor.id, action: action.action, params } }))!;
+    const created = (await insertBulkStep({ db: tx, step: { actorId: actor.id, action: name, params } }))!;
     const total = await fillStepTickets({ db: tx, stepId: created.id, where: await selectionCondition(tx, selection, actor.id), limit: MAX_STEP_TICKETS + 1 });
     if (total === 0) throw new AppError("bad_request", "None of those tickets exist any more. Reload the inbox and select again.");
     if (total > MAX_STEP_TICKETS) {
@@ -82,6 +91,8 @@ async function viewOf(db: Database, step: BulkStep, viewer: User): Promise<BulkS
     action: step.action as BulkAction | "undo",
     undoneAction: original ? (original.action as BulkAction) : null,
     assigneeId: typeof source.params.assigneeId === "string" ? source.params.assigneeId : null,
+    tag: typeof source.params.tag === "string" ? source.params.tag : null,
+    until: typeof source.params.until === "string" ? source.params.until : null,
     status: step.status,
     total: step.total,
     done: step.done,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tagNameSchema } from "@/lib/tags/name";
 import { inboxFiltersSchema } from "@/lib/tickets/validation";
 
 /** Tickets picked one by one: at most this many in one request (more are "select all matching"). */
@@ -20,6 +21,10 @@ export const bulkStepRequestSchema = z.intersection(
     z.object({ action: z.literal("assign"), assigneeId: z.uuid().nullable() }),
     z.object({ action: z.literal("close") }),
     z.object({ action: z.literal("reopen") }),
+    z.object({ action: z.literal("tag"), tag: tagNameSchema }),
+    z.object({ action: z.literal("untag"), tag: tagNameSchema }),
+    // The time is checked against the clock when the step is made (lib/tickets/snooze.ts's snoozeRefusal).
+    z.object({ action: z.literal("snooze"), until: z.iso.datetime({ offset: true, error: "Choose a date and time to wake the tickets." }) }),
   ]),
   z.object({ selection: bulkSelectionSchema }),
 );
@@ -34,6 +39,10 @@ export interface BulkStepView {
   /** For an Undo: what the step it reverts did. */
   undoneAction: BulkAction | null;
   assigneeId: string | null;
+  /** For a tag or untag step (or its Undo): the tag's name. */
+  tag: string | null;
+  /** For a snooze step (or its Undo): when the tickets wake (ISO). */
+  until: string | null;
   status: "running" | "done" | "failed";
   total: number;
   done: number;

@@ -8,7 +8,8 @@ export type InboxEvent =
   // customerId: the customer's other tickets list this one.
   | { type: "ticket.created"; ticketId: string; customerId?: string; assigneeId?: string | null }
   | { type: "ticket.updated"; ticketId: string; customerId?: string }
-  | { type: "ticket.assigned"; ticketId: string; assigneeId: string; /** null when a rule assigned it */ actorId: string | null }
+  // count: a step on many tickets (lib/bulk) assigned this many at once; ticketId is one of them.
+  | { type: "ticket.assigned"; ticketId: string; assigneeId: string; /** null when a rule assigned it */ actorId: string | null; count?: number }
   /** An agent read the ticket: only that agent's unread counts change. */
   | { type: "ticket.read"; ticketId: string; userId: string }
   | { type: "message.created"; ticketId: string; messageId: string; fromCustomer?: boolean; assigneeId?: string | null }

@@ -3,10 +3,11 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database, DatabaseHandle } from "@/db/client";
 import { claimDueJobs } from "@/db/queries/jobs";
-import { bulkSteps, customers, events, jobs, tickets, type Job, type User } from "@/db/schema";
+import { bulkSteps, customers, events, jobs, tags, tickets, type Job, type User } from "@/db/schema";
 import { runBulkStepJob } from "@/lib/bulk/run";
 import type { BulkStepView } from "@/lib/bulk/validation";
 import { AppError } from "@/lib/errors";
+import { INBOX_CHANNEL, type InboxEvent } from "@/lib/realtime/publish";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { jobHandlers } from "@/lib/setup/jobs";
 import { testDatabases, useDatabase } from "../support/database";
@@ -167,6 +168,122 @@ describe.each(testDatabases())("bulk steps on $name", (database) => {
     expect(await view(undone.body.id)).toMatchObject({ status: "done", changed: 4 });
     const after = new Map((await statuses(seeded.ids)).map((t) => [t.id, t.assigneeId]));
     expect(seeded.ids.map((id) => after.get(id))).toEqual([null, other.id, null, null]);
+  });
+
+  const tagsOf = async (ids: string[]) => new Map((await handle.db.select({ id: tickets.id, tags: tickets.tags }).from(tickets).where(inArray(tickets.id, ids))).map((t) => [t.id, t.tags]));
+  const snoozesOf = async (ids: string[]) =>
+    new Map((await handle.db.select({ id: tickets.id, until: tickets.snoozedUntil }).from(tickets).where(inArray(tickets.id, ids))).map((t) => [t.id, t.until?.toISOString() ?? null]));
+  const wakeRows = async (ticketId: string) =>
+    (await handle.db.select({ payload: jobs.payload, runAt: jobs.runAt, doneAt: jobs.doneAt }).from(jobs).where(and(eq(jobs.kind, "ticket.wake"), sql`${jobs.payload}->>'ticketId' = ${ticketId}`)));
+
+  it("tags many tickets with one tag, normalised and made once, and Undo takes it off only where the step put it", async () => {
+    const name = `Bulk ${marker()}`;
+    const clean = name.toLowerCase();
+    const seeded = await seedMany(handle.db, 5, `${marker()} Tagged`);
+    const [had, untaggedSince] = [seeded.ids[0]!, seeded.ids[1]!];
+    await handle.db.update(tickets).set({ tags: [clean] }).where(eq(tickets.id, had));
+
+    const { status, step } = await create({ action: "tag", tag: `  ${name.toUpperCase()} `, selection: { ticketIds: seeded.ids } });
+    expect(status).toBe(202);
+    await runJobsUntilIdle(handle.db);
+    expect(await view(step.id)).toMatchObject({ action: "tag", tag: clean, status: "done", total: 5, changed: 4, skipped: 0, canUndo: true });
+    expect([...(await tagsOf(seeded.ids)).values()].every((list) => list.filter((t) => t === clean).length === 1)).toBe(true);
+    expect(await handle.db.select({ name: tags.name }).from(tags).where(eq(tags.name, clean))).toEqual([{ name: clean }]);
+    const added = await eventsOf(seeded.ids, "ticket.tag_added");
+    expect(added.map((event) => event.ticketId).sort()).toEqual(seeded.ids.slice(1).sort());
+    expect(added.every((event) => event.data.tag === clean && event.data.bulkStepId === step.id && event.actorId === agent.id)).toBe(true);
+
+    // Someone takes the tag off one ticket meanwhile: Undo leaves that one be.
+    await handle.db.update(tickets).set({ tags: [] }).where(eq(tickets.id, untaggedSince));
+    const undone = await undo(step.id);
+    await runJobsUntilIdle(handle.db);
+    expect(await view(undone.body.id)).toMatchObject({ action: "undo", undoneAction: "tag", tag: clean, status: "done", total: 4, changed: 3, skipped: 1 });
+    const after = await tagsOf(seeded.ids);
+    expect(after.get(had)).toEqual([clean]);
+    expect(seeded.ids.slice(1).map((id) => after.get(id))).toEqual([[], [], [], []]);
+    expect((await eventsOf(seeded.ids, "ticket.tag_removed")).every((event) => event.data.undo === true)).toBe(true);
+  });
+
+  it("untags many tickets, and Undo puts the tag back on each ticket that lost it", async () => {
+    const name = `gone ${marker()}`;
+    const seeded = await seedMany(handle.db, 4, `${marker()} Untagged`);
+    await handle.db.update(tickets).set({ tags: [name, "keep"] }).where(inArray(tickets.id, seeded.ids.slice(0, 3)));
+    const { step } = await create({ action: "untag", tag: name, selection: { ticketIds: seeded.ids } });
+    await runJobsUntilIdle(handle.db);
+    expect(await view(step.id)).toMatchObject({ action: "untag", status: "done", total: 4, changed: 3 });
+    expect([...(await tagsOf(seeded.ids)).values()].some((list) => list.includes(name))).toBe(false);
+    expect(await eventsOf(seeded.ids, "ticket.tag_removed")).toHaveLength(3);
+
+    await undo(step.id);
+    await runJobsUntilIdle(handle.db);
+    const after = await tagsOf(seeded.ids);
+    expect(seeded.ids.map((id) => after.get(id)?.includes(name))).toEqual([true, true, true, false]);
+    expect(await handle.db.select({ name: tags.name }).from(tags).where(eq(tags.name, name))).toEqual([{ name }]);
+  });
+
+  it("snoozes many open tickets with a wake-up job row each, skips a closed one, and Undo restores each one's snooze", async () => {
+    const seeded = await seedMany(handle.db, 5, `${marker()} Sleeper`);
+    const [earlier, closed, changedSince] = [seeded.ids[0]!, seeded.ids[1]!, seeded.ids[2]!];
+    const before = new Date(Date.now() + 2 * 3_600_000);
+    before.setMilliseconds(0);
+    await handle.db.update(tickets).set({ snoozedUntil: before }).where(eq(tickets.id, earlier));
+    await handle.db.update(tickets).set({ status: "closed", closedAt: new Date() }).where(eq(tickets.id, closed));
+    const until = new Date(Date.now() + 26 * 3_600_000);
+    until.setSeconds(0, 0);
+    const stamp = until.toISOString();
+
+    // Only the step's job runs here: the wake-up rows stay due at their own time.
+    const { status, step } = await create({ action: "snooze", until: stamp, selection: { ticketIds: seeded.ids } });
+    expect(status).toBe(202);
+    await runDueJobs({ db: handle.db, handlers: jobHandlers });
+    expect(await view(step.id)).toMatchObject({ action: "snooze", until: stamp, status: "done", total: 5, changed: 4, skipped: 1, skippedReasons: [{ reason: "Closed, and only an open ticket can be snoozed", count: 1 }] });
+    const snoozed = await snoozesOf(seeded.ids);
+    expect(seeded.ids.map((id) => snoozed.get(id))).toEqual([stamp, null, stamp, stamp, stamp]);
+    const wake = await wakeRows(seeded.ids[3]!);
+    expect(wake).toHaveLength(1);
+    expect(wake[0]).toMatchObject({ payload: { ticketId: seeded.ids[3], until: stamp }, doneAt: null });
+    expect(wake[0]!.runAt.toISOString()).toBe(stamp);
+    expect((await eventsOf(seeded.ids, "ticket.snoozed")).filter((event) => event.data.bulkStepId === step.id)).toHaveLength(4);
+
+    // An agent changes one ticket's snooze meanwhile: Undo leaves it as they set it.
+    const theirs = new Date(until.getTime() + 3_600_000);
+    await handle.db.update(tickets).set({ snoozedUntil: theirs }).where(eq(tickets.id, changedSince));
+    const undone = await undo(step.id);
+    await runDueJobs({ db: handle.db, handlers: jobHandlers });
+    expect(await view(undone.body.id)).toMatchObject({ undoneAction: "snooze", status: "done", total: 4, changed: 3, skipped: 1 });
+    const after = await snoozesOf(seeded.ids);
+    expect(seeded.ids.map((id) => after.get(id))).toEqual([before.toISOString(), null, theirs.toISOString(), null, null]);
+    expect((await eventsOf([seeded.ids[3]!], "ticket.unsnoozed"))[0]?.data).toMatchObject({ undo: true, bulkStepId: undone.body.id });
+
+    // The earlier snooze still wakes by its job row: once that row is due, the ticket is awake.
+    await handle.db.update(jobs).set({ runAt: sql`now() - interval '1 second'` }).where(and(eq(jobs.kind, "ticket.wake"), sql`${jobs.payload}->>'ticketId' = ${earlier}`));
+    await runDueJobs({ db: handle.db, handlers: jobHandlers });
+    expect((await snoozesOf([earlier])).get(earlier)).toBeNull();
+    expect(await eventsOf([earlier], "ticket.woken")).toHaveLength(1);
+  });
+
+  it("refuses a snooze time that has passed, and a tag name that cannot be one", async () => {
+    const { ticket } = await seedTicket(handle.db);
+    const past = await create({ action: "snooze", until: new Date(Date.now() - 60_000).toISOString(), selection: { ticketIds: [ticket.id] } });
+    expect(past.status).toBe(400);
+    expect(past.step.error?.message).toMatch(/has passed/);
+    const bad = await create({ action: "tag", tag: "a\tb", selection: { ticketIds: [ticket.id] } });
+    expect(bad.status).toBe(400);
+    expect(bad.step.error?.message).toMatch(/control or invisible/);
+  });
+
+  it("tells the agent a step assigned tickets to, once for the whole step", async () => {
+    const seeded = await seedMany(handle.db, 3, `${marker()} Handed`);
+    const heard: InboxEvent[] = [];
+    const stop = await handle.listen(INBOX_CHANNEL, (payload) => heard.push(JSON.parse(payload) as InboxEvent));
+    const { step } = await create({ action: "assign", assigneeId: other.id, selection: { ticketIds: seeded.ids } });
+    await runJobsUntilIdle(handle.db);
+    await vi.waitFor(() => expect(heard.some((event) => event.type === "bulk.progress" && event.stepId === step.id && event.status === "done")).toBe(true));
+    await stop();
+    const assigned = heard.filter((event) => event.type === "ticket.assigned");
+    expect(assigned).toHaveLength(1);
+    expect(assigned[0]).toMatchObject({ assigneeId: other.id, actorId: agent.id, count: 3 });
+    expect(seeded.ids).toContain((assigned[0] as { ticketId: string }).ticketId);
   });
 
   it("refuses an agent who cannot be assigned, and a selection of nothing, changing nothing", async () => {

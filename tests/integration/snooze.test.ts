@@ -53,6 +53,31 @@ describe.each(testDatabases())("snoozing on $name", (database) => {
     return { from, ticketId: ticket!.id };
   }
 
+  it("lists Snoozed by wake-up time, soonest first, page after page", async () => {
+    const mine: { ticketId: string; until: string }[] = [];
+    // Snoozed in an order unlike their wake-up order; two wake at the same minute.
+    for (const minutes of [50, 10, 30, 10, 40]) {
+      const { ticketId } = await customerTicket();
+      const until = new Date(Date.now() + 300 * 86_400_000 + minutes * 60_000);
+      until.setSeconds(0, 0);
+      await snoozeTicket({ db: handle.db, ticketId, until, actor: agent });
+      mine.push({ ticketId, until: until.toISOString() });
+    }
+    const seen: { id: string; snoozedUntil: string | null }[] = [];
+    let cursor: Keyset | null = null;
+    do {
+      const page = await listInboxTickets({ db: handle.db, view: "snoozed", userId: agent.id, limit: 2, cursor });
+      seen.push(...page.tickets.map((t) => ({ id: t.id, snoozedUntil: t.snoozedUntil })));
+      cursor = decodeCursor(page.nextCursor);
+    } while (cursor);
+    expect(new Set(seen.map((t) => t.id)).size).toBe(seen.length);
+    const times = seen.map((t) => t.snoozedUntil!);
+    expect(times).toEqual([...times].sort());
+    const order = seen.map((t) => t.id).filter((id) => mine.some((m) => m.ticketId === id));
+    const expected = [...mine].sort((a, b) => a.until.localeCompare(b.until) || a.ticketId.localeCompare(b.ticketId)).map((m) => m.ticketId);
+    expect(order).toEqual(expected);
+  });
+
   it("moves the ticket from Open to Snoozed, and a job due at its time brings it back once", async () => {
     const { ticketId } = await customerTicket();
     const until = new Date(Date.now() + 1500);
