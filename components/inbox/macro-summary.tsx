@@ -1,0 +1,55 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+
+/** A macro applied in the composer, waiting for Send (or Apply): a new runId each time it is applied. */
+export interface AppliedMacro {
+  id: string;
+  title: string;
+  summary: string;
+  runId: string;
+}
+
+export function newMacroRun(reply: { id: string; title: string; summary: string }): AppliedMacro {
+  return { id: reply.id, title: reply.title, summary: reply.summary, runId: crypto.randomUUID() };
+}
+
+/**
+ * What Send will do besides sending: "Will add tag vip · assign to you · close", with a button
+ * that takes the actions off (the text stays). A macro without text has Apply instead of Send.
+ */
+export function MacroSummary({
+  id,
+  macro,
+  canApply,
+  pending,
+  onApply,
+  onRemove,
+}: {
+  id: string;
+  macro: AppliedMacro;
+  canApply: boolean;
+  pending: boolean;
+  onApply: () => void;
+  onRemove: () => void;
+}) {
+  return (
+    <div className="mt-2 flex flex-wrap items-center gap-2 rounded-md bg-brand-50 px-3 py-2 text-sm text-slate-800 ring-1 ring-brand-200" role="group" aria-label={`Macro “${macro.title}”`}>
+      <p id={id} aria-live="polite" className="min-w-0 flex-1">
+        <span className="font-medium">Will {macro.summary}</span>
+        <span className="text-slate-600">
+          {" "}
+          {canApply ? "when you press Apply" : "when you send"} (macro “{macro.title}”)
+        </span>
+      </p>
+      {canApply ? (
+        <Button onClick={onApply} disabled={pending} aria-describedby={id}>
+          {pending ? "Applying…" : "Apply"}
+        </Button>
+      ) : null}
+      <Button variant="secondary" onClick={onRemove} disabled={pending} aria-label={`Remove the actions of macro “${macro.title}”`}>
+        Remove actions
+      </Button>
+    </div>
+  );
+}
