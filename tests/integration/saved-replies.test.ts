@@ -35,8 +35,6 @@ function form(fields: Record<string, string>): FormData {
   return data;
 }
 
-/** The error Next's forbidden() throws, which it answers with a 403 page. */
-
 describe.each(testDatabases())("saved replies on $name", (database) => {
   let handle: DatabaseHandle;
   let admin: User;
