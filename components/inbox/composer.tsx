@@ -154,7 +154,8 @@ export function Composer({ ref, view, drafts, latestMessageId, onSent, onTyping,
   /** A saved reply's text goes where the cursor is; a macro's actions wait for Send, in words above the buttons. */
   function insertSaved(reply: SavedReply) {
     apply.reset();
-    setMacro(reply.summary ? newMacroRun(reply) : null);
+    // A plain saved reply adds text and leaves a macro already applied as it is.
+    if (reply.summary) setMacro(newMacroRun(reply));
     if (reply.body) insertText(reply.body);
     else requestAnimationFrame(() => textarea.current?.focus());
   }

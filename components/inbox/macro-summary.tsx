@@ -10,8 +10,18 @@ export interface AppliedMacro {
   runId: string;
 }
 
+/** A version 4 UUID; crypto.randomUUID exists only on secure pages (HTTPS or localhost). */
+function randomId(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export function newMacroRun(reply: { id: string; title: string; summary: string }): AppliedMacro {
-  return { id: reply.id, title: reply.title, summary: reply.summary, runId: crypto.randomUUID() };
+  return { id: reply.id, title: reply.title, summary: reply.summary, runId: randomId() };
 }
 
 /**

@@ -91,7 +91,7 @@ export function MacroActionsEditor({
           const error = (name: string) => errors?.[`actions.${index}.${name}`];
           const typeError = error("type") ?? errors?.[`actions.${index}`];
           return (
-            <li key={draft.key} className="flex flex-wrap items-start gap-2 rounded-md bg-slate-50 p-2 ring-1 ring-slate-200" aria-label={`Action ${index + 1}`}>
+            <li key={draft.key} className="flex flex-wrap items-start gap-2 rounded-md bg-slate-50 p-2 ring-1 ring-slate-200">
               <div className="space-y-1">
                 <label htmlFor={field("type")} className="sr-only">
                   Action {index + 1}
