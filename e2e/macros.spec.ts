@@ -71,7 +71,7 @@ test("an admin makes a macro with text, a tag and close; an agent applies it, se
 
 test("a macro without text is applied with Apply, and its actions can be taken off first", async ({ browser }) => {
   const n = randomInt(1e6);
-  const title = `Take and tag ${n}`;
+  const title = `Tag and release ${n}`;
   const tag = `callback ${n}`;
   const admin = await pageAs(browser, adminState);
   await admin.goto("/settings/saved-replies/new");
@@ -81,7 +81,7 @@ test("a macro without text is applied with Apply, and its actions can be taken o
   await form.getByLabel("Tag for action 1").fill(tag);
   await form.getByRole("button", { name: "Add an action" }).click();
   await form.getByLabel("Action 2", { exact: true }).selectOption({ label: "Assign" });
-  await form.getByLabel("Assign to, for action 2").selectOption({ label: "To whoever sends it" });
+  await form.getByLabel("Assign to, for action 2").selectOption({ label: "To nobody (unassign)" });
   await form.getByRole("button", { name: "Create saved reply" }).click();
   await expect(admin.getByRole("listitem", { name: title })).toContainText("No text: actions only");
 
@@ -90,7 +90,7 @@ test("a macro without text is applied with Apply, and its actions can be taken o
   await openTicketPage(page, ticketId);
   await applyFromMenu(page, title);
   const summary = page.getByRole("group", { name: `Macro “${title}”` });
-  await expect(summary).toContainText(`Will add tag ${tag} · assign to you when you press Apply`);
+  await expect(summary).toContainText(`Will add tag ${tag} · unassign when you press Apply`);
   await summary.getByRole("button", { name: `Remove the actions of macro “${title}”` }).click();
   await expect(summary).toHaveCount(0);
 
@@ -99,7 +99,8 @@ test("a macro without text is applied with Apply, and its actions can be taken o
   await page.keyboard.press("Enter");
   await expect(summary).toHaveCount(0);
   await expect(page.getByRole("list", { name: "Tags on this ticket" }).getByRole("listitem")).toHaveText([`${tag}×`]);
-  await expect(conversation(page).getByText(`Sam Agent took this ticket (macro “${title}”)`)).toBeVisible();
+  await expect(conversation(page).getByText(`Sam Agent added the tag “${tag}” (macro “${title}”)`)).toBeVisible();
+  await expect(conversation(page).getByText(`Sam Agent unassigned this ticket (macro “${title}”)`)).toBeVisible();
   await expect(page.getByLabel("Message", { exact: true })).toHaveValue("");
 });
 
