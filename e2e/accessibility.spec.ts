@@ -61,6 +61,7 @@ test.describe("for an admin", () => {
     "/settings/rules/new?start=after-hours",
     "/settings/canned-replies",
     "/settings/canned-replies/new",
+    "/settings/saved-replies",
     "/settings/tags",
     "/settings/audit",
     "/sandbox/phone",
@@ -78,6 +79,21 @@ test.describe("for an admin", () => {
     await expectAccessible(page, ["/settings/tags"]);
   });
 
+  test("a new macro with its actions and an error beside one has no serious accessibility problem", async ({ page }) => {
+    await page.goto("/settings/saved-replies/new");
+    const form = page.getByRole("form", { name: "New saved reply" });
+    await form.getByLabel("Title").fill(`A11y macro ${randomInt(1e6)}`);
+    for (const type of ["Add a tag", "Assign", "Snooze", "Close the ticket"]) {
+      await form.getByRole("button", { name: "Add an action" }).click();
+      const last = form.getByRole("listitem").last();
+      await last.getByRole("combobox").first().selectOption({ label: type });
+    }
+    await form.getByRole("button", { name: "Create saved reply" }).click();
+    // The empty tag is refused beside its field.
+    await expect(form.getByText("Write the tag's name.")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test("an SMS integration's own settings page has no serious accessibility problem", async ({ page, browser }) => {
     const desk = await setUpSmsIntegration(browser, `A11y desk ${randomInt(1e6)}`);
     await expectAccessible(page, [`/settings/integrations/sms/${await integrationIdOf(page, desk)}`]);
@@ -90,7 +106,7 @@ test.describe("for an agent", () => {
   test("the inbox, with and without a ticket open, has no serious accessibility problem", async ({ page, browser }) => {
     const desk = await setUpSmsIntegration(browser, `A11y inbox ${randomInt(1e6)}`);
     const ticketId = await startConversationByApi(page, { phone: customerNumber().e164, integrationId: await integrationIdOf(page, desk), body: "Do you have this in blue?" });
-    await expectAccessible(page, ["/tickets", "/account"]);
+    await expectAccessible(page, ["/tickets", "/account", "/macros"]);
     await openTicketPage(page, ticketId);
     await expect(page.getByRole("article").filter({ hasText: "Do you have this in blue?" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);

@@ -16,7 +16,7 @@ test("an admin saves a reply; an agent inserts it with the names filled in, edit
   const form = admin.getByRole("form", { name: "New saved reply" });
   await form.getByLabel("Title").fill(title);
   await form.getByRole("button", { name: "Create saved reply" }).click();
-  await expect(form.getByText("Write the reply.")).toBeVisible();
+  await expect(form.getByText("Write the reply, or add at least one action to make it a macro.")).toBeVisible();
   await expect(form.getByLabel("Reply text")).toHaveAttribute("aria-invalid", "true");
   await form.getByLabel("Reply text").fill("Hi {{customer.name}}, your order from {{integration.name}} has shipped.");
   await expect(form.getByText("71 / 1600 characters")).toBeVisible();

@@ -10,11 +10,15 @@ import type { InboxFilters } from "@/lib/tickets/validation";
 import type { BulkStepRequest, BulkStepView } from "@/lib/bulk/validation";
 import type { ThreadSlice, TicketView } from "@/lib/tickets/view";
 
-/** A saved answer as the composer's menu gets it, placeholders not yet filled. */
+/** A saved answer as the composer's menu gets it, placeholders not yet filled; a macro's actions in words. */
 export interface SavedReply {
   id: string;
   title: string;
   body: string;
+  /** "add tag vip · assign to you · close"; empty for a plain saved reply. */
+  summary: string;
+  /** The agent's own macro, seen by them only. */
+  own: boolean;
 }
 
 /** A refused request, with the server's message written for people. */
@@ -84,6 +88,8 @@ export const inboxApi = {
   ) =>
     request<{ ok: true }>(`/api/tickets/${ticketId}`, json("PATCH", action)),
   reply: (ticketId: string, form: FormData) => request<{ messageId: string }>(`/api/tickets/${ticketId}/messages`, { method: "POST", body: form }),
+  applyMacro: (ticketId: string, macro: { savedReplyId: string; runId: string; timeZone: string }) =>
+    request<{ applied: boolean }>(`/api/tickets/${ticketId}/macro`, json("POST", macro)),
   note: (ticketId: string, body: string) => request<{ messageId: string }>(`/api/tickets/${ticketId}/notes`, json("POST", { body })),
   retryMessage: (messageId: string) => request<{ ok: true }>(`/api/messages/${messageId}/retry`, { method: "POST" }),
   retryAttachment: (attachmentId: string) => request<{ ok: true }>(`/api/attachments/${attachmentId}/retry`, { method: "POST" }),

@@ -11,9 +11,10 @@ import { composerCounter } from "@/lib/sms/counter";
 import type { TicketView } from "@/lib/tickets/view";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
-import { ApiError, inboxApi } from "./api";
+import { ApiError, inboxApi, type SavedReply } from "./api";
 import { ClosedTicketNotice } from "./closed-ticket-notice";
 import { CollisionPanel } from "./collision-panel";
+import { MacroSummary, newMacroRun, type AppliedMacro } from "./macro-summary";
 import { PolicyWarningPanel } from "./policy-warning";
 import { SavedReplyMenu } from "./saved-reply-menu";
 import { useDraftSaver } from "./use-draft-saver";
@@ -46,12 +47,18 @@ interface SendOptions {
   close?: boolean;
 }
 
+function timeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+}
+
 export function Composer({ ref, view, drafts, latestMessageId, onSent, onTyping, hrefFor, openTicket, focusOnMount }: Props) {
   const [mode, setMode] = useState<Mode>(focusOnMount ?? (!drafts.reply && drafts.note ? "note" : "reply"));
   const [bodies, setBodies] = useState({ reply: drafts.reply?.body ?? "", note: drafts.note?.body ?? "" });
   const [basis, setBasis] = useState<string | null>(drafts.reply?.basisMessageId ?? null);
   const [warning, setWarning] = useState<PolicyMatch | null>(null);
   const [arrived, setArrived] = useState<{ messages: ArrivedMessage[]; options: SendOptions } | null>(null);
+  // A macro's actions wait here for Send; a failed send keeps them (and their runId, so a retry runs them once).
+  const [macro, setMacro] = useState<AppliedMacro | null>(null);
   const saver = useDraftSaver(view.ticket.id, drafts, (kind, text, restoredBasis) => {
     setBodies((previous) => ({ ...previous, [kind]: text }));
     if (kind === "reply") setBasis(restoredBasis);
@@ -62,7 +69,7 @@ export function Composer({ ref, view, drafts, latestMessageId, onSent, onTyping,
   const closeAfter = useRef(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const picked = usePickedFiles();
-  const ids = { counter: useId(), lock: useId(), attach: useId(), hint: useId(), closed: useId() };
+  const ids = { counter: useId(), lock: useId(), attach: useId(), hint: useId(), closed: useId(), macro: useId() };
   const locked = mode === "reply" ? view.composer.block : null;
   const closed = view.ticket.status === "closed";
   const openSibling =
@@ -107,6 +114,11 @@ export function Composer({ ref, view, drafts, latestMessageId, onSent, onTyping,
       if (override) form.set("policyOverride", override);
       if (since) form.set("basisMessageId", since);
       if (close) form.set("close", "1");
+      if (macro) {
+        form.set("macroId", macro.id);
+        form.set("macroRunId", macro.runId);
+        form.set("timeZone", timeZone());
+      }
       for (const file of picked.files) form.append("files", file);
       return inboxApi.reply(view.ticket.id, form);
     },
@@ -119,6 +131,7 @@ export function Composer({ ref, view, drafts, latestMessageId, onSent, onTyping,
       void saver.discard(kind);
       setWarning(null);
       setArrived(null);
+      if (kind === "reply") setMacro(null);
       picked.clear();
       onSent();
       textarea.current?.focus();
@@ -129,8 +142,26 @@ export function Composer({ ref, view, drafts, latestMessageId, onSent, onTyping,
     },
   });
 
+  const apply = useMutation({
+    mutationFn: (applied: AppliedMacro) => inboxApi.applyMacro(view.ticket.id, { savedReplyId: applied.id, runId: applied.runId, timeZone: timeZone() }),
+    onSuccess: () => {
+      setMacro(null);
+      onSent();
+      textarea.current?.focus();
+    },
+  });
+
+  /** A saved reply's text goes where the cursor is; a macro's actions wait for Send, in words above the buttons. */
+  function insertSaved(reply: SavedReply) {
+    apply.reset();
+    // A plain saved reply adds text and leaves a macro already applied as it is.
+    if (reply.summary) setMacro(newMacroRun(reply));
+    if (reply.body) insertText(reply.body);
+    else requestAnimationFrame(() => textarea.current?.focus());
+  }
+
   /** The saved reply with this ticket's names filled in (the agent's came filled from the server), put where the cursor is. */
-  function insertSaved(template: string) {
+  function insertText(template: string) {
     const text = fillSavedReply(template, { customerName: view.customer.name, integrationName: view.integration.name });
     const element = textarea.current;
     const start = element?.selectionStart ?? body.length;
@@ -290,14 +321,29 @@ export function Composer({ ref, view, drafts, latestMessageId, onSent, onTyping,
           />
         </div>
       ) : null}
+      {macro && !note && !locked ? (
+        <MacroSummary
+          id={ids.macro}
+          macro={macro}
+          canApply={body.trim() === "" && picked.files.length === 0}
+          pending={apply.isPending || send.isPending}
+          onApply={() => apply.mutate(macro)}
+          onRemove={() => {
+            setMacro(null);
+            apply.reset();
+            textarea.current?.focus();
+          }}
+        />
+      ) : null}
       <div className="mt-2 space-y-2">
+        <FormMessage message={note ? null : (apply.error?.message ?? null)} />
         <FormMessage message={draftError} />
         <FormMessage message={picked.error ?? error} />
       </div>
       <div className="mt-2 flex items-center gap-2">
         {!note ? (
           <>
-            <SavedReplyMenu disabled={!!locked} onInsert={(reply) => insertSaved(reply.body)} />
+            <SavedReplyMenu disabled={!!locked} onInsert={insertSaved} />
             <input
               ref={fileInput}
               type="file"
@@ -327,11 +373,11 @@ export function Composer({ ref, view, drafts, latestMessageId, onSent, onTyping,
           </>
         ) : null}
         {!note ? (
-          <Button variant="secondary" className="ml-auto" disabled={blocked} title="Ctrl+Shift+Enter" onClick={() => submit({ close: true })}>
+          <Button variant="secondary" className="ml-auto" disabled={blocked} title="Ctrl+Shift+Enter" aria-describedby={macro ? ids.macro : undefined} onClick={() => submit({ close: true })}>
             Send &amp; close
           </Button>
         ) : null}
-        <Button type="submit" className={note ? "ml-auto" : ""} disabled={blocked} title="Ctrl+Enter">
+        <Button type="submit" className={note ? "ml-auto" : ""} disabled={blocked} title="Ctrl+Enter" aria-describedby={macro && !note ? ids.macro : undefined}>
           {send.isPending ? "Sending…" : note ? "Add note" : "Send"}
         </Button>
       </div>

@@ -108,7 +108,7 @@ export function SavedReplyMenu({ disabled, onInsert }: { disabled: boolean; onIn
           ) : list.length === 0 ? (
             <li role="none" className="px-3 py-2 text-slate-500">
               <span role="menuitem" aria-disabled="true" tabIndex={-1}>
-                No saved replies yet. An admin adds them in Settings → Saved replies.
+                No saved replies or macros yet. An admin adds them in Settings → Saved replies.
               </span>
             </li>
           ) : (
@@ -125,7 +125,8 @@ export function SavedReplyMenu({ disabled, onInsert }: { disabled: boolean; onIn
                   }}
                 >
                   <span className="block font-medium text-slate-900">{reply.title}</span>
-                  <span className="block truncate text-xs text-slate-500">{reply.body}</span>
+                  {reply.body ? <span className="block truncate text-xs text-slate-500">{reply.body}</span> : null}
+                  {reply.summary ? <span className="block truncate text-xs text-brand-700">Will {reply.summary}</span> : null}
                 </button>
               </li>
             ))

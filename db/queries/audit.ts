@@ -81,6 +81,7 @@ export type AdminAction =
   | "saved_reply.created"
   | "saved_reply.updated"
   | "saved_reply.deleted"
+  | "macros.settings_changed"
   | "integration.created"
   | "integration.renamed"
   | "integration.settings_changed"

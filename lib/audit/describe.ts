@@ -104,6 +104,8 @@ function deed(type: string, data: Data): string {
       return `edited saved reply${quoted(data, "title")}`;
     case "saved_reply.deleted":
       return `deleted saved reply${quoted(data, "title")}`;
+    case "macros.settings_changed":
+      return data.agentsCreateOwn === true ? "let agents create their own macros" : "stopped agents creating their own macros";
     case "integration.created":
       return `added SMS integration${quoted(data, "name")}${text(data, "phoneE164") ? ` on ${number(data, "phoneE164")}` : ""}`;
     case "integration.deleted":

@@ -11,10 +11,12 @@ import {
   removeTagFromTicket,
   renameTagEverywhere,
 } from "@/db/queries/tags";
+import { listSavedRepliesUsingTag, setSavedReplyActions } from "@/db/queries/saved-replies";
 import { getTicket } from "@/db/queries/tickets";
 import type { Tag, User } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { publishInboxEvent } from "@/lib/realtime/publish";
+import { retargetMacroActions, storedMacroActions } from "@/lib/saved-replies/macro";
 import { TICKET_EVENTS } from "@/lib/tickets/events";
 import { checkTagName } from "./name";
 
@@ -83,6 +85,13 @@ async function lockedTag(tx: Transaction, id: string): Promise<Tag> {
   return tag;
 }
 
+/** Macros that add or remove `from` name `to` instead (a merge that leaves one twice keeps the first). */
+async function retargetMacros(tx: Transaction, from: string, to: string): Promise<void> {
+  for (const macro of await listSavedRepliesUsingTag({ tx, name: from })) {
+    await setSavedReplyActions({ tx, id: macro.id, actions: retargetMacroActions(storedMacroActions(macro.actions), from, to) });
+  }
+}
+
 export interface TagChange {
   name: string;
   previousName?: string;
@@ -91,7 +100,7 @@ export interface TagChange {
 }
 
 /**
- * Renames a tag on every ticket and in the rules that add it. A name another tag has already
+ * Renames a tag on every ticket, in the rules that add it and the macros that add or remove it. A name another tag has already
  * (in any case) is refused: merging is the way to make two tags one.
  */
 export async function renameTag({ tx, id, name }: { tx: Transaction; id: string; name: string }): Promise<TagChange> {
@@ -103,6 +112,7 @@ export async function renameTag({ tx, id, name }: { tx: Transaction; id: string;
     return new AppError("conflict", message, { name: message });
   };
   if (await findTagByName({ db: tx, name: clean })) throw taken();
+  await retargetMacros(tx, tag.name, clean);
   // An agent may make a tag of that name meanwhile: the unique index refuses the rename then.
   const tickets = await tx.transaction((savepoint) => renameTagEverywhere({ tx: savepoint, tag, name: clean })).catch((error: unknown) => {
     throw isUniqueViolation(error) ? taken() : error;
@@ -111,7 +121,7 @@ export async function renameTag({ tx, id, name }: { tx: Transaction; id: string;
   return { name: clean, previousName: tag.name, tickets };
 }
 
-/** Makes two tags one: every ticket and rule with `id`'s tag gets `intoId`'s instead, and the first tag goes. */
+/** Makes two tags one: every ticket, rule and macro with `id`'s tag gets `intoId`'s instead, and the first tag goes. */
 export async function mergeTag({ tx, id, intoId }: { tx: Transaction; id: string; intoId: string }): Promise<TagChange> {
   if (id === intoId) throw new AppError("bad_request", "Choose another tag to merge into.", { intoId: "Choose another tag." });
   // Both locked, in one order whoever merges which way, so two opposite merges cannot deadlock.
@@ -119,6 +129,7 @@ export async function mergeTag({ tx, id, intoId }: { tx: Transaction; id: string
   const locked = new Map([[first!, await lockedTag(tx, first!)], [second!, await lockedTag(tx, second!)]]);
   const from = locked.get(id)!;
   const into = locked.get(intoId)!;
+  await retargetMacros(tx, from.name, into.name);
   const tickets = await mergeTagInto({ tx, from, into });
   await publishInboxEvent({ db: tx, event: { type: "tags.changed" } });
   return { name: from.name, into: into.name, tickets };
@@ -126,7 +137,7 @@ export async function mergeTag({ tx, id, intoId }: { tx: Transaction; id: string
 
 /**
  * Deletes a tag and takes it off every ticket. Refused while a rule adds it (the rule would
- * make it again at its next run): the admin changes the rule first.
+ * make it again at its next run) or a macro adds or removes it: the admin changes those first.
  */
 export async function deleteTag({ tx, id }: { tx: Transaction; id: string }): Promise<TagChange> {
   const tag = await lockedTag(tx, id);
@@ -136,6 +147,14 @@ export async function deleteTag({ tx, id }: { tx: Transaction; id: string }): Pr
     throw new AppError(
       "conflict",
       `${adding.length === 1 ? "The rule" : "The rules"} ${names} ${adding.length === 1 ? "adds" : "add"} this tag. Change ${adding.length === 1 ? "it" : "them"} under Settings → Rules first, then delete the tag.`,
+    );
+  }
+  const macros = await listSavedRepliesUsingTag({ tx, name: tag.name });
+  if (macros.length) {
+    const names = macros.map((macro) => `“${macro.title}”${macro.ownerId ? " (an agent's own)" : ""}`).join(", ");
+    throw new AppError(
+      "conflict",
+      `${macros.length === 1 ? "The macro" : "The macros"} ${names} ${macros.length === 1 ? "uses" : "use"} this tag. Change or delete ${macros.length === 1 ? "it" : "them"} under Settings → Saved replies first, then delete the tag.`,
     );
   }
   const tickets = await deleteTagEverywhere({ tx, tag });

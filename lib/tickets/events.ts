@@ -1,7 +1,8 @@
 /**
  * Timeline event types (events.type) and the data each carries. Inbound, rules and the
  * inbox all write these, so the ticket view can put each into words. A change made to many
- * tickets at once (lib/bulk) adds { bulkStepId } to the data, and { undo: true } for its Undo.
+ * tickets at once (lib/bulk) adds { bulkStepId } to the data, and { undo: true } for its Undo; one
+ * a macro made (lib/tickets/macro.ts) adds { macro } (its title).
  */
 export const TICKET_EVENTS = {
   /** data: { by: "customer" | "agent" } */
@@ -58,8 +59,17 @@ function integrationLabel(data: Record<string, unknown>): string {
   return name ? `SMS integration “${name}”` : "SMS integration";
 }
 
-/** One line of the timeline, in words, for any event type (unknown ones fall back to their summary). */
-export function describeTicketEvent({ type, data, actorName }: TimelineEventInput): string {
+/**
+ * One line of the timeline, in words, for any event type (unknown ones fall back to their
+ * summary); a change a macro made says which: `data.macro` is its title.
+ */
+export function describeTicketEvent(event: TimelineEventInput): string {
+  const macro = text(event.data.macro);
+  const line = describeEvent(event);
+  return macro ? `${line} (macro “${macro}”)` : line;
+}
+
+function describeEvent({ type, data, actorName }: TimelineEventInput): string {
   const who = actorName ?? "Someone";
   const keyword = text(data.keyword)?.toUpperCase();
   switch (type) {

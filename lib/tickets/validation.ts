@@ -46,6 +46,12 @@ export const noteSchema = z.object({ body: text().max(20_000) });
 
 export const customerNameSchema = z.object({ name: text().max(500), ticketId: z.uuid().optional() });
 
+const macroFields = {
+  macroId: z.uuid().optional(),
+  macroRunId: z.uuid().optional(),
+  timeZone: text().max(64).optional(),
+};
+
 const policyOverride = text().max(64).optional().transform((value) => value || null);
 
 export const replyFieldsSchema = z.object({
@@ -55,6 +61,14 @@ export const replyFieldsSchema = z.object({
   basisMessageId: z.uuid().optional(),
   /** "Send & close": "1". */
   close: z.enum(["1", ""]).optional().transform((value) => value === "1"),
+  ...macroFields,
+});
+
+/** A macro applied in the composer (savedReplyId), the id of this application (a retry sends it again), and the agent's time zone. */
+export const macroApplicationSchema = z.object({
+  savedReplyId: z.uuid(),
+  runId: z.uuid(),
+  timeZone: text().max(64).optional(),
 });
 
 export const newConversationFieldsSchema = z.object({

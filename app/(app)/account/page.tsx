@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PasswordForm } from "@/components/account/password-form";
 import { ProfileForm } from "@/components/account/profile-form";
 import { Card, PageHeader } from "@/components/ui/page";
@@ -14,6 +15,20 @@ export default async function AccountPage() {
       <Card className="mb-6 p-6">
         <h2 className="mb-4 text-base font-semibold">Profile</h2>
         <ProfileForm name={user.name} email={user.email} />
+      </Card>
+      <Card className="mb-6 p-6">
+        <h2 className="mb-1 text-base font-semibold">Your macros</h2>
+        <p className="text-sm text-slate-600">
+          {user.role === "admin" ? (
+            <>
+              Saved replies and macros for everyone are under <Link href="/settings/saved-replies" className="font-medium text-brand-700 underline">Settings → Saved replies</Link>.
+            </>
+          ) : (
+            <>
+              Saved replies and macros only you see, when admins allow it: <Link href="/macros" className="font-medium text-brand-700 underline">Your macros</Link>.
+            </>
+          )}
+        </p>
       </Card>
       <Card className="p-6">
         <h2 className="mb-1 text-base font-semibold">Change password</h2>

@@ -7,22 +7,35 @@ import { useActionForm } from "@/components/hooks/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormMessage, inputClass, TextField } from "@/components/ui/field";
 import { NAME_ALLOWANCE, savedReplyFit, type IntegrationLimit } from "@/lib/saved-replies/fit";
+import type { MacroAction } from "@/lib/saved-replies/macro";
 import { MAX_SAVED_REPLY_LENGTH, MAX_SAVED_REPLY_TITLE_LENGTH } from "@/lib/saved-replies/validation";
+import { MacroActionsEditor } from "./macro-actions-editor";
 
 export interface SavedReplyDraft {
   id: string | null;
   title: string;
   body: string;
+  actions: MacroAction[];
 }
 
-export function SavedReplyForm({ initial, integrations }: { initial: SavedReplyDraft; integrations: IntegrationLimit[] }) {
+interface Props {
+  initial: SavedReplyDraft;
+  integrations: IntegrationLimit[];
+  /** Active agents a macro may assign to, and the tags there are, for the actions' choices. */
+  agents: { id: string; name: string }[];
+  tags: string[];
+  /** Where the form goes back to: Settings → Saved replies, or an agent's own macros. */
+  backHref: string;
+}
+
+export function SavedReplyForm({ initial, integrations, agents, tags, backHref }: Props) {
   const router = useRouter();
   const { state, pending, onSubmit } = useActionForm(saveSavedReplyAction);
   const [body, setBody] = useState(initial.body);
   const id = useId();
   useEffect(() => {
-    if (state?.ok) router.push("/settings/saved-replies");
-  }, [state, router]);
+    if (state?.ok) router.push(backHref);
+  }, [state, router, backHref]);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const over = body.length > MAX_SAVED_REPLY_LENGTH;
   const fit = savedReplyFit(body, integrations);
@@ -39,7 +52,6 @@ export function SavedReplyForm({ initial, integrations }: { initial: SavedReplyD
           id={id}
           name="body"
           rows={5}
-          required
           value={body}
           onChange={(event) => setBody(event.target.value)}
           className={inputClass}
@@ -61,7 +73,8 @@ export function SavedReplyForm({ initial, integrations }: { initial: SavedReplyD
         {fit.counter.unicodeHint ? <p className="text-xs text-slate-500">{fit.counter.unicodeHint}</p> : null}
         <p id={`${id}-hint`} className="text-xs text-slate-500">
           {"{{customer.first_name}}"}, {"{{customer.name}}"}, {"{{agent.first_name}}"} and {"{{integration.name}}"} are filled in when an agent inserts the
-          reply. An unknown name gives the word after a bar ({"{{customer.first_name|there}}"}), or without one is left out with its comma.
+          reply. An unknown name gives the word after a bar ({"{{customer.first_name|there}}"}), or without one is left out with its comma. A macro with actions may
+          leave the text empty.
         </p>
         {bodyError ? (
           <p id={`${id}-error`} className="text-sm text-red-600">
@@ -69,12 +82,13 @@ export function SavedReplyForm({ initial, integrations }: { initial: SavedReplyD
           </p>
         ) : null}
       </div>
+      <MacroActionsEditor initial={initial.actions} agents={agents} tags={tags} errors={errors} />
       <FormMessage message={state && !state.ok ? state.message : null} />
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : initial.id ? "Save changes" : "Create saved reply"}
         </Button>
-        <Button variant="secondary" onClick={() => router.push("/settings/saved-replies")}>
+        <Button variant="secondary" onClick={() => router.push(backHref)}>
           Cancel
         </Button>
       </div>

@@ -11,10 +11,14 @@ export interface SavedReplyRow {
   id: string;
   title: string;
   body: string;
+  /** A macro's actions in words; empty for a plain saved reply. */
+  summary: string;
+  /** Whose own macro it is, when it is not everyone's. */
+  ownerName: string | null;
 }
 
 /** The saved replies, or `empty` when there are none; a deletion's message stays when the last one goes. */
-export function SavedReplyList({ replies, empty }: { replies: SavedReplyRow[]; empty: ReactNode }) {
+export function SavedReplyList({ replies, empty, editBase }: { replies: SavedReplyRow[]; empty: ReactNode; editBase: string }) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ text: string; tone: "error" | "success" } | null>(null);
 
@@ -37,11 +41,15 @@ export function SavedReplyList({ replies, empty }: { replies: SavedReplyRow[]; e
             <li key={reply.id} aria-label={reply.title} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
               <div className="flex flex-wrap items-start gap-4">
                 <div className="min-w-0 flex-1">
-                  <h2 className="font-medium text-slate-900">{reply.title}</h2>
-                  <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{reply.body}</p>
+                  <h2 className="font-medium text-slate-900">
+                    {reply.title}
+                    {reply.ownerName ? <span className="ml-2 text-xs font-normal text-slate-500">{reply.ownerName}&apos;s own</span> : null}
+                  </h2>
+                  {reply.body ? <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{reply.body}</p> : <p className="mt-1 text-sm italic text-slate-500">No text: actions only</p>}
+                  {reply.summary ? <p className="mt-1 text-sm text-brand-700">Macro: will {reply.summary}</p> : null}
                 </div>
                 <div className="flex gap-2">
-                  <Link href={`/settings/saved-replies/${reply.id}`} className={buttonClass("secondary")} aria-label={`Edit ${reply.title}`}>
+                  <Link href={`${editBase}/${reply.id}`} className={buttonClass("secondary")} aria-label={`Edit ${reply.title}`}>
                     Edit
                   </Link>
                   <ConfirmButton

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page";
 import { getDb } from "@/db";
 import { getSavedReply } from "@/db/queries/saved-replies";
 import { requireAdmin } from "@/lib/auth/session";
-import { integrationLimits } from "@/lib/saved-replies/integration-limits";
+import { savedReplyDraftOf, savedReplyFormOptions } from "@/lib/saved-replies/form-options";
 import { savedReplyIdSchema } from "@/lib/saved-replies/validation";
 
 export const metadata: Metadata = { title: "Edit saved reply" };
@@ -18,8 +18,8 @@ export default async function EditSavedReplyPage({ params }: { params: Promise<{
   if (!reply) notFound();
   return (
     <>
-      <PageHeader title={`Edit “${reply.title}”`} description="Changes apply the next time an agent inserts it." />
-      <SavedReplyForm initial={{ id: reply.id, title: reply.title, body: reply.body }} integrations={await integrationLimits()} />
+      <PageHeader title={`Edit “${reply.title}”`} description={`Changes apply the next time an agent inserts it.${reply.ownerId ? " This is an agent's own macro: only they see it." : ""}`} />
+      <SavedReplyForm initial={savedReplyDraftOf(reply)} {...await savedReplyFormOptions()} backHref="/settings/saved-replies" />
     </>
   );
 }

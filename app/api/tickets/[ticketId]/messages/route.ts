@@ -8,7 +8,7 @@ import { replyFieldsSchema } from "@/lib/tickets/validation";
 
 export const dynamic = "force-dynamic";
 
-/** An agent's reply (multipart: body, policyOverride, basisMessageId, close, files). */
+/** An agent's reply (multipart: body, policyOverride, basisMessageId, close, files, and a macro's macroId, macroRunId and timeZone). */
 export const POST = route(
   {
     role: "user",
@@ -20,8 +20,9 @@ export const POST = route(
       return new AppError("bad_request", field === "body" || field === undefined ? "The message is too long." : "The reply could not be read. Reload the page and try again.");
     },
   },
-  async ({ user, body, files, params }) => {
-    const message = await sendAgentReply({ db: await getDb(), ticketId: parseId(params.ticketId), author: user, ...body, attachments: files });
+  async ({ user, body: { macroId, macroRunId, timeZone, ...body }, files, params }) => {
+    const macro = macroId && macroRunId ? { savedReplyId: macroId, runId: macroRunId, timeZone } : null;
+    const message = await sendAgentReply({ db: await getDb(), ticketId: parseId(params.ticketId), author: user, ...body, macro, attachments: files });
     return NextResponse.json({ messageId: message.id }, { status: 201 });
   },
 );
