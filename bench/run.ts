@@ -123,17 +123,21 @@ async function seededTarget(name: "pglite" | "postgresql") {
 
 const INGEST_SETTINGS = { port: PORT, seconds: SECONDS, repeats: REPEATS, warmupSeconds: WARMUP_SECONDS, rssTargetMb: RSS_TARGET_MB };
 
+type SeededTarget = Awaited<ReturnType<typeof seededTarget>>;
+/** A scenario on one database; `seeded` seeds the inbox at scale once for the scenarios that share it. */
+type Scenario = (name: "pglite" | "postgresql", figures: Figure[], seeded: () => Promise<SeededTarget>) => Promise<void>;
+
 /** BENCH_SCENARIO=ingest: ingest in each layout (PostgreSQL: all, and 1 web + 1 worker), on the seeded inbox. */
-async function benchIngestOnly(name: "pglite" | "postgresql", figures: Figure[]) {
+async function benchIngestOnly(name: "pglite" | "postgresql", figures: Figure[], seededInbox: () => Promise<SeededTarget>) {
   console.log(`\n== ${name}: ingest`);
-  const { target, seeded } = await seededTarget(name);
+  const { target, seeded } = await seededInbox();
   figures.push(...(await benchIngestLayouts(target, seeded, INGEST_SETTINGS)));
 }
 
 /** BENCH_SCENARIO=inbox: the inbox's reads at scale as a signed-in agent, and the app's memory meanwhile. */
-async function benchInboxOnly(name: "pglite" | "postgresql", figures: Figure[]) {
+async function benchInboxOnly(name: "pglite" | "postgresql", figures: Figure[], seededInbox: () => Promise<SeededTarget>) {
   console.log(`\n== ${name}: inbox`);
-  const { target, seeded, bigTicketId } = await seededTarget(name);
+  const { target, seeded, bigTicketId } = await seededInbox();
   const app = await startApp({ port: PORT, env: { ...appEnv(target), PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}` } });
   try {
     const cookie = await signIn(app.url, BENCH_AGENT);
@@ -287,10 +291,17 @@ async function main() {
   if (!process.env.BENCH_SKIP_BUILD) execSync("npx next build", { stdio: "inherit" });
   const figures: Figure[] = [];
   const only = process.env.BENCH_ONLY;
-  const scenarios: Record<string, typeof benchTarget> = { ingest: benchIngestOnly, inbox: benchInboxOnly, "sign-in-flood": benchSignInFloodOnly, reports: benchReportsOnly };
-  const scenarioOnly = !!process.env.BENCH_SCENARIO;
-  const bench = process.env.BENCH_SCENARIO ? scenarios[process.env.BENCH_SCENARIO] : benchTarget;
-  if (!bench) throw new Error(`BENCH_SCENARIO: no scenario ${process.env.BENCH_SCENARIO} (ingest, inbox, sign-in-flood or reports)`);
+  const scenarios: Record<string, Scenario> = { ingest: benchIngestOnly, inbox: benchInboxOnly, "sign-in-flood": benchSignInFloodOnly, reports: benchReportsOnly };
+  // BENCH_SCENARIO=ingest,inbox runs both on one seeded inbox (the ingest's texts added to it).
+  const chosen = (process.env.BENCH_SCENARIO ?? "").split(",").filter(Boolean);
+  const scenarioOnly = chosen.length > 0;
+  const unknown = chosen.filter((scenario) => !scenarios[scenario]);
+  if (unknown.length) throw new Error(`BENCH_SCENARIO: no scenario ${unknown.join(", ")} (${Object.keys(scenarios).join(", ")}, or several with commas)`);
+  const bench = async (name: "pglite" | "postgresql", list: Figure[]) => {
+    if (!scenarioOnly) return benchTarget(name, list);
+    let seeded: Promise<SeededTarget> | undefined;
+    for (const scenario of chosen) await scenarios[scenario]!(name, list, () => (seeded ??= seededTarget(name)));
+  };
   if (!only || only === "pglite") await bench("pglite", figures);
   if (process.env.BENCH_DATABASE_URL && (!only || only === "postgresql")) await bench("postgresql", figures);
   else if (!process.env.BENCH_DATABASE_URL) console.log("BENCH_DATABASE_URL is not set: PostgreSQL figures skipped.");
