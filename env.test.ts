@@ -17,6 +17,7 @@ describe("the configuration", () => {
     expect(env).toMatchObject({
       PORT: 3000,
       DATA_DIR: "./.data",
+      PGLITE_SHARED_BUFFERS_MB: 32,
       DATABASE_POOL_SIZE: 10,
       TWILIO_TIMEOUT_MS: 15_000,
       JOB_POLL_MS: 1000,
@@ -69,6 +70,12 @@ describe("the configuration", () => {
     const problems = problemsOf({ DATABASE_URL: "mysql://root:hunter2@db/inbox", TWILIO_API_KEY_SID: "SK-hunter2" });
     expect(problems).toHaveLength(2);
     expect(problems.join("\n")).not.toContain("hunter2");
+  });
+
+  it("reads PGlite's page cache in megabytes and refuses a size it cannot be", () => {
+    expect(parseEnv({ PGLITE_SHARED_BUFFERS_MB: "128" }).PGLITE_SHARED_BUFFERS_MB).toBe(128);
+    expect(problemsOf({ PGLITE_SHARED_BUFFERS_MB: "32MB" })).toEqual(['PGLITE_SHARED_BUFFERS_MB must be a whole number of megabytes, from 1 to 1024; it is "32MB"']);
+    expect(problemsOf({ PGLITE_SHARED_BUFFERS_MB: "0" })).toEqual(['PGLITE_SHARED_BUFFERS_MB must be a whole number of megabytes, from 1 to 1024; it is "0"']);
   });
 
   it("refuses a port out of range", () => {

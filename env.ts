@@ -63,6 +63,7 @@ const schema = z.object({
     }),
   DATABASE_POOL_SIZE: wholeNumber({ min: 1, max: 1000, fallback: 10, unit: " of connections" }),
   DATA_DIR: text().transform((raw) => raw ?? "./.data"),
+  PGLITE_SHARED_BUFFERS_MB: wholeNumber({ min: 1, max: 1024, fallback: 32, unit: " of megabytes" }),
   PORT: wholeNumber({ min: 1, max: 65535, fallback: 3000 }),
   PUBLIC_BASE_URL: baseUrl("https://inbox.example.com"),
   NEXTAUTH_SECRET: text(),

@@ -30,6 +30,8 @@ export interface IngestOptions {
   targetPath?: string;
   /** Stops before `seconds` are up once this returns true. */
   until?: () => boolean;
+  /** Notes when each webhook's 200 came back (performance.now()), by its MessageSid. */
+  acknowledgedAt?: Map<string, number>;
 }
 
 let newCustomerCounter = 0;
@@ -96,6 +98,7 @@ export async function runIngest(options: IngestOptions, accepted: Set<string>): 
     onAccepted: (index) => {
       const sid = bodies.get(index);
       if (sid) accepted.add(sid);
+      if (sid) options.acknowledgedAt?.set(sid, performance.now());
       bodies.delete(index);
     },
   });

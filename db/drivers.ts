@@ -21,7 +21,10 @@ export async function openPglite(dataDir: string, from?: Blob | File): Promise<D
   const release = inMemory ? () => {} : lockDataFolder(path.resolve(dataDir));
   let client;
   try {
-    client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir), from ? { loadDataDir: from } : {});
+    // PostgreSQL's page cache lives in the app's own memory here; the files it caches stay in
+    // the operating system's cache (not the process's) too, so a small one costs little time.
+    const startParams = [...PGlite.defaultStartParams, "-c", `shared_buffers=${env().PGLITE_SHARED_BUFFERS_MB}MB`];
+    client = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir), { startParams, ...(from ? { loadDataDir: from } : {}) });
   } catch (error) {
     release();
     throw error;

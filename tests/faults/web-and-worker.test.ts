@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppServer } from "@/bench/server";
 import { BUSINESS_NUMBER } from "@/bench/ingest";
@@ -177,5 +177,51 @@ describe("a web process and a worker process on one PostgreSQL database", () => 
     for (const item of replies) expect(await sandboxOutbound(item.from, item.body)).toHaveLength(1);
     expect(new Set(rows.map((row) => row.twilioSid)).size).toBe(ids.length);
     expect(rows.every((row) => row.sendAttempts === 1)).toBe(true);
+  });
+
+  it("loses and sends twice nothing when the worker is killed (SIGKILL) in the middle of replies, and webhooks keep coming while no worker runs", async () => {
+    const customers = Array.from({ length: 10 }, (_, index) => `+1628556${String(1000 + index)}`);
+    const inbound = [];
+    for (const customer of customers) inbound.push(await receive(customer, "Has my order shipped?"));
+    const replies = inbound.map((message, index) => ({ ticketId: message.ticketId, to: customers[index]!, body: `It shipped this morning (${customers[index]}).` }));
+    const ids = await inBatches(replies.map((item) => () => reply(item.ticketId, item.body)), 5);
+    // The worker dies as it works through them, once the first is sent: the rest handed to
+    // Twilio without its answer back, or not yet claimed.
+    const sentBeforeKill = await waitUntil(
+      () => db().select({ id: messages.id }).from(messages).where(and(inArray(messages.id, ids), isNotNull(messages.twilioSid))),
+      (list) => list.length > 0,
+      { what: "the first reply sent", timeoutMs: 30_000 },
+    );
+    await worker!.kill();
+    worker = undefined;
+
+    // The web process answers Twilio throughout.
+    const whileDown = customers.map((from, index) => inboundSms({ accountSid: seeded.accountSid, from, to: BUSINESS_NUMBER, body: `Thanks! (${index})` }));
+    for (const params of whileDown) expect(await postInbound(web.url, seeded.authToken, params)).toBe(200);
+    const stored = await db().select({ sid: messages.twilioSid }).from(messages).where(inArray(messages.twilioSid, whileDown.map((params) => params.MessageSid!)));
+    expect(stored).toHaveLength(whileDown.length);
+
+    // A new worker takes over; work the dead one had claimed comes back when its lease runs out.
+    worker = await startAppProcess({
+      port: WORKER_PORT,
+      databaseUrl: database.url,
+      env: { APP_ROLE: "worker", JOB_POLL_MS: "1000", PUBLIC_BASE_URL: web.url, INTERNAL_BASE_URL: web.url },
+    });
+    const rows = await waitUntil(
+      () => db().select().from(messages).where(inArray(messages.id, ids)),
+      (list) => list.length === ids.length && list.every((row) => !!row.twilioSid || row.status === "unknown"),
+      { what: "every reply sent, or marked as perhaps sent", timeoutMs: 150_000 },
+    );
+    const unfinished = await db().select({ n: sql<number>`count(*)::int` }).from(jobs).where(and(isNull(jobs.doneAt), isNull(jobs.failedAt), inArray(jobs.dedupeKey, ids.map((id) => `send:${id}`))));
+    expect(unfinished[0]!.n).toBe(0);
+    await sleep(2000);
+    for (const [index, item] of replies.entries()) {
+      const row = rows.find((message) => message.id === ids[index])!;
+      const atTwilio = await sandboxOutbound(item.to, item.body);
+      // Sent: once. Perhaps sent (Twilio had it when the worker died): never sent again.
+      if (row.twilioSid) expect(atTwilio).toHaveLength(1);
+      else expect(atTwilio.length).toBeLessThanOrEqual(1);
+    }
+    console.log(`worker killed with ${sentBeforeKill.length} of ${ids.length} replies sent; in the end ${rows.filter((row) => row.twilioSid).length} sent, ${rows.filter((row) => row.status === "unknown").length} marked as perhaps sent`);
   });
 });
