@@ -20,14 +20,29 @@ function ticketFilter(scope: ReportScope): SQL {
 }
 
 /**
+ * A report's heavier statements, over a whole period (50,000 to 150,000 narrow rows): their
+ * sorts in memory rather than in temporary files (the default work_mem, 4 MB, is a little short
+ * for them), and no parallel workers (a page runs ten charts at once already; workers only add
+ * their start-up). Only for the statement's own transaction.
+ */
+function inReportTransaction<T>(db: DbOrTx, run: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '16MB'`);
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    return run(tx);
+  });
+}
+
+/**
  * New tickets per day (key "new"), and reopened ones (key "reopened"; an agent's undo of a
  * close does not count). With `wholeHours` (the time zone is whole hours from UTC over the
  * scope) they are counted per UTC hour first, and only the hours are put on the local clock.
  */
 export function countTicketsPerDay({ db, scope, wholeHours = false }: { db: DbOrTx; scope: ReportScope; wholeHours?: boolean }): Promise<DayCount[]> {
   const bucket = (column: SQL) => (wholeHours ? sql`date_trunc('hour', ${column}, 'UTC')` : dayOf(column, scope.timeZone));
-  return rows<DayCount>(
-    db,
+  return inReportTransaction(db, (tx) =>
+    rows<DayCount>(
+      tx,
     sql`select ${wholeHours ? dayOf(sql`x.at`, scope.timeZone) : sql`x.at`} as day, x.key, sum(x.n)::int as n from (
           select ${bucket(sql`t.created_at`)} as at, 'new' as key, count(*) as n
           from tickets t where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)} group by 1
@@ -37,6 +52,7 @@ export function countTicketsPerDay({ db, scope, wholeHours = false }: { db: DbOr
           where e.type = 'ticket.reopened' and coalesce(e.data->>'undo', '') <> 'true' and ${within(sql`e.created_at`, scope)} and ${ticketFilter(scope)}
           group by 1
         ) x group by 1, 2`,
+    ),
   );
 }
 
@@ -126,18 +142,6 @@ export interface DurationSummary {
   p90: number;
 }
 
-/**
- * Sorts of a report's whole period (50,000 to 150,000 narrow rows) in memory rather than in
- * temporary files: the default work_mem (4 MB) is a little short for them. Only for the
- * statement's own transaction.
- */
-function withSortMemory<T>(db: DbOrTx, run: (tx: DbOrTx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local work_mem = '16MB'`);
-    return run(tx);
-  });
-}
-
 /** Milliseconds from `from` to `to`, as a float8 (no numeric on the way: extract() would make one per row). */
 const msBetween = (from: SQL, to: SQL) => sql`date_part('epoch', ${to} - ${from}) * 1000`;
 
@@ -149,7 +153,7 @@ const localDate = (column: SQL, timeZone: string) => sql`(${column} at time zone
  * period, and by period and day. `extra` adds aggregates over the period's rows.
  */
 async function summarizeByDay<T extends object = object>(db: DbOrTx, durations: SQL, extra: SQL = sql``): Promise<(DurationSummary & T)[]> {
-  const found = await withSortMemory(db, (tx) =>
+  const found = await inReportTransaction(db, (tx) =>
     rows<DurationSummary & T>(
       tx,
       sql`with d as (${durations})
@@ -190,7 +194,7 @@ export async function summarizeFirstResponses({ db, scope, start }: { db: DbOrTx
 
 /** First responses on the clock per agent (the one whose reply came first) for tickets opened in the scope: period "now". */
 export async function summarizeFirstResponsesByAgent({ db, scope }: { db: DbOrTx; scope: ReportScope }): Promise<DurationSummary[]> {
-  const found = await withSortMemory(db, (tx) =>
+  const found = await inReportTransaction(db, (tx) =>
     rows<DurationSummary>(
       tx,
       sql`select 'now' as period, null as day, t.first_reply_by as "agentId", count(*)::int as n,
@@ -301,7 +305,7 @@ export interface AgentActivity {
  */
 export function countAgentActivity({ db, scope, start, answered }: { db: DbOrTx; scope: ReportScope; start: Date; answered?: SQL }): Promise<AgentActivity[]> {
   const from = start.toISOString();
-  return withSortMemory(db, (tx) =>
+  return inReportTransaction(db, (tx) =>
     rows<AgentActivity>(
       tx,
       sql`with answered as (${
