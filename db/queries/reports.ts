@@ -27,8 +27,7 @@ function ticketFilter(scope: ReportScope): SQL {
  */
 function inReportTransaction<T>(db: DbOrTx, run: (tx: DbOrTx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set local work_mem = '16MB'`);
-    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    await tx.execute(sql`select set_config('work_mem', '16MB', true), set_config('max_parallel_workers_per_gather', '0', true)`);
     return run(tx);
   });
 }
@@ -150,9 +149,9 @@ const localDate = (column: SQL, timeZone: string) => sql`(${column} at time zone
 
 /**
  * Durations `d` (columns now, day and ms; ms null for rows that only count elsewhere) by
- * period, and by period and day. `extra` adds aggregates over the period's rows.
+ * period, and with `byDay` by period and day too. `extra` adds aggregates over the period's rows.
  */
-async function summarizeByDay<T extends object = object>(db: DbOrTx, durations: SQL, extra: SQL = sql``): Promise<(DurationSummary & T)[]> {
+async function summarizeByDay<T extends object = object>(db: DbOrTx, durations: SQL, byDay: boolean, extra: SQL = sql``): Promise<(DurationSummary & T)[]> {
   const found = await inReportTransaction(db, (tx) =>
     rows<DurationSummary & T>(
       tx,
@@ -161,7 +160,7 @@ async function summarizeByDay<T extends object = object>(db: DbOrTx, durations: 
                  null::uuid as "agentId", count(ms)::int as n,
                  percentile_cont(0.5) within group (order by ms) as median,
                  percentile_cont(0.9) within group (order by ms) as p90${extra}
-          from d group by grouping sets ((now), (now, day))`,
+          from d group by grouping sets ((now)${byDay ? sql`, (now, day)` : sql``})`,
     ),
   );
   return found.filter((row) => row.n > 0 || row.day === null).map((row) => ({ ...row, median: Number(row.median), p90: Number(row.p90) }));
@@ -174,11 +173,11 @@ export interface FirstResponseSummaries {
 }
 
 /**
- * First responses on the clock for tickets opened in the scope, by period and by day, read
+ * First responses on the clock for tickets opened in the scope, by period (and by day), read
  * from the tickets' index alone, with the tickets of the period not answered yet counted on
  * the way (one pass over the period's tickets).
  */
-export async function summarizeFirstResponses({ db, scope, start }: { db: DbOrTx; scope: ReportScope; start: Date }): Promise<FirstResponseSummaries> {
+export async function summarizeFirstResponses({ db, scope, start, byDay }: { db: DbOrTx; scope: ReportScope; start: Date; byDay: boolean }): Promise<FirstResponseSummaries> {
   const found = await summarizeByDay<{ unanswered: number }>(
     db,
     sql`select t.created_at >= ${start.toISOString()}::timestamptz as now, ${localDate(sql`t.created_at`, scope.timeZone)} as day,
@@ -186,6 +185,7 @@ export async function summarizeFirstResponses({ db, scope, start }: { db: DbOrTx
                t.first_reply_at is null as unanswered
         from tickets t
         where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)}`,
+    byDay,
     sql`, count(*) filter (where unanswered)::int as unanswered`,
   );
   const unanswered = found.find((row) => row.period === "now" && row.day === null)?.unanswered ?? 0;
@@ -208,13 +208,14 @@ export async function summarizeFirstResponsesByAgent({ db, scope }: { db: DbOrTx
   return found.map((row) => ({ ...row, median: Number(row.median), p90: Number(row.p90) }));
 }
 
-/** Resolutions on the clock, by period and by day of the last close (see DurationSummary; agentId is always null). */
-export function summarizeResolutions({ db, scope, start }: { db: DbOrTx; scope: ReportScope; start: Date }): Promise<DurationSummary[]> {
+/** Resolutions on the clock, by period (and by day of the last close) (see DurationSummary; agentId is always null). */
+export function summarizeResolutions({ db, scope, start, byDay }: { db: DbOrTx; scope: ReportScope; start: Date; byDay: boolean }): Promise<DurationSummary[]> {
   return summarizeByDay(
     db,
     sql`select t.closed_at >= ${start.toISOString()}::timestamptz as now, ${localDate(sql`t.closed_at`, scope.timeZone)} as day,
                ${msBetween(sql`t.created_at`, sql`t.closed_at`)} as ms
         from tickets t where t.status = 'closed' and ${within(sql`t.closed_at`, scope)} and ${ticketFilter(scope)}`,
+    byDay,
   );
 }
 

@@ -14,12 +14,12 @@ import {
 import { instantFromLocalTime, type BusinessHours } from "@/lib/rules/business-hours";
 import { businessClock } from "./business-time";
 import type { ReportChart } from "./charts";
-import { bothPeriods, currentPeriod, hoursNote, sum, type ReportContext } from "./context";
+import { bothPeriods, currentPeriod, hoursNote, previousPeriod, scopeOf, sum, type ReportContext } from "./context";
 import { rollupsFit } from "./rollups";
 import type { ReportPeriod } from "./period";
 import { hoursOf } from "./stats";
 
-/** Each agent's answered and closed tickets in both periods; answered from the reply rollups where they fit the scope. */
+/** Each agent's answered and closed tickets, split at `start`; answered from the reply rollups where they fit the scope. */
 const agentActivity = (db: DbOrTx, scope: ReportScope, start: Date) =>
   countAgentActivity({ db, scope, start, answered: rollupsFit(scope) ? answeredFromRollups(scope, start) : undefined });
 
@@ -82,9 +82,15 @@ const inBusinessHours = (context: ReportContext): context is ReportContext & { h
 async function durationSummaries(context: ReportContext, scope: ReportScope, what: "first-response" | "resolution" | "first-response-by-agent"): Promise<{ summaries: DurationSummary[]; unanswered?: number }> {
   const { db, period } = context;
   if (!inBusinessHours(context)) {
-    if (what === "first-response") return summarizeFirstResponses({ db, scope, start: period.start });
     if (what === "first-response-by-agent") return { summaries: await summarizeFirstResponsesByAgent({ db, scope }) };
-    return { summaries: await summarizeResolutions({ db, scope, start: period.start }) };
+    // Each period on its own connection, at once; days only for the period shown.
+    const periods = [scopeOf(context, period.start, scope.to), scopeOf(context, scope.from, period.start)] as const;
+    if (what === "first-response") {
+      const [now, before] = await Promise.all(periods.map((each, index) => summarizeFirstResponses({ db, scope: each, start: period.start, byDay: index === 0 })));
+      return { summaries: [...now!.summaries, ...before!.summaries], unanswered: now!.unanswered };
+    }
+    const [now, before] = await Promise.all(periods.map((each, index) => summarizeResolutions({ db, scope: each, start: period.start, byDay: index === 0 })));
+    return { summaries: [...now!, ...before!] };
   }
   if (what !== "resolution") {
     const list = await listFirstResponses({ db, scope });
@@ -151,13 +157,15 @@ export async function responseTimes(context: ReportContext): Promise<ReportChart
 }
 
 export async function agents(context: ReportContext): Promise<ReportChart> {
-  const [activity, responses] = await Promise.all([
-    agentActivity(context.db, bothPeriods(context), context.period.start),
+  // Each period on its own connection, at once.
+  const [now, before, responses] = await Promise.all([
+    agentActivity(context.db, currentPeriod(context), context.period.start),
+    agentActivity(context.db, previousPeriod(context), context.period.start),
     durationSummaries(context, currentPeriod(context), "first-response-by-agent"),
   ]);
   const times = new Map(responses.summaries.filter((s) => s.period === "now" && s.agentId !== null).map((s) => [s.agentId as string, s]));
-  const mine = activity.filter((agent) => !context.viewerAgentId || agent.agentId === context.viewerAgentId);
-  const visible = mine.filter((agent) => agent.answered > 0 || agent.closed > 0);
+  const mine = (list: typeof now) => list.filter((agent) => !context.viewerAgentId || agent.agentId === context.viewerAgentId);
+  const visible = mine(now);
   const rows = visible.map((agent) => ({
     agent: agent.name,
     answered: agent.answered,
@@ -169,8 +177,8 @@ export async function agents(context: ReportContext): Promise<ReportChart> {
     id: "agents",
     kind: "table",
     figures: [
-      { label: "Tickets answered", value: sum(mine.map((a) => a.answered)), previous: sum(mine.map((a) => a.answeredBefore)), format: "count" },
-      { label: "Tickets closed", value: sum(mine.map((a) => a.closed)), previous: sum(mine.map((a) => a.closedBefore)), format: "count" },
+      { label: "Tickets answered", value: sum(visible.map((a) => a.answered)), previous: sum(mine(before).map((a) => a.answeredBefore)), format: "count" },
+      { label: "Tickets closed", value: sum(visible.map((a) => a.closed)), previous: sum(mine(before).map((a) => a.closedBefore)), format: "count" },
     ],
     columns: [
       { key: "agent", label: "Agent" },
