@@ -156,7 +156,7 @@ async function summarizeByDay<T extends object = object>(db: DbOrTx, durations: 
     rows<DurationSummary & T>(
       tx,
       sql`with d as (${durations})
-          select case when now then 'now' else 'before' end as period, case when grouping(day) = 0 then to_char(day, 'YYYY-MM-DD') end as day,
+          select case when now then 'now' else 'before' end as period, ${byDay ? sql`case when grouping(day) = 0 then to_char(day, 'YYYY-MM-DD') end` : sql`null::text`} as day,
                  null::uuid as "agentId", count(ms)::int as n,
                  percentile_cont(0.5) within group (order by ms) as median,
                  percentile_cont(0.9) within group (order by ms) as p90${extra}
