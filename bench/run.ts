@@ -76,13 +76,17 @@ async function benchSignInFloodOnly(name: "pglite" | "postgresql", figures: Figu
 /** BENCH_SCENARIO=reports: only the reports page, 90 days for every integration, on the seeded inbox. */
 async function benchReportsOnly(name: "pglite" | "postgresql", figures: Figure[]) {
   console.log(`\n== ${name}: reports`);
-  const target = await freshTarget(name);
-  const setup = await openTarget(target);
-  const seeded = await seedBase(setup.db);
-  const seedStarted = Date.now();
-  await seedInbox(setup.db, seeded, SCALE);
-  console.log(`seeded ${SCALE.tickets} tickets, ${SCALE.tickets * SCALE.messagesPerTicket} messages in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s`);
-  await setup.close();
+  // BENCH_REPORTS_DATABASE_URL: a database bench/report-seed.ts seeded, measured again as it is.
+  const reused = name === "postgresql" ? process.env.BENCH_REPORTS_DATABASE_URL : undefined;
+  const target: Target = reused ? { name: "postgresql", url: reused } : await freshTarget(name);
+  if (!reused) {
+    const setup = await openTarget(target);
+    const seeded = await seedBase(setup.db);
+    const seedStarted = Date.now();
+    await seedInbox(setup.db, seeded, SCALE);
+    console.log(`seeded ${SCALE.tickets} tickets, ${SCALE.tickets * SCALE.messagesPerTicket} messages in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s`);
+    await setup.close();
+  }
   const app = await startApp({ port: PORT, env: { ...appEnv(target), PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}` } });
   try {
     const cookie = await signIn(app.url, BENCH_ADMIN);

@@ -61,6 +61,12 @@ export function countUsageFromRollups({ db, scope }: { db: DbOrTx; scope: Report
   );
 }
 
-/** Tickets each agent replied on (replies Twilio took), as the "answered" CTE of countAgentActivity reads them. */
-export const answeredFromRollups = (scope: ReportScope) =>
-  sql`select r.author_id as id, count(distinct r.ticket_id)::int as n from reply_rollups r where ${inScope(scope)} group by 1`;
+/**
+ * Tickets each agent replied on (replies Twilio took) from `start` on and before it, as the
+ * "answered" CTE of countAgentActivity reads them.
+ */
+export const answeredFromRollups = (scope: ReportScope, start: Date) =>
+  sql`select r.author_id as id,
+             count(distinct r.ticket_id) filter (where r.hour >= ${start.toISOString()}::timestamptz)::int as now,
+             count(distinct r.ticket_id) filter (where r.hour < ${start.toISOString()}::timestamptz)::int as before
+      from reply_rollups r where ${inScope(scope)} group by 1`;

@@ -20,14 +20,28 @@ function ticketFilter(scope: ReportScope): SQL {
 }
 
 /**
+ * A report's heavier statements, over a whole period (50,000 to 150,000 narrow rows): their
+ * sorts in memory rather than in temporary files (the default work_mem, 4 MB, is a little short
+ * for them), and no parallel workers (a page runs ten charts at once already; workers only add
+ * their start-up). Only for the statement's own transaction.
+ */
+function inReportTransaction<T>(db: DbOrTx, run: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('work_mem', '16MB', true), set_config('max_parallel_workers_per_gather', '0', true)`);
+    return run(tx);
+  });
+}
+
+/**
  * New tickets per day (key "new"), and reopened ones (key "reopened"; an agent's undo of a
  * close does not count). With `wholeHours` (the time zone is whole hours from UTC over the
  * scope) they are counted per UTC hour first, and only the hours are put on the local clock.
  */
 export function countTicketsPerDay({ db, scope, wholeHours = false }: { db: DbOrTx; scope: ReportScope; wholeHours?: boolean }): Promise<DayCount[]> {
   const bucket = (column: SQL) => (wholeHours ? sql`date_trunc('hour', ${column}, 'UTC')` : dayOf(column, scope.timeZone));
-  return rows<DayCount>(
-    db,
+  return inReportTransaction(db, (tx) =>
+    rows<DayCount>(
+      tx,
     sql`select ${wholeHours ? dayOf(sql`x.at`, scope.timeZone) : sql`x.at`} as day, x.key, sum(x.n)::int as n from (
           select ${bucket(sql`t.created_at`)} as at, 'new' as key, count(*) as n
           from tickets t where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)} group by 1
@@ -37,6 +51,7 @@ export function countTicketsPerDay({ db, scope, wholeHours = false }: { db: DbOr
           where e.type = 'ticket.reopened' and coalesce(e.data->>'undo', '') <> 'true' and ${within(sql`e.created_at`, scope)} and ${ticketFilter(scope)}
           group by 1
         ) x group by 1, 2`,
+    ),
   );
 }
 
@@ -114,8 +129,8 @@ export function listResolutions({ db, scope }: { db: DbOrTx; scope: ReportScope 
 
 /**
  * Durations summed up in the database: for each period ("now" or "before") in all (day and
- * agentId null), per day (agentId null) and per agent (day null), how many, the median and
- * the 90th percentile in milliseconds (percentile_cont: interpolated between ranks).
+ * agentId null), and per day or per agent, how many, the median and the 90th percentile in
+ * milliseconds (percentile_cont: interpolated between ranks).
  */
 export interface DurationSummary {
   period: "now" | "before";
@@ -126,41 +141,81 @@ export interface DurationSummary {
   p90: number;
 }
 
-/** Which period a row falls in: "now" from `start` on, "before" until then. */
-const periodOf = (column: SQL, start: Date) => sql`case when ${column} >= ${start.toISOString()}::timestamptz then 'now' else 'before' end`;
+/** Milliseconds from `from` to `to`, as a float8 (no numeric on the way: extract() would make one per row). */
+const msBetween = (from: SQL, to: SQL) => sql`date_part('epoch', ${to} - ${from}) * 1000`;
 
-async function summarize(db: DbOrTx, durations: SQL, byAgent: boolean): Promise<DurationSummary[]> {
-  const found = await rows<DurationSummary>(
+/** The local day, as a date (cheap to sort and group; spelt out once per group). */
+const localDate = (column: SQL, timeZone: string) => sql`(${column} at time zone ${timeZone})::date`;
+
+/**
+ * Durations `d` (columns now, day and ms; ms null for rows that only count elsewhere) by
+ * period, and with `byDay` by period and day too. `extra` adds aggregates over the period's rows.
+ */
+async function summarizeByDay<T extends object = object>(db: DbOrTx, durations: SQL, byDay: boolean, extra: SQL = sql``): Promise<(DurationSummary & T)[]> {
+  const found = await inReportTransaction(db, (tx) =>
+    rows<DurationSummary & T>(
+      tx,
+      sql`with d as (${durations})
+          select case when now then 'now' else 'before' end as period, ${byDay ? sql`case when grouping(day) = 0 then to_char(day, 'YYYY-MM-DD') end` : sql`null::text`} as day,
+                 null::uuid as "agentId", count(ms)::int as n,
+                 percentile_cont(0.5) within group (order by ms) as median,
+                 percentile_cont(0.9) within group (order by ms) as p90${extra}
+          from d group by grouping sets ((now)${byDay ? sql`, (now, day)` : sql``})`,
+    ),
+  );
+  return found.filter((row) => row.n > 0 || row.day === null).map((row) => ({ ...row, median: Number(row.median), p90: Number(row.p90) }));
+}
+
+export interface FirstResponseSummaries {
+  summaries: DurationSummary[];
+  /** Tickets opened in the scope's "now" period that no agent has answered yet. */
+  unanswered: number;
+}
+
+/**
+ * First responses on the clock for tickets opened in the scope, by period (and by day), read
+ * from the tickets' index alone, with the tickets of the period not answered yet counted on
+ * the way (one pass over the period's tickets).
+ */
+export async function summarizeFirstResponses({ db, scope, start, byDay }: { db: DbOrTx; scope: ReportScope; start: Date; byDay: boolean }): Promise<FirstResponseSummaries> {
+  const found = await summarizeByDay<{ unanswered: number }>(
     db,
-    sql`with d as (${durations})
-        select period, day, ${byAgent ? sql`agent` : sql`null::uuid`} as "agentId", count(*)::int as n,
-               percentile_cont(0.5) within group (order by ms) as median,
-               percentile_cont(0.9) within group (order by ms) as p90
-        from d group by grouping sets ((period), (period, day)${byAgent ? sql`, (period, agent)` : sql``})`,
+    sql`select t.created_at >= ${start.toISOString()}::timestamptz as now, ${localDate(sql`t.created_at`, scope.timeZone)} as day,
+               case when ${answeredByCustomerFirst} then ${msBetween(sql`t.created_at`, sql`t.first_reply_at`)} end as ms,
+               t.first_reply_at is null as unanswered
+        from tickets t
+        where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)}`,
+    byDay,
+    sql`, count(*) filter (where unanswered)::int as unanswered`,
+  );
+  const unanswered = found.find((row) => row.period === "now" && row.day === null)?.unanswered ?? 0;
+  return { summaries: found.filter((row) => row.n > 0).map(({ unanswered: _, ...row }) => row), unanswered };
+}
+
+/** First responses on the clock per agent (the one whose reply came first) for tickets opened in the scope: period "now". */
+export async function summarizeFirstResponsesByAgent({ db, scope }: { db: DbOrTx; scope: ReportScope }): Promise<DurationSummary[]> {
+  const found = await inReportTransaction(db, (tx) =>
+    rows<DurationSummary>(
+      tx,
+      sql`select 'now' as period, null as day, t.first_reply_by as "agentId", count(*)::int as n,
+                 percentile_cont(0.5) within group (order by ${msBetween(sql`t.created_at`, sql`t.first_reply_at`)}) as median,
+                 percentile_cont(0.9) within group (order by ${msBetween(sql`t.created_at`, sql`t.first_reply_at`)}) as p90
+          from tickets t
+          where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)} and ${answeredByCustomerFirst}
+          group by t.first_reply_by`,
+    ),
   );
   return found.map((row) => ({ ...row, median: Number(row.median), p90: Number(row.p90) }));
 }
 
-/** First responses on the clock, summed up in the database (see DurationSummary) from the tickets' index alone. */
-export function summarizeFirstResponses({ db, scope, start }: { db: DbOrTx; scope: ReportScope; start: Date }): Promise<DurationSummary[]> {
-  return summarize(
+/** Resolutions on the clock, by period (and by day of the last close) (see DurationSummary; agentId is always null). */
+export function summarizeResolutions({ db, scope, start, byDay }: { db: DbOrTx; scope: ReportScope; start: Date; byDay: boolean }): Promise<DurationSummary[]> {
+  return summarizeByDay(
     db,
-    sql`select ${periodOf(sql`t.created_at`, start)} as period, ${dayOf(sql`t.created_at`, scope.timeZone)} as day, t.first_reply_by as agent,
-               ${epochMs(sql`t.first_reply_at`)} - ${epochMs(sql`t.created_at`)} as ms
-        from tickets t
-        where ${within(sql`t.created_at`, scope)} and ${ticketFilter(scope)} and ${answeredByCustomerFirst}`,
-    true,
-  );
-}
-
-/** Resolutions on the clock, summed up in the database (see DurationSummary; agentId is always null). */
-export function summarizeResolutions({ db, scope, start }: { db: DbOrTx; scope: ReportScope; start: Date }): Promise<DurationSummary[]> {
-  return summarize(
-    db,
-    sql`select ${periodOf(sql`t.closed_at`, start)} as period, ${dayOf(sql`t.closed_at`, scope.timeZone)} as day,
-               ${epochMs(sql`t.closed_at`)} - ${epochMs(sql`t.created_at`)} as ms
+    sql`select t.closed_at >= ${start.toISOString()}::timestamptz as now, ${localDate(sql`t.closed_at`, scope.timeZone)} as day,
+               ${msBetween(sql`t.created_at`, sql`t.closed_at`)} as ms
         from tickets t where t.status = 'closed' and ${within(sql`t.closed_at`, scope)} and ${ticketFilter(scope)}`,
-    false,
+    byDay,
   );
 }
 
@@ -235,33 +290,47 @@ export function countInboundByHour({ db, scope }: { db: DbOrTx; scope: ReportSco
 export interface AgentActivity {
   agentId: string;
   name: string;
+  /** In the period from `start` on. */
   answered: number;
   closed: number;
+  /** In the period before `start`. */
+  answeredBefore: number;
+  closedBefore: number;
 }
 
 /**
- * Per agent: tickets they replied on, and tickets they closed. `answered` replaces how replies
- * are read (from rollups, see report-rollups.ts); by default from messages.
+ * Per agent, in the period from `start` on and in the one before: tickets they replied on,
+ * and tickets they closed. Agents with nothing in either are left out. `answered` replaces how
+ * replies are read (from rollups, see report-rollups.ts); by default from messages. Its rows:
+ * id, now (distinct tickets from `start` on) and before.
  */
-export function countAgentActivity({ db, scope, answered }: { db: DbOrTx; scope: ReportScope; answered?: SQL }): Promise<AgentActivity[]> {
-  return rows<AgentActivity>(
-    db,
-    sql`with answered as (${
-      answered ??
-      sql`select m.author_id as id, count(distinct m.ticket_id)::int as n
-          from ${fromTicketRows("messages", "m", scope)}
-          where m.direction = 'outbound' and m.author_id is not null and m.twilio_sid is not null and ${within(sql`m.created_at`, scope)} and ${ticketFilter(scope)}
-          group by 1`
-    }), closed as (
-          select e.actor_id as id, count(*)::int as n
-          from ${fromTicketRows("events", "e", scope)}
-          where e.type = 'ticket.closed' and e.actor_id is not null and ${within(sql`e.created_at`, scope)} and ${ticketFilter(scope)}
-          group by 1
-        )
-        select u.id as "agentId", u.name, coalesce(a.n, 0)::int as answered, coalesce(c.n, 0)::int as closed
-        from users u left join answered a on a.id = u.id left join closed c on c.id = u.id
-        where a.n is not null or c.n is not null
-        order by u.name`,
+export function countAgentActivity({ db, scope, start, answered }: { db: DbOrTx; scope: ReportScope; start: Date; answered?: SQL }): Promise<AgentActivity[]> {
+  const from = start.toISOString();
+  return inReportTransaction(db, (tx) =>
+    rows<AgentActivity>(
+      tx,
+      sql`with answered as (${
+        answered ??
+        sql`select m.author_id as id,
+                   count(distinct m.ticket_id) filter (where m.created_at >= ${from}::timestamptz)::int as now,
+                   count(distinct m.ticket_id) filter (where m.created_at < ${from}::timestamptz)::int as before
+            from ${fromTicketRows("messages", "m", scope)}
+            where m.direction = 'outbound' and m.author_id is not null and m.twilio_sid is not null and ${within(sql`m.created_at`, scope)} and ${ticketFilter(scope)}
+            group by 1`
+      }), closed as (
+            select e.actor_id as id,
+                   count(*) filter (where e.created_at >= ${from}::timestamptz)::int as now,
+                   count(*) filter (where e.created_at < ${from}::timestamptz)::int as before
+            from ${fromTicketRows("events", "e", scope)}
+            where e.type = 'ticket.closed' and e.actor_id is not null and ${within(sql`e.created_at`, scope)} and ${ticketFilter(scope)}
+            group by 1
+          )
+          select u.id as "agentId", u.name, coalesce(a.now, 0)::int as answered, coalesce(c.now, 0)::int as closed,
+                 coalesce(a.before, 0)::int as "answeredBefore", coalesce(c.before, 0)::int as "closedBefore"
+          from users u left join answered a on a.id = u.id left join closed c on c.id = u.id
+          where a.id is not null or c.id is not null
+          order by u.name`,
+    ),
   );
 }
 
@@ -286,10 +355,4 @@ export function countUsage({ db, scope }: { db: DbOrTx; scope: ReportScope }): P
         group by 1, 2, 3, 4
         order by 2, 3, 4`,
   );
-}
-
-/** Tags in use on tickets, for the report's tag filter. */
-export async function listTicketTags({ db }: { db: DbOrTx }): Promise<string[]> {
-  const found = await rows<{ tag: string }>(db, sql`select distinct unnest(tags) as tag from tickets order by 1 limit 200`);
-  return found.map((row) => row.tag);
 }

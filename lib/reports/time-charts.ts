@@ -6,6 +6,7 @@ import {
   listFirstResponses,
   listResolutions,
   summarizeFirstResponses,
+  summarizeFirstResponsesByAgent,
   summarizeResolutions,
   type DurationSummary,
   type ReportScope,
@@ -13,13 +14,14 @@ import {
 import { instantFromLocalTime, type BusinessHours } from "@/lib/rules/business-hours";
 import { businessClock } from "./business-time";
 import type { ReportChart } from "./charts";
-import { bothPeriods, currentPeriod, hoursNote, previousPeriod, sum, type ReportContext } from "./context";
+import { bothPeriods, currentPeriod, hoursNote, previousPeriod, scopeOf, sum, type ReportContext } from "./context";
 import { rollupsFit } from "./rollups";
 import type { ReportPeriod } from "./period";
 import { hoursOf } from "./stats";
 
-/** Each agent's answered and closed tickets; answered from the reply rollups where they fit the scope. */
-const agentActivity = (db: DbOrTx, scope: ReportScope) => countAgentActivity({ db, scope, answered: rollupsFit(scope) ? answeredFromRollups(scope) : undefined });
+/** Each agent's answered and closed tickets, split at `start`; answered from the reply rollups where they fit the scope. */
+const agentActivity = (db: DbOrTx, scope: ReportScope, start: Date) =>
+  countAgentActivity({ db, scope, start, answered: rollupsFit(scope) ? answeredFromRollups(scope, start) : undefined });
 
 /** The day (on the report's clock) an instant falls on, and its period, by a binary search of the days' first instants. */
 function dayFinder(period: ReportPeriod) {
@@ -73,22 +75,31 @@ const inBusinessHours = (context: ReportContext): context is ReportContext & { h
 
 /**
  * First responses and resolutions in the scope, summed up from one row per ticket (its two
- * instants), never per message: on the clock entirely in the database; in business hours
- * here, from the rows.
+ * instants), never per message: on the clock entirely in the database, by period and day (and
+ * the tickets not answered yet on the way); in business hours here, from the rows. `byAgent`:
+ * first responses per agent instead, in the period "now" (the scope is that period).
  */
-async function durationSummaries(context: ReportContext, scope: ReportScope, what: "first-response" | "resolution"): Promise<DurationSummary[]> {
+async function durationSummaries(context: ReportContext, scope: ReportScope, what: "first-response" | "resolution" | "first-response-by-agent"): Promise<{ summaries: DurationSummary[]; unanswered?: number }> {
   const { db, period } = context;
   if (!inBusinessHours(context)) {
-    return what === "first-response" ? summarizeFirstResponses({ db, scope, start: period.start }) : summarizeResolutions({ db, scope, start: period.start });
+    if (what === "first-response-by-agent") return { summaries: await summarizeFirstResponsesByAgent({ db, scope }) };
+    // Each period on its own connection, at once; days only for the period shown.
+    const periods = [scopeOf(context, period.start, scope.to), scopeOf(context, scope.from, period.start)] as const;
+    if (what === "first-response") {
+      const [now, before] = await Promise.all(periods.map((each, index) => summarizeFirstResponses({ db, scope: each, start: period.start, byDay: index === 0 })));
+      return { summaries: [...now!.summaries, ...before!.summaries], unanswered: now!.unanswered };
+    }
+    const [now, before] = await Promise.all(periods.map((each, index) => summarizeResolutions({ db, scope: each, start: period.start, byDay: index === 0 })));
+    return { summaries: [...now!, ...before!] };
   }
-  if (what === "first-response") {
+  if (what !== "resolution") {
     const list = await listFirstResponses({ db, scope });
     const between = clockFor(context.hours, list.map((r) => r.createdAt), list.map((r) => r.respondedAt));
-    return summarize(period, list, (r) => r.createdAt, (r) => between(r.createdAt, r.respondedAt), (r) => r.agentId);
+    return { summaries: summarize(period, list, (r) => r.createdAt, (r) => between(r.createdAt, r.respondedAt), (r) => r.agentId) };
   }
   const list = await listResolutions({ db, scope });
   const between = clockFor(context.hours, list.map((r) => r.createdAt), list.map((r) => r.closedAt));
-  return summarize(period, list, (r) => r.closedAt, (r) => between(r.createdAt, r.closedAt));
+  return { summaries: summarize(period, list, (r) => r.closedAt, (r) => between(r.createdAt, r.closedAt)) };
 }
 
 /** The business's clock over every instant in `froms` and `tos`. */
@@ -101,11 +112,11 @@ function clockFor(hours: BusinessHours, froms: number[], tos: number[]) {
 }
 
 export async function responseTimes(context: ReportContext): Promise<ReportChart> {
-  const [responses, resolutions, unanswered] = await Promise.all([
-    durationSummaries(context, bothPeriods(context), "first-response"),
-    durationSummaries(context, bothPeriods(context), "resolution"),
-    countUnanswered({ db: context.db, scope: currentPeriod(context) }),
-  ]);
+  const [first, resolved] = await Promise.all([durationSummaries(context, bothPeriods(context), "first-response"), durationSummaries(context, bothPeriods(context), "resolution")]);
+  const responses = first.summaries;
+  const resolutions = resolved.summaries;
+  // Summed up on the clock, the first responses count them on the way.
+  const unanswered = first.unanswered ?? (await countUnanswered({ db: context.db, scope: currentPeriod(context) }));
   const total = (list: DurationSummary[], period: "now" | "before") => list.find((s) => s.period === period && s.day === null && s.agentId === null);
   const byDay = (list: DurationSummary[]) => new Map(list.filter((s) => s.period === "now" && s.day !== null).map((s) => [s.day as string, s]));
   const firstByDay = byDay(responses);
@@ -146,13 +157,15 @@ export async function responseTimes(context: ReportContext): Promise<ReportChart
 }
 
 export async function agents(context: ReportContext): Promise<ReportChart> {
+  // Each period on its own connection, at once.
   const [now, before, responses] = await Promise.all([
-    agentActivity(context.db, currentPeriod(context)),
-    agentActivity(context.db, previousPeriod(context)),
-    durationSummaries(context, currentPeriod(context), "first-response"),
+    agentActivity(context.db, currentPeriod(context), context.period.start),
+    agentActivity(context.db, previousPeriod(context), context.period.start),
+    durationSummaries(context, currentPeriod(context), "first-response-by-agent"),
   ]);
-  const times = new Map(responses.filter((s) => s.period === "now" && s.agentId !== null).map((s) => [s.agentId as string, s]));
-  const visible = now.filter((agent) => !context.viewerAgentId || agent.agentId === context.viewerAgentId);
+  const times = new Map(responses.summaries.filter((s) => s.period === "now" && s.agentId !== null).map((s) => [s.agentId as string, s]));
+  const mine = (list: typeof now) => list.filter((agent) => !context.viewerAgentId || agent.agentId === context.viewerAgentId);
+  const visible = mine(now);
   const rows = visible.map((agent) => ({
     agent: agent.name,
     answered: agent.answered,
@@ -160,13 +173,12 @@ export async function agents(context: ReportContext): Promise<ReportChart> {
     firstResponseMedian: hoursOf(times.get(agent.agentId)?.median ?? null),
     firstResponseP90: hoursOf(times.get(agent.agentId)?.p90 ?? null),
   }));
-  const mine = (list: typeof now) => list.filter((agent) => !context.viewerAgentId || agent.agentId === context.viewerAgentId);
   return {
     id: "agents",
     kind: "table",
     figures: [
-      { label: "Tickets answered", value: sum(mine(now).map((a) => a.answered)), previous: sum(mine(before).map((a) => a.answered)), format: "count" },
-      { label: "Tickets closed", value: sum(mine(now).map((a) => a.closed)), previous: sum(mine(before).map((a) => a.closed)), format: "count" },
+      { label: "Tickets answered", value: sum(visible.map((a) => a.answered)), previous: sum(mine(before).map((a) => a.answeredBefore)), format: "count" },
+      { label: "Tickets closed", value: sum(visible.map((a) => a.closed)), previous: sum(mine(before).map((a) => a.closedBefore)), format: "count" },
     ],
     columns: [
       { key: "agent", label: "Agent" },

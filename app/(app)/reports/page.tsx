@@ -5,7 +5,7 @@ import { ReportFiltersForm } from "@/components/reports/filters-form";
 import { SmsPriceForm } from "@/components/reports/price-form";
 import { getDb } from "@/db";
 import { listIntegrations } from "@/db/queries/integrations";
-import { listTicketTags } from "@/db/queries/reports";
+import { listTagNames } from "@/db/queries/tags";
 import { listUsers } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/session";
 import { CHARTS } from "@/lib/reports/charts";
@@ -26,7 +26,7 @@ export default async function ReportsPage({ searchParams }: PageProps<"/reports"
   const filters = parsed.success ? parsed.data : reportFiltersSchema.parse({});
   const errors = parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? "range"), issue.message]));
   const db = await getDb();
-  const [integrations, users, tags, hours, prices] = await Promise.all([listIntegrations({ db }), admin ? listUsers({ db }) : null, listTicketTags({ db }), getBusinessHours({ db }), admin ? getSmsPrices({ db }) : []]);
+  const [integrations, users, tags, hours, prices] = await Promise.all([listIntegrations({ db }), admin ? listUsers({ db }) : null, listTagNames({ db, limit: 500 }), getBusinessHours({ db }), admin ? getSmsPrices({ db }) : []]);
   const timeZone = hours?.timeZone ?? "UTC";
   const period = reportPeriod(filters, timeZone);
   const query = new URLSearchParams(
