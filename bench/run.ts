@@ -86,6 +86,90 @@ async function benchSignInFloodOnly(name: "pglite" | "postgresql", figures: Figu
   }
 }
 
+/** The ingest figures of one database (`ok` against the targets: PostgreSQL's at c=10, PGlite usable). */
+function ingestFigures(name: "pglite" | "postgresql", ingest: Record<number, LoadResult>, health: Record<number, LoadResult>, floorRuns: Record<number, LoadResult | undefined>): Figure[] {
+  return [10, 50].map((concurrency) => {
+    const result = ingest[concurrency]!;
+    const ratio = result.throughput / health[concurrency]!.throughput;
+    const ok =
+      name === "postgresql"
+        ? concurrency === 10
+          ? result.errors === 0 && result.throughput >= 500 && result.p99 < 50 && ratio >= 0.6
+          : result.errors === 0 && result.p99 < 150
+        : result.errors === 0 && result.p99 < 200;
+    const target = name === "postgresql" ? (concurrency === 10 ? "≥ 500/s, p99 < 50 ms, ≥ 60 % of health" : "p99 < 150 ms, no errors") : "usable: p99 < 200 ms";
+    return { database: name, scenario: `Ingest c=${concurrency}`, result, health: health[concurrency], floor: floorRuns[concurrency], target, ok };
+  });
+}
+
+/** Every acknowledged MessageSid stored, none twice. */
+async function storedOnceFigure(name: "pglite" | "postgresql", target: Target, accepted: Set<string>): Promise<Figure> {
+  const check = await openTarget(target);
+  const sids = [...accepted];
+  let found = 0;
+  for (let i = 0; i < sids.length; i += 5000) {
+    const [row] = await check.db.select({ n: sql<number>`count(*)::int` }).from(messages).where(inArray(messages.twilioSid, sids.slice(i, i + 5000)));
+    found += row?.n ?? 0;
+  }
+  const duplicated = await check.db.select({ sid: messages.twilioSid }).from(messages).where(isNotNull(messages.twilioSid)).groupBy(messages.twilioSid).having(sql`count(*) > 1`);
+  await check.close();
+  return {
+    database: name,
+    scenario: "Ingest: every acknowledged webhook stored once",
+    value: `${accepted.size} acknowledged, ${found} stored, ${duplicated.length} duplicated`,
+    target: "nothing lost, nothing twice",
+    ok: found === accepted.size && duplicated.length === 0,
+  };
+}
+
+/**
+ * BENCH_SCENARIO=ingest: only inbound webhooks (and /api/health beside them) at concurrency 10
+ * and 50, on an inbox of BENCH_SMALL's size, then the exactly-once check. No floor server.
+ */
+async function benchIngestOnly(name: "pglite" | "postgresql", figures: Figure[]) {
+  console.log(`\n== ${name}: ingest`);
+  const target = await freshTarget(name);
+  const setup = await openTarget(target);
+  const seeded = await seedBase(setup.db);
+  await seedInbox(setup.db, seeded, { tickets: 4_000, customers: 2_000, messagesPerTicket: 10, bigTicketMessages: 10 });
+  const regulars = rowsOf<{ phone: string }>(
+    await setup.db.execute(sql`
+      select c.phone_e164 as phone from customers c join tickets t on t.customer_id = c.id
+      where t.integration_id = ${seeded.integrationId} order by md5(c.phone_e164) limit 2000`),
+  );
+  await setup.close();
+  const media = await startMediaServer();
+  const app = await startApp({ port: PORT, env: { ...appEnv(target), PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}`, SANDBOX_STEP_MS: "0", TWILIO_API_BASE_URL: media.url } });
+  const accepted = new Set<string>();
+  const options = (concurrency: number, seconds: number): IngestOptions => ({
+    appUrl: app.url,
+    publicBaseUrl: app.url,
+    accountSid: seeded.accountSid,
+    authToken: seeded.authToken,
+    mediaUrl: media.url,
+    existingCustomers: regulars.map((row) => row.phone),
+    concurrency,
+    seconds,
+  });
+  const ingest: Record<number, LoadResult> = {};
+  const health: Record<number, LoadResult> = {};
+  try {
+    await runIngest(options(10, WARMUP_SECONDS), accepted);
+    app.resetPeak();
+    for (const concurrency of [10, 50]) {
+      ingest[concurrency] = await repeat(() => runIngest(options(concurrency, SECONDS), accepted));
+      health[concurrency] = await repeat(() => runLoad({ concurrency, seconds: SECONDS, makeRequest: () => ({ url: `${app.url}/api/health`, init: {} }) }));
+      console.log(`ingest c=${concurrency}: ${ingest[concurrency]!.throughput.toFixed(0)}/s p50 ${ingest[concurrency]!.p50.toFixed(1)} p99 ${ingest[concurrency]!.p99.toFixed(1)} ms errors ${ingest[concurrency]!.errors}; health ${health[concurrency]!.throughput.toFixed(0)}/s`);
+    }
+    figures.push(memory(name, "ingest", app));
+  } finally {
+    await app.stop();
+    media.close();
+  }
+  figures.push(...ingestFigures(name, ingest, health, {}));
+  figures.push(await storedOnceFigure(name, target, accepted));
+}
+
 /** BENCH_SCENARIO=reports: only the reports page, 90 days for every integration, on the seeded inbox. */
 async function benchReportsOnly(name: "pglite" | "postgresql", figures: Figure[]) {
   console.log(`\n== ${name}: reports`);
@@ -300,10 +384,10 @@ async function main() {
   if (!process.env.BENCH_SKIP_BUILD) execSync("npx next build", { stdio: "inherit" });
   const figures: Figure[] = [];
   const only = process.env.BENCH_ONLY;
-  const scenarios: Record<string, typeof benchTarget> = { "sign-in-flood": benchSignInFloodOnly, reports: benchReportsOnly };
+  const scenarios: Record<string, typeof benchTarget> = { "sign-in-flood": benchSignInFloodOnly, reports: benchReportsOnly, ingest: benchIngestOnly };
   const scenarioOnly = !!process.env.BENCH_SCENARIO;
   const bench = process.env.BENCH_SCENARIO ? scenarios[process.env.BENCH_SCENARIO] : benchTarget;
-  if (!bench) throw new Error(`BENCH_SCENARIO: no scenario ${process.env.BENCH_SCENARIO} (sign-in-flood or reports)`);
+  if (!bench) throw new Error(`BENCH_SCENARIO: no scenario ${process.env.BENCH_SCENARIO} (sign-in-flood, reports or ingest)`);
   if (!only || only === "pglite") await bench("pglite", figures);
   if (process.env.BENCH_DATABASE_URL && (!only || only === "postgresql")) await bench("postgresql", figures);
   else if (!process.env.BENCH_DATABASE_URL) console.log("BENCH_DATABASE_URL is not set: PostgreSQL figures skipped.");

@@ -4,7 +4,7 @@ import type { Database, Transaction } from "@/db/client";
 import { clearOptOut, findCustomerWithOpenTicket, findOrCreateCustomer, setOptedOut } from "@/db/queries/customers";
 import { recordAuditEntryOnce } from "@/db/queries/audit";
 import { recordEvent } from "@/db/queries/events";
-import { appendToOpenTicket, loadInboundContext } from "@/db/queries/inbound";
+import { fileTextMessage, loadInboundContext } from "@/db/queries/inbound";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { attachments, messages, tickets, type SmsIntegration } from "@/db/schema";
 import { log } from "@/lib/log";
@@ -56,22 +56,24 @@ export async function recordInboundMessage({ db, message, now = new Date() }: { 
   const fromSender = isShortCodeOrAlphanumericSender(message.From);
   const otp = fromSender || looksLikeOneTimePasscode(message.Body);
 
-  // Most messages are a known customer writing again, as text, from a country allowed by
-  // default: one statement checks the integration and files them. Anything else (and a
-  // Twilio retry of a stored message) takes the general way below.
+  // Most messages are text from a country allowed by default: one prepared statement checks
+  // the integration and files them, whether the customer is known or new and the ticket open,
+  // recent or new. Anything else (and a Twilio retry of a stored message, or a message that lost
+  // a race with another from the same customer) takes the general way below.
   if (!otp && message.media.length === 0 && !carrierKeyword(message) && isCountryAllowed(country, [])) {
-    const appended = await appendToOpenTicket(db, {
+    const filed = await fileTextMessage(db, {
       messageSid: message.MessageSid,
       fromE164: phoneE164,
       toE164,
       body: message.Body,
       preview: previewOf(message.Body, 0),
+      country,
       now,
       rulesJobKind: "rules.run",
       wokenEventType: TICKET_EVENTS.woken,
       channel: INBOX_CHANNEL,
-    });
-    if (appended) return { outcome: "stored", ...appended, ticketChange: "joined" };
+    }).catch((error: unknown) => (isUniqueViolation(error) ? null : Promise.reject(error)));
+    if (filed) return { outcome: "stored", ...filed };
   }
 
   const context = await loadInboundContext({ db, messageSid: message.MessageSid, toE164 });
