@@ -85,10 +85,12 @@ async function main() {
     console.log(`c=${CONCURRENCY}, ${name}: ${(waits.length / 5).toFixed(0)}/s, p50 ${at(50)} ms, p99 ${at(99)} ms (load ${fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")})`);
   };
   for (let round = 0; round < ROUNDS; round++) {
-    await pool.unsafe(hotRowTrigger());
-    await concurrent("one shared rollup row (0014)");
-    await pool.unsafe(deltaTrigger());
-    await concurrent("rollup deltas (0018)");
+    // Each first in turn, so a change in the machine's load does not favour one.
+    const both = [
+      async () => (await pool.unsafe(hotRowTrigger()), await concurrent("one shared rollup row (0014)")),
+      async () => (await pool.unsafe(deltaTrigger()), await concurrent("rollup deltas (0018)")),
+    ];
+    for (const run of round % 2 ? both.reverse() : both) await run();
   }
   await pool.end();
   await client.end();

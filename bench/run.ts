@@ -159,7 +159,7 @@ async function benchIngestOnly(name: "pglite" | "postgresql", figures: Figure[])
     for (const concurrency of [10, 50]) {
       ingest[concurrency] = await repeat(() => runIngest(options(concurrency, SECONDS), accepted));
       health[concurrency] = await repeat(() => runLoad({ concurrency, seconds: SECONDS, makeRequest: () => ({ url: `${app.url}/api/health`, init: {} }) }));
-      console.log(`ingest c=${concurrency}: ${ingest[concurrency]!.throughput.toFixed(0)}/s p50 ${ingest[concurrency]!.p50.toFixed(1)} p99 ${ingest[concurrency]!.p99.toFixed(1)} ms errors ${ingest[concurrency]!.errors}; health ${health[concurrency]!.throughput.toFixed(0)}/s`);
+      console.log(`ingest c=${concurrency}: ${ingest[concurrency]!.throughput.toFixed(0)}/s p50 ${ingest[concurrency]!.p50.toFixed(1)} p99 ${ingest[concurrency]!.p99.toFixed(1)} ms errors ${ingest[concurrency]!.errors} ${ingest[concurrency]!.errorSamples.join(", ")}; health ${health[concurrency]!.throughput.toFixed(0)}/s`);
     }
     figures.push(memory(name, "ingest", app));
   } finally {

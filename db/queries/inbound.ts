@@ -46,10 +46,16 @@ export interface FileTextMessage {
   rulesJobKind: string;
   /** The timeline event a snoozed ticket's wake-up records. */
   wokenEventType: string;
-  channel: string;
 }
 
-export type FiledText = { messageId: string; ticketId: string; ticketChange: "joined" | "reopened" | "created"; queuedWork: boolean };
+export type FiledText = {
+  messageId: string;
+  ticketId: string;
+  ticketChange: "joined" | "reopened" | "created";
+  queuedWork: boolean;
+  customerId: string;
+  assigneeId: string | null;
+};
 
 // One statement, prepared once per connection: every CTE sees the tables as they were when it
 // began, so each step that another request may race with re-checks its row as it writes it.
@@ -127,20 +133,15 @@ with integ as (
   returning id
 )
 select stored.id as message_id, stored.ticket_id, ticket.change, exists (select 1 from queued) as queued_work,
-  (select count(*) from opened) + (select count(*) from woken) as events,
-  pg_notify($10, case when ticket.change = 'created'
-    then json_build_object('type', 'ticket.created', 'ticketId', ticket.id, 'customerId', customer.id, 'assigneeId', ticket.assignee_id)
-    else json_build_object('type', 'message.created', 'ticketId', ticket.id, 'messageId', stored.id, 'fromCustomer', true, 'assigneeId', ticket.assignee_id) end::text) as notified,
-  -- The customer's other tickets list this one's status.
-  case when ticket.change = 'reopened' then pg_notify($10, json_build_object('type', 'ticket.updated', 'ticketId', ticket.id, 'customerId', customer.id)::text) end as notified_reopen
+  customer.id as customer_id, ticket.assignee_id, (select count(*) from opened) + (select count(*) from woken) as events
 from stored, ticket, customer`;
 
 /**
  * A text message (no media, no carrier keyword) filed in one prepared statement, one round trip
  * and atomic on its own, whether its customer is known or new and whether it joins their open
  * ticket, reopens a recent one or starts one: the customer, the ticket, the message, timeline
- * events (opened, woken from a snooze), the rules job while a rule is enabled, and the inbox's
- * NOTIFY. Returns null when it does not apply (no active integration on the number, the
+ * events (opened, woken from a snooze) and the rules job while a rule is enabled. The inbox's live
+ * events are the caller's to publish once it returned (see publishInboxEventsNow). Returns null when it does not apply (no active integration on the number, the
  * MessageSid stored already, a concurrent first message or reopening won the race): the
  * caller then files it the general way, which also tells a duplicate from a refusal. A
  * concurrent retry of the same MessageSid, or a ticket opened by another request while this
@@ -158,8 +159,9 @@ export async function fileTextMessage(db: Database, input: FileTextMessage): Pro
     input.country,
     input.rulesJobKind,
     input.wokenEventType,
-    input.channel,
   ]);
-  const [row] = rowsOf<{ message_id: string; ticket_id: string; change: FiledText["ticketChange"]; queued_work: boolean }>(answer);
-  return row ? { messageId: row.message_id, ticketId: row.ticket_id, ticketChange: row.change, queuedWork: row.queued_work } : null;
+  const [row] = rowsOf<{ message_id: string; ticket_id: string; change: FiledText["ticketChange"]; queued_work: boolean; customer_id: string; assignee_id: string | null }>(answer);
+  return row
+    ? { messageId: row.message_id, ticketId: row.ticket_id, ticketChange: row.change, queuedWork: row.queued_work, customerId: row.customer_id, assigneeId: row.assignee_id }
+    : null;
 }

@@ -4,13 +4,13 @@ import type { Database, Transaction } from "@/db/client";
 import { clearOptOut, findCustomerWithOpenTicket, findOrCreateCustomer, setOptedOut } from "@/db/queries/customers";
 import { recordAuditEntryOnce } from "@/db/queries/audit";
 import { recordEvent } from "@/db/queries/events";
-import { fileTextMessage, loadInboundContext } from "@/db/queries/inbound";
+import { fileTextMessage, loadInboundContext, type FiledText } from "@/db/queries/inbound";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { attachments, messages, tickets, type SmsIntegration } from "@/db/schema";
 import { log } from "@/lib/log";
 import { isCountryAllowed } from "@/lib/phone/countries";
 import { countryOfCustomer, isShortCodeOrAlphanumericSender, normalizePhoneNumber } from "@/lib/phone/normalize";
-import { INBOX_CHANNEL, publishInboxEvent } from "@/lib/realtime/publish";
+import { publishInboxEvent, publishInboxEventsNow, type InboxEvent } from "@/lib/realtime/publish";
 import { TICKET_EVENTS } from "@/lib/tickets/events";
 import { classifyKeyword, keywordFromOptOutType, type CarrierKeyword } from "./keywords";
 import { looksLikeOneTimePasscode } from "./otp";
@@ -71,9 +71,11 @@ export async function recordInboundMessage({ db, message, now = new Date() }: { 
       now,
       rulesJobKind: "rules.run",
       wokenEventType: TICKET_EVENTS.woken,
-      channel: INBOX_CHANNEL,
     }).catch((error: unknown) => (isUniqueViolation(error) ? null : Promise.reject(error)));
-    if (filed) return { outcome: "stored", ...filed };
+    if (filed) {
+      await publishInboxEventsNow({ db, events: liveEventsOf(filed) });
+      return { outcome: "stored", ticketId: filed.ticketId, messageId: filed.messageId, ticketChange: filed.ticketChange, queuedWork: filed.queuedWork };
+    }
   }
 
   const context = await loadInboundContext({ db, messageSid: message.MessageSid, toE164 });
@@ -114,6 +116,14 @@ export async function recordInboundMessage({ db, message, now = new Date() }: { 
   const file = () => fileMessage({ db, message, integration, phoneE164, country, now, runRules: context.rulesEnabled });
   // A ticket closed or opened by someone else mid-way can trip the one-open-ticket index: file again.
   return file().catch((error: unknown) => (isUniqueViolation(error) ? file() : Promise.reject(error)));
+}
+
+/** What the inbox hears of a filed text, as the general way publishes it. */
+function liveEventsOf({ ticketChange, ticketId, messageId, customerId, assigneeId }: FiledText): InboxEvent[] {
+  if (ticketChange === "created") return [{ type: "ticket.created", ticketId, customerId, assigneeId }];
+  const created: InboxEvent = { type: "message.created", ticketId, messageId, fromCustomer: true, assigneeId };
+  // The customer's other tickets list this one's status.
+  return ticketChange === "reopened" ? [created, { type: "ticket.updated", ticketId, customerId }] : [created];
 }
 
 async function fileMessage({

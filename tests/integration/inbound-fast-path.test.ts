@@ -4,13 +4,15 @@ import type { DatabaseHandle } from "@/db/client";
 import { fileTextMessage, type FileTextMessage } from "@/db/queries/inbound";
 import { customers, events, jobs, messages, rules, tickets } from "@/db/schema";
 import { INBOX_CHANNEL } from "@/lib/realtime/publish";
+import { recordInboundMessage } from "@/lib/inbound/record";
+import { parseInboundMessage } from "@/lib/inbound/validation";
 import { TICKET_EVENTS } from "@/lib/tickets/events";
 import { testDatabases } from "../support/database";
 import { BUSINESS, closeInboundDatabase, openInboundDatabase, postInbound as send, ticketsOfCustomer } from "../support/inbound";
 import { inboundParams, messageSid, PUBLIC_BASE } from "../support/twilio";
 
-// The one statement that files a text message (db/queries/inbound.ts), on its own and through
-// the webhook under concurrency: whatever the customer and ticket, one ticket per conversation
+// The one statement that files a text message (db/queries/inbound.ts), with the live events
+// published after it, and through the webhook under concurrency: whatever the customer and ticket, one ticket per conversation
 // and one message per MessageSid.
 
 beforeAll(() => {
@@ -33,9 +35,16 @@ describe.each(testDatabases())("a text filed in one statement on $name", (databa
     now: new Date(),
     rulesJobKind: "rules.run",
     wokenEventType: TICKET_EVENTS.woken,
-    channel: INBOX_CHANNEL,
     ...extra,
   });
+  /** A text through recordInboundMessage, which files it with that statement, then publishes its live events. */
+  const file = async (from: string, body: string) => {
+    const parsed = parseInboundMessage(await inboundParams({ From: from, To: BUSINESS, Body: body }));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const outcome = await recordInboundMessage({ db: handle.db, message: parsed.message });
+    if (outcome.outcome !== "stored") throw new Error(`not stored: ${outcome.outcome}`);
+    return outcome;
+  };
   const timeline = async (ticketId: string) =>
     (await handle.db.select({ type: events.type, data: events.data }).from(events).where(eq(events.ticketId, ticketId)).orderBy(asc(events.id))).map((e) =>
       e.type === TICKET_EVENTS.woken ? [e.type, e.data.by] : [e.type],
@@ -54,7 +63,7 @@ describe.each(testDatabases())("a text filed in one statement on $name", (databa
 
   it("makes a new customer and their ticket, then joins it, reopens it within the window and starts another after it", async () => {
     const from = newCustomer();
-    const first = await fileTextMessage(handle.db, input(from, "Where is my order?"));
+    const first = await file(from, "Where is my order?");
     expect(first).toMatchObject({ ticketChange: "created", queuedWork: false });
     const [customer] = await handle.db.select().from(customers).where(eq(customers.phoneE164, from));
     expect(customer?.country).toBe("US");
@@ -65,11 +74,11 @@ describe.each(testDatabases())("a text filed in one statement on $name", (databa
     expect(await timeline(first!.ticketId)).toEqual([["ticket.created"]]);
     expect(await notificationsOf(first!.ticketId, 1)).toEqual([{ type: "ticket.created", customerId: customer!.id, fromCustomer: undefined }]);
 
-    const second = await fileTextMessage(handle.db, input(from, "Any news?"));
+    const second = await file(from, "Any news?");
     expect(second).toMatchObject({ ticketChange: "joined", ticketId: first!.ticketId });
 
     await handle.db.update(tickets).set({ status: "closed", closedAt: new Date(Date.now() - 2 * 86_400_000), waitingSince: null }).where(eq(tickets.id, first!.ticketId));
-    const third = await fileTextMessage(handle.db, input(from, "Me again"));
+    const third = await file(from, "Me again");
     expect(third).toMatchObject({ ticketChange: "reopened", ticketId: first!.ticketId });
     const [reopened] = await handle.db.select().from(tickets).where(eq(tickets.id, first!.ticketId));
     expect(reopened).toMatchObject({ status: "open", closedAt: null, lastMessagePreview: "Me again" });
@@ -81,7 +90,7 @@ describe.each(testDatabases())("a text filed in one statement on $name", (databa
     ]);
 
     await handle.db.update(tickets).set({ status: "closed", closedAt: new Date(Date.now() - 4 * 86_400_000) }).where(eq(tickets.id, first!.ticketId));
-    const fourth = await fileTextMessage(handle.db, input(from, "A new question"));
+    const fourth = await file(from, "A new question");
     expect(fourth).toMatchObject({ ticketChange: "created" });
     expect(fourth!.ticketId).not.toBe(first!.ticketId);
     expect(await ticketsOfCustomer(handle.db, from)).toHaveLength(2);
@@ -89,20 +98,20 @@ describe.each(testDatabases())("a text filed in one statement on $name", (databa
 
   it("wakes a snoozed ticket, and queues the rules job only while a rule is enabled, saying whether the ticket is new", async () => {
     const from = newCustomer();
-    const first = await fileTextMessage(handle.db, input(from, "hello"));
+    const first = await file(from, "hello");
     await handle.db.update(tickets).set({ snoozedUntil: new Date(Date.now() + 86_400_000) }).where(eq(tickets.id, first!.ticketId));
     const [rule] = await handle.db
       .insert(rules)
       .values({ name: "Nothing to do", position: 0, trigger: "message_received" })
       .returning({ id: rules.id });
     try {
-      const woken = await fileTextMessage(handle.db, input(from, "still there?"));
+      const woken = await file(from, "still there?");
       expect(woken).toMatchObject({ ticketChange: "joined", queuedWork: true });
       const [ticket] = await handle.db.select().from(tickets).where(eq(tickets.id, first!.ticketId));
       expect(ticket?.snoozedUntil).toBeNull();
       expect(await timeline(first!.ticketId)).toEqual([["ticket.created"], [TICKET_EVENTS.woken, "customer"]]);
 
-      const other = await fileTextMessage(handle.db, input(newCustomer(), "first time"));
+      const other = await file(newCustomer(), "first time");
       const queued = await handle.db.select({ payload: jobs.payload }).from(jobs).where(inArray(jobs.dedupeKey, [`rules:${woken!.messageId}`, `rules:${other!.messageId}`]));
       expect(queued.map((job) => job.payload).sort((a, b) => Number(a.ticketCreated) - Number(b.ticketCreated))).toEqual([
         { messageId: woken!.messageId, ticketCreated: false },
