@@ -65,6 +65,8 @@ export type FiledText = {
 // - the ticket: the open one (updated only while still open), else the last one closed within
 //   the reopen window (reopened only while still closed), else a new one, whose insert joins an
 //   open ticket a concurrent message made meanwhile (the one-open-ticket index).
+// - the ticket is locked before the message's MessageSid is taken, as the general way does, so
+//   that two requests filing the same MessageSid at once cannot deadlock.
 // - the message is inserted without ON CONFLICT: a concurrent retry of the same MessageSid
 //   fails the whole statement (23505), so nothing of it is kept, and the caller files it again.
 const FILE_TEXT_MESSAGE = `

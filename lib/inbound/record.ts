@@ -152,6 +152,11 @@ async function fileMessage({
       ? { ticket: known.openTicket, change: "joined" as const }
       : await resolveTicketForInbound({ tx, integration, customerId: customer.id, now, newCustomer: found.created });
 
+    // The ticket before the MessageSid, in the order the one-statement way takes them: a retry
+    // of this message filed there at the same moment then waits for us, rather than each
+    // holding what the other needs (a deadlock).
+    if (change === "joined") await tx.select({ id: tickets.id }).from(tickets).where(eq(tickets.id, ticket.id)).for("no key update");
+
     const [stored] = await tx
       .insert(messages)
       .values({
