@@ -23,3 +23,24 @@ export interface DatabaseHandle {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+interface PreparingClient {
+  /** postgres.js */
+  unsafe?: (text: string, params: unknown[], options: { prepare: boolean }) => Promise<unknown>;
+  /** PGlite */
+  query?: (text: string, params: unknown[]) => Promise<unknown>;
+}
+
+/**
+ * One statement written with $1… placeholders, run on the process's database (not inside a
+ * transaction). On PostgreSQL it is a named prepared statement: parsed and planned once per
+ * connection, then each run is one Bind/Execute round trip (drizzle's own queries are sent
+ * unnamed, parsed on every run, and postgres.js describes each before binding it, a second
+ * round trip). PGlite runs it in the same process, where parsing costs no round trip.
+ */
+export function executePrepared(db: Database, text: string, params: unknown[]): Promise<unknown> {
+  const client = (db as unknown as { $client?: PreparingClient }).$client;
+  if (client?.unsafe) return client.unsafe(text, params, { prepare: true });
+  if (client?.query) return client.query(text, params);
+  throw new Error("executePrepared: the database has no client to prepare on (a transaction?)");
+}

@@ -45,3 +45,24 @@ export const replyRollups = pgTable(
   },
   (t) => [unique("reply_rollups_key").on(t.hour, t.authorId, t.ticketId), index("reply_rollups_ticket_idx").on(t.ticketId)],
 );
+
+/**
+ * What the triggers add to (or take from) message_rollups, one row per change, appended and
+ * never updated: concurrent texts of the same hour and integration do not queue on one rollup
+ * row until their commit. The `reports.compact` job folds them into message_rollups every
+ * minute (`report_rollups_compact()`, one statement); reports read both, summed, so their
+ * figures are exact whether a change was folded in yet or not. No index: rows are only
+ * inserted, then all read and deleted at once.
+ */
+export const messageRollupDeltas = pgTable("message_rollup_deltas", {
+  hour: timestamp("hour", { withTimezone: true }).notNull(),
+  integrationId: uuid("integration_id").notNull(),
+  assigneeId: uuid("assignee_id"),
+  country: text("country"),
+  direction: messageDirection("direction").notNull(),
+  status: messageStatus("status").notNull(),
+  sent: boolean("sent").notNull(),
+  errorCode: integer("error_code"),
+  messages: integer("messages").notNull(),
+  segments: integer("segments").notNull(),
+});

@@ -4,13 +4,13 @@ import type { Database, Transaction } from "@/db/client";
 import { clearOptOut, findCustomerWithOpenTicket, findOrCreateCustomer, setOptedOut } from "@/db/queries/customers";
 import { recordAuditEntryOnce } from "@/db/queries/audit";
 import { recordEvent } from "@/db/queries/events";
-import { appendToOpenTicket, loadInboundContext } from "@/db/queries/inbound";
+import { fileTextMessage, loadInboundContext, type FiledText } from "@/db/queries/inbound";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { attachments, messages, tickets, type SmsIntegration } from "@/db/schema";
 import { log } from "@/lib/log";
 import { isCountryAllowed } from "@/lib/phone/countries";
 import { countryOfCustomer, isShortCodeOrAlphanumericSender, normalizePhoneNumber } from "@/lib/phone/normalize";
-import { INBOX_CHANNEL, publishInboxEvent } from "@/lib/realtime/publish";
+import { publishInboxEvent, publishInboxEventsNow, type InboxEvent } from "@/lib/realtime/publish";
 import { TICKET_EVENTS } from "@/lib/tickets/events";
 import { classifyKeyword, keywordFromOptOutType, type CarrierKeyword } from "./keywords";
 import { looksLikeOneTimePasscode } from "./otp";
@@ -56,22 +56,26 @@ export async function recordInboundMessage({ db, message, now = new Date() }: { 
   const fromSender = isShortCodeOrAlphanumericSender(message.From);
   const otp = fromSender || looksLikeOneTimePasscode(message.Body);
 
-  // Most messages are a known customer writing again, as text, from a country allowed by
-  // default: one statement checks the integration and files them. Anything else (and a
-  // Twilio retry of a stored message) takes the general way below.
+  // Most messages are text from a country allowed by default: one prepared statement checks
+  // the integration and files them, whether the customer is known or new and the ticket open,
+  // recent or new. Anything else (and a Twilio retry of a stored message, or a message that lost
+  // a race with another from the same customer) takes the general way below.
   if (!otp && message.media.length === 0 && !carrierKeyword(message) && isCountryAllowed(country, [])) {
-    const appended = await appendToOpenTicket(db, {
+    const filed = await fileTextMessage(db, {
       messageSid: message.MessageSid,
       fromE164: phoneE164,
       toE164,
       body: message.Body,
       preview: previewOf(message.Body, 0),
+      country,
       now,
       rulesJobKind: "rules.run",
       wokenEventType: TICKET_EVENTS.woken,
-      channel: INBOX_CHANNEL,
-    });
-    if (appended) return { outcome: "stored", ...appended, ticketChange: "joined" };
+    }).catch((error: unknown) => (isUniqueViolation(error) ? null : Promise.reject(error)));
+    if (filed) {
+      await publishInboxEventsNow({ db, events: liveEventsOf(filed) });
+      return { outcome: "stored", ticketId: filed.ticketId, messageId: filed.messageId, ticketChange: filed.ticketChange, queuedWork: filed.queuedWork };
+    }
   }
 
   const context = await loadInboundContext({ db, messageSid: message.MessageSid, toE164 });
@@ -114,6 +118,14 @@ export async function recordInboundMessage({ db, message, now = new Date() }: { 
   return file().catch((error: unknown) => (isUniqueViolation(error) ? file() : Promise.reject(error)));
 }
 
+/** What the inbox hears of a filed text, as the general way publishes it. */
+function liveEventsOf({ ticketChange, ticketId, messageId, customerId, assigneeId }: FiledText): InboxEvent[] {
+  if (ticketChange === "created") return [{ type: "ticket.created", ticketId, customerId, assigneeId }];
+  const created: InboxEvent = { type: "message.created", ticketId, messageId, fromCustomer: true, assigneeId };
+  // The customer's other tickets list this one's status.
+  return ticketChange === "reopened" ? [created, { type: "ticket.updated", ticketId, customerId }] : [created];
+}
+
 async function fileMessage({
   db,
   message,
@@ -139,6 +151,11 @@ async function fileMessage({
     const { ticket, change } = known?.openTicket
       ? { ticket: known.openTicket, change: "joined" as const }
       : await resolveTicketForInbound({ tx, integration, customerId: customer.id, now, newCustomer: found.created });
+
+    // The ticket before the MessageSid, in the order the one-statement way takes them: a retry
+    // of this message filed there at the same moment then waits for us, rather than each
+    // holding what the other needs (a deadlock).
+    if (change === "joined") await tx.select({ id: tickets.id }).from(tickets).where(eq(tickets.id, ticket.id)).for("no key update");
 
     const [stored] = await tx
       .insert(messages)

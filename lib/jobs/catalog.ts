@@ -16,6 +16,8 @@ export const jobPayloads = {
   "ticket.wake": z.object({ ticketId: z.uuid(), until: z.iso.datetime() }),
   /** Runs the automation rules for one inbound message (`lib/rules/run.ts`). */
   "rules.run": z.object({ messageId: z.uuid(), ticketCreated: z.boolean().default(false) }),
+  /** Folds the report rollups' deltas into the rollups; queued every minute by worker processes (`lib/reports/compact.ts`). */
+  "reports.compact": z.object({}),
   /** Works through one step on many tickets, batch by batch (`lib/bulk/run.ts`). */
   "bulk.run": z.object({ stepId: z.uuid() }),
   /** Sandbox: a sent message's next carrier step (`lib/sandbox/lifecycle.ts`). */

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import { executePrepared, type Database, type DbOrTx } from "@/db/client";
 
 export const INBOX_CHANNEL = "inbox_events";
 
@@ -30,4 +30,18 @@ export type InboxEvent =
  */
 export async function publishInboxEvent({ db, event }: { db: DbOrTx; event: InboxEvent }): Promise<void> {
   await db.execute(sql`select pg_notify(${INBOX_CHANNEL}, ${JSON.stringify(event)})`);
+}
+
+// Its own transaction, which does not wait for the disk at commit: PostgreSQL commits every
+// transaction that notifies one at a time (a lock held through the commit's flush), so a NOTIFY
+// in a webhook's transaction made concurrent webhooks wait for each other's disk writes.
+const NOTIFY_NOW = "select set_config('synchronous_commit', 'off', true), pg_notify($1, event) from unnest($2::text[]) with ordinality as e(event, n) order by n";
+
+/**
+ * Publishes events about work already committed, outside any transaction, in one round trip.
+ * A crash between that commit and this loses only the live update (browsers catch up when
+ * they next load; a worker process's poll finds the jobs), never the work.
+ */
+export async function publishInboxEventsNow({ db, events }: { db: Database; events: InboxEvent[] }): Promise<void> {
+  await executePrepared(db, NOTIFY_NOW, [INBOX_CHANNEL, events.map((event) => JSON.stringify(event))]);
 }

@@ -2,6 +2,7 @@ import type { JobHandlers } from "@/lib/jobs/catalog";
 import { runBulkStepJob } from "@/lib/bulk/run";
 import { downloadInboundMedia } from "@/lib/inbound/media";
 import { sendMessageJob } from "@/lib/outbound/send";
+import { compactReportRollupsJob } from "@/lib/reports/compact";
 import { runRulesJob } from "@/lib/rules/run";
 import { sandboxJobHandlers } from "@/lib/sandbox/jobs";
 import { wakeTicketJob } from "@/lib/tickets/snooze";
@@ -16,6 +17,7 @@ export const jobHandlers: JobHandlers = {
   "message.send": sendMessageJob,
   "rules.run": runRulesJob,
   "bulk.run": runBulkStepJob,
+  "reports.compact": compactReportRollupsJob,
   "ticket.wake": wakeTicketJob,
   ...sandboxJobHandlers,
 };

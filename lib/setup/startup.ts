@@ -6,6 +6,7 @@ import { getAuthSecret } from "@/lib/auth/secret";
 import { firstAdminSchema } from "@/lib/auth/validation";
 import { twilioMode } from "@/lib/config/env";
 import { kickJobWorker } from "@/lib/jobs/kick";
+import { queueRollupCompaction, ROLLUP_COMPACTION_EVERY_MS } from "@/lib/reports/compact";
 import { startJobWorker } from "@/lib/jobs/worker";
 import { subscribeInboxEvents } from "@/lib/realtime/hub";
 import { jobHandlers } from "./jobs";
@@ -45,11 +46,29 @@ function wakeOnInboxEvents(): void {
   });
 }
 
+/**
+ * The report rollups' compaction, queued every minute as a job (run by whichever worker takes
+ * it). Deltas wait in their table meanwhile, so a minute missed, or a process gone, loses nothing.
+ */
+function compactRollupsEveryMinute(): void {
+  const queue = async () => {
+    try {
+      await queueRollupCompaction({ db: (await getDatabaseHandle()).db });
+      kickJobWorker();
+    } catch (error) {
+      log.warn({ err: describeError(error) }, "report rollups' compaction not queued; trying again in a minute");
+    }
+  };
+  setInterval(() => void queue(), ROLLUP_COMPACTION_EVERY_MS).unref();
+  void queue();
+}
+
 /** Starts the background work this process's role runs: none on a web process. */
 function startBackgroundWork(): void {
   const role = env().APP_ROLE;
   if (role === "web") return;
   startJobWorker({ handlers: jobHandlers });
+  compactRollupsEveryMinute();
   if (role === "worker") wakeOnInboxEvents();
 }
 

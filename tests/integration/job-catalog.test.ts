@@ -20,6 +20,7 @@ describe.each(testDatabases())("the job catalog on $name", (database) => {
     "message.send": record("message.send"),
     "rules.run": record("rules.run"),
     "bulk.run": record("bulk.run"),
+    "reports.compact": record("reports.compact"),
     "ticket.wake": record("ticket.wake"),
     "sandbox.advance": record("sandbox.advance"),
     "sandbox.callback": record("sandbox.callback"),

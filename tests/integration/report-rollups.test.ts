@@ -1,8 +1,10 @@
 import { randomInt } from "node:crypto";
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf, type Database, type DatabaseHandle } from "@/db/client";
 import {
+  compactMessageRollups,
+  MESSAGE_ROLLUPS,
   countDeliveryPerDayFromRollups,
   countFailuresByCodeFromRollups,
   countInboundByHourFromRollups,
@@ -19,7 +21,7 @@ import { seedAdmin, seedAgent, seedTicket } from "../support/inbox-seed";
 // reassignments, a customer whose country is corrected, reopened tickets, deleted messages,
 // a deleted ticket and a deleted agent.
 
-/** message_rollups as the raw rows give them, and as kept: every non-empty group. */
+/** message_rollups as the raw rows give them, and as kept (with the deltas not yet folded in): every non-empty group. */
 const RAW_GROUPS = sql`
   select date_trunc('hour', m.created_at, 'UTC') as hour, t.integration_id, t.assignee_id, c.country, m.direction::text, m.status::text,
          m.twilio_sid is not null as sent, case when m.status in ('undelivered', 'failed') then m.error_code end as error_code,
@@ -27,9 +29,12 @@ const RAW_GROUPS = sql`
   from messages m join tickets t on t.id = m.ticket_id join customers c on c.id = t.customer_id
   where m.direction <> 'note'
   group by 1, 2, 3, 4, 5, 6, 7, 8`;
-const KEPT_GROUPS = sql`
-  select hour, integration_id, assignee_id, country, direction::text, status::text, sent, error_code, messages, segments
-  from message_rollups where messages <> 0 or segments <> 0`;
+const keptGroups = (rollups: SQL) => sql`
+  select hour, integration_id, assignee_id, country, direction::text, status::text, sent, error_code, sum(messages)::int as messages, sum(segments)::int as segments
+  from ${rollups} r group by 1, 2, 3, 4, 5, 6, 7, 8 having sum(messages) <> 0 or sum(segments) <> 0`;
+const KEPT_GROUPS = keptGroups(MESSAGE_ROLLUPS);
+/** message_rollups alone: what compaction leaves. */
+const FOLDED_GROUPS = keptGroups(sql`message_rollups`);
 const RAW_REPLIES = sql`
   select date_trunc('hour', m.created_at, 'UTC') as hour, m.author_id, m.ticket_id, t.integration_id, t.assignee_id, count(*)::int as replies
   from messages m join tickets t on t.id = m.ticket_id
@@ -173,8 +178,29 @@ describe.each(testDatabases())("report rollups on $name", (database) => {
     }
   });
 
+  it("fold their deltas into the rollups without changing a figure, and a second compaction finds nothing left", async () => {
+    const deltas = async () => rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from message_rollup_deltas`))[0]!.n;
+    const ticket = await seedTicket(db);
+    await db.insert(messages).values({ ticketId: ticket.ticket.id, direction: "inbound", body: "Before folding", status: "received", twilioSid: "SMfold0000000000000000000000000001", createdAt: new Date(Date.UTC(2026, 2, 3, 9)) });
+    expect(await deltas()).toBeGreaterThan(0);
+    const before = await sorted(KEPT_GROUPS);
+
+    expect(await compactMessageRollups({ db })).toBeGreaterThan(0);
+    expect(await deltas()).toBe(0);
+    expect(await sorted(KEPT_GROUPS)).toEqual(before);
+    expect(await sorted(FOLDED_GROUPS)).toEqual(before);
+    await expectRollupsToMatch();
+    expect(await compactMessageRollups({ db })).toBe(0);
+
+    // Changes after folding are deltas again, read with the rollups.
+    await db.update(messages).set({ status: "failed", errorCode: 30007 }).where(eq(messages.twilioSid, "SMfold0000000000000000000000000001"));
+    expect(await deltas()).toBeGreaterThan(0);
+    await expectRollupsToMatch();
+  });
+
   it("are filled in again from the rows by report_rollups_rebuild, as the migration fills them for existing data", async () => {
     await db.execute(sql`delete from message_rollups`);
+    await db.execute(sql`delete from message_rollup_deltas`);
     await db.execute(sql`delete from reply_rollups`);
     await db.execute(sql`update tickets set first_inbound_at = null, first_reply_at = null, first_reply_by = null`);
     expect(await sorted(KEPT_GROUPS)).toEqual([]);
