@@ -38,9 +38,26 @@ interface PreparingClient {
  * unnamed, parsed on every run, and postgres.js describes each before binding it, a second
  * round trip). PGlite runs it in the same process, where parsing costs no round trip.
  */
-export function executePrepared(db: Database, text: string, params: unknown[]): Promise<unknown> {
+export async function executePrepared(db: Database, text: string, params: unknown[]): Promise<unknown> {
   const client = (db as unknown as { $client?: PreparingClient }).$client;
-  if (client?.unsafe) return client.unsafe(text, params, { prepare: true });
-  if (client?.query) return client.query(text, params);
-  throw new Error("executePrepared: the database has no client to prepare on (a transaction?)");
+  if (!client?.unsafe && !client?.query) throw new Error("executePrepared: the database has no client to prepare on (a transaction?)");
+  try {
+    return await (client.unsafe ? client.unsafe(text, params, { prepare: true }) : client.query!(text, params));
+  } catch (error) {
+    throw new PreparedQueryError(text, error);
+  }
+}
+
+/**
+ * A failed prepared statement, as drizzle reports its own: the statement's text (never its
+ * values, so a log can say which statement failed), the driver's error as the cause.
+ */
+export class PreparedQueryError extends Error {
+  constructor(
+    readonly query: string,
+    cause: unknown,
+  ) {
+    super("A prepared statement failed", { cause });
+    this.name = "PreparedQueryError";
+  }
 }

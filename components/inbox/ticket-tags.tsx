@@ -71,6 +71,9 @@ export function TicketTags({ ticketId, tags }: { ticketId: string; tags: readonl
     setError(null);
     setText("");
     setActive(-1);
+    // A tag typed while the one before is still on its way goes too; Enter held down on one
+    // name sends it once.
+    if (add.isPending && add.variables === checked.name) return;
     add.mutate(checked.name);
   }
 
@@ -90,7 +93,6 @@ export function TicketTags({ ticketId, tags }: { ticketId: string; tags: readonl
       setActive((current) => (event.key === "ArrowDown" ? (current < last ? current + 1 : 0) : current > 0 ? current - 1 : last));
     } else if (event.key === "Enter") {
       event.preventDefault();
-      if (add.isPending) return;
       const chosen = options[active];
       if (chosen) submit(chosen.name);
       else if (text.trim()) submit(text);

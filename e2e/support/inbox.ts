@@ -12,6 +12,14 @@ export function customerNumber(): { e164: string; local: string } {
   return { e164: `+1415${exchange}${line}`, local: `(415) ${exchange}-${line}` };
 }
 
+/**
+ * How a customer's ticket is found in the list by its number: exchange and line together
+ * (the last four digits alone also match a time or another number in some other row).
+ */
+export function numberPattern(customer: { e164: string }): RegExp {
+  return new RegExp(`${customer.e164.slice(-7, -4)}\\D?${customer.e164.slice(-4)}`);
+}
+
 /** An admin buys a sandbox number and puts an SMS integration on it; returns the integration's name. */
 export interface SmsIntegration {
   name: string;

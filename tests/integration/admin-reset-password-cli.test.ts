@@ -36,7 +36,9 @@ function linkIn(stdout: string): string {
   return match[1];
 }
 
-describe("npm run admin:reset-password on PGlite", () => {
+// Each test starts the command (tsx compiling the script, PGlite opening its folder): seconds
+// on an idle machine, much longer when other suites share the CPU.
+describe("npm run admin:reset-password on PGlite", { timeout: 120_000 }, () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "reset-cli-"));
