@@ -119,7 +119,8 @@ async function runLayout(layout: Layout, target: Target, seeded: Seeded, setting
   return run;
 }
 
-async function storedOnce(target: Target, accepted: Set<string>): Promise<{ found: number; duplicated: number }> {
+/** Of the acknowledged MessageSids: how many are stored, and how many SIDs are stored more than once. */
+export async function storedOnce(target: Target, accepted: Set<string>): Promise<{ found: number; duplicated: number }> {
   const check = await openTarget(target);
   try {
     const sids = [...accepted];

@@ -1,4 +1,5 @@
 import twilio from "twilio";
+import { readEventStream } from "./event-stream";
 import { percentile } from "./load";
 
 export interface LiveOptions {
@@ -35,29 +36,13 @@ interface Client {
 function connect(url: string, cookie: string): Client {
   const controller = new AbortController();
   const arrivals: number[] = [];
-  let markReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  void (async () => {
-    const response = await fetch(`${url}/api/events`, { headers: { Cookie: cookie, Accept: "text/event-stream" }, signal: controller.signal });
-    if (!response.ok || !response.body) throw new Error(`SSE: HTTP ${response.status}`);
-    const decoder = new TextDecoder();
-    let buffer = "";
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      const now = performance.now();
-      buffer += decoder.decode(value, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf("\n\n")) >= 0) {
-        const frame = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (frame.includes("event: ready")) markReady();
-        if (frame.includes('"type":"ticket.created"')) arrivals.push(now);
-      }
-    }
-  })().catch((error: unknown) => {
-    if ((error as Error).name !== "AbortError") console.error("SSE client:", (error as Error).message);
+  const { ready } = readEventStream({
+    url,
+    cookie,
+    signal: controller.signal,
+    onFrame: (frame, now) => {
+      if (frame.includes('"type":"ticket.created"')) arrivals.push(now);
+    },
   });
   return { arrivals, ready, close: () => controller.abort() };
 }

@@ -1,6 +1,7 @@
 import { inArray } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { messages } from "../db/schema";
+import { readEventStream } from "./event-stream";
 import { percentile } from "./load";
 
 /**
@@ -34,33 +35,17 @@ export function watchScreen(appUrl: string, cookie: string): ScreenWatch {
   const controller = new AbortController();
   const byMessage = new Map<string, number>();
   const byNewTicket = new Map<string, number>();
-  let markReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  const reading = (async () => {
-    const response = await fetch(`${appUrl}/api/events`, { headers: { Cookie: cookie, Accept: "text/event-stream" }, signal: controller.signal });
-    if (!response.ok || !response.body) throw new Error(`SSE: HTTP ${response.status}`);
-    const decoder = new TextDecoder();
-    const reader = response.body.getReader();
-    let buffer = "";
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      const now = performance.now();
-      buffer += decoder.decode(value, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf("\n\n")) >= 0) {
-        const frame = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (frame.includes("event: ready")) markReady();
-        const data = /^data: (.*)$/m.exec(frame)?.[1];
-        if (!data || !data.startsWith("{")) continue;
-        const event = JSON.parse(data) as { type?: string; ticketId?: string; messageId?: string };
-        if (event.type === "message.created" && event.messageId && !byMessage.has(event.messageId)) byMessage.set(event.messageId, now);
-        if (event.type === "ticket.created" && event.ticketId && !byNewTicket.has(event.ticketId)) byNewTicket.set(event.ticketId, now);
-      }
-    }
-  })().catch((error: unknown) => {
-    if ((error as Error).name !== "AbortError") console.error("SSE client:", (error as Error).message);
+  const { ready, done: reading } = readEventStream({
+    url: appUrl,
+    cookie,
+    signal: controller.signal,
+    onFrame: (frame, now) => {
+      const data = /^data: (.*)$/m.exec(frame)?.[1];
+      if (!data || !data.startsWith("{")) return;
+      const event = JSON.parse(data) as { type?: string; ticketId?: string; messageId?: string };
+      if (event.type === "message.created" && event.messageId && !byMessage.has(event.messageId)) byMessage.set(event.messageId, now);
+      if (event.type === "ticket.created" && event.ticketId && !byNewTicket.has(event.ticketId)) byNewTicket.set(event.ticketId, now);
+    },
   });
   return {
     ready,
