@@ -78,6 +78,13 @@ describe("the configuration", () => {
     expect(problemsOf({ PGLITE_SHARED_BUFFERS_MB: "0" })).toEqual(['PGLITE_SHARED_BUFFERS_MB must be a whole number of megabytes, from 1 to 1024; it is "0"']);
   });
 
+  it("reads bcrypt's cost from 4 to 15, and refuses any other", () => {
+    expect(parseEnv({}).PASSWORD_HASH_ROUNDS).toBeUndefined();
+    expect(parseEnv({ PASSWORD_HASH_ROUNDS: "13" }).PASSWORD_HASH_ROUNDS).toBe(13);
+    expect(problemsOf({ PASSWORD_HASH_ROUNDS: "3" })).toEqual(['PASSWORD_HASH_ROUNDS must be a whole number from 4 to 15 (bcrypt\'s cost; each step doubles the work); it is "3"']);
+    expect(problemsOf({ PASSWORD_HASH_ROUNDS: "twelve" })).toEqual(['PASSWORD_HASH_ROUNDS must be a whole number from 4 to 15 (bcrypt\'s cost; each step doubles the work); it is "twelve"']);
+  });
+
   it("refuses a port out of range", () => {
     expect(problemsOf({ PORT: "70000" })).toEqual(['PORT must be a whole number, from 1 to 65535; it is "70000"']);
   });

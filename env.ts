@@ -84,6 +84,17 @@ const schema = z.object({
   SANDBOX_STEP_MS: wholeNumber({ min: 0, fallback: 300, unit: " of milliseconds" }),
   SANDBOX_WEBHOOK_TIMEOUT_MS: wholeNumber({ min: 1, fallback: 15_000, unit: " of milliseconds" }),
   TRUSTED_PROXY_HOPS: wholeNumber({ min: 0, max: 100, fallback: 0 }),
+  // Unset: 12 in production, 10 in development, bcrypt's least (4) under test runners.
+  PASSWORD_HASH_ROUNDS: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined) return undefined;
+      const value = Number(raw.trim());
+      if (/^\d+$/.test(raw.trim()) && value >= 4 && value <= 15) return value;
+      ctx.addIssue({ code: "custom", message: `must be a whole number from 4 to 15 (bcrypt's cost; each step doubles the work); it is "${raw}"` });
+      return z.NEVER;
+    }),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
   APP_ROLE: z.enum(APP_ROLES, { message: `must be one of ${APP_ROLES.join(", ")}` }).default("all"),
   // Set by Node tooling and Next, not by people: not in README's table.

@@ -77,9 +77,14 @@ function runStep(name) {
     const out = fs.openSync(logFile, "w");
     const [command, ...args] = step.command;
     const nice = step.nice > 0 && fs.existsSync("/usr/bin/nice");
+    // GNU time reports the CPU the step and its descendants used, so the summary shows where
+    // the machine's time went (on a busy machine wall time alone says little).
+    const cpuFile = path.join(logDir, `${name}.cpu`);
+    const timed = fs.existsSync("/usr/bin/time") ? ["/usr/bin/time", "-q", "-f", "%U %S", "-o", cpuFile] : [];
+    const argv = [...timed, ...(nice ? ["/usr/bin/nice", "-n", String(step.nice)] : []), command, ...args];
     const stepStarted = Date.now();
     console.log(`== ${name}: started at ${seconds(started)} s`);
-    const child = spawn(nice ? "/usr/bin/nice" : command, nice ? ["-n", String(step.nice), command, ...args] : args, {
+    const child = spawn(argv[0], argv.slice(1), {
       env: { ...process.env, ...step.env },
       stdio: ["ignore", out, out],
     });
@@ -93,7 +98,7 @@ function runStep(name) {
     });
     children.delete(child);
     fs.closeSync(out);
-    const result = { ok: status === 0, seconds: seconds(stepStarted) };
+    const result = { ok: status === 0, seconds: seconds(stepStarted), cpu: cpuSeconds(cpuFile) };
     console.log(`\n== ${name}: ${result.ok ? "passed" : "FAILED"} in ${result.seconds} s; its output:\n`);
     process.stdout.write(fs.readFileSync(logFile, "utf8"));
     console.log(`== end of ${name}'s output\n`);
@@ -101,6 +106,16 @@ function runStep(name) {
   })();
   runs.set(name, promise);
   return promise;
+}
+
+/** The user + system CPU seconds GNU time wrote for a step, or null. */
+function cpuSeconds(file) {
+  try {
+    const [user, system] = fs.readFileSync(file, "utf8").trim().split(/\s+/).slice(-2).map(Number);
+    return Number.isFinite(user + system) ? Math.round(user + system) : null;
+  } catch {
+    return null;
+  }
 }
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
@@ -113,6 +128,6 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 const results = await Promise.all([...wanted].map(async (name) => [name, await runStep(name)]));
 console.log(`== summary (${seconds(started)} s in all)`);
 for (const [name, result] of results) {
-  console.log(`   ${name.padEnd(10)} ${result.skipped ? "not run" : result.ok ? "passed" : "FAILED"}${result.skipped ? "" : ` in ${result.seconds} s`}`);
+  console.log(`   ${name.padEnd(10)} ${result.skipped ? "not run" : result.ok ? "passed" : "FAILED"}${result.skipped ? "" : ` in ${result.seconds} s`}${result.cpu == null ? "" : ` (CPU ${result.cpu} s)`}`);
 }
 process.exit(results.every(([, result]) => result.ok) ? 0 : 1);

@@ -6,7 +6,8 @@ import path from "node:path";
 import postgres from "postgres";
 
 const port = process.env.E2E_PORT || "3100";
-const env = { ...process.env, PORT: port, PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, NODE_ENV: "production", LOG_LEVEL: process.env.LOG_LEVEL || "warn" };
+// bcrypt at its least cost: the tests sign in hundreds of times and check who gets in, not how slowly.
+const env = { PASSWORD_HASH_ROUNDS: "4", ...process.env, PORT: port, PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, NODE_ENV: "production", LOG_LEVEL: process.env.LOG_LEVEL || "warn" };
 delete env.TWILIO_ACCOUNT_SID;
 delete env.TWILIO_AUTH_TOKEN;
 delete env.NEXTAUTH_SECRET;

@@ -1,6 +1,6 @@
 import bcryptjs from "bcryptjs";
 import { describe, expect, it } from "vitest";
-import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password";
+import { hashPassword, hashRounds, verifyAgainstNothing, verifyPassword } from "./password";
 
 describe("passwords", () => {
   it("verifies a hash it made, and refuses another password", async () => {
@@ -18,6 +18,13 @@ describe("passwords", () => {
       expect(await verifyPassword("an older password", stored)).toBe(true);
       expect(await verifyPassword("another password", stored)).toBe(false);
     }
+  });
+
+  it("hashes at cost 12 in production and 10 in development unless PASSWORD_HASH_ROUNDS says otherwise; test runs at 4", async () => {
+    expect(hashRounds({ NODE_ENV: "production" })).toBe(12);
+    expect(hashRounds({ NODE_ENV: "development" })).toBe(10);
+    expect(hashRounds({ NODE_ENV: "production", PASSWORD_HASH_ROUNDS: 13 })).toBe(13);
+    expect(await hashPassword("a password")).toMatch(/^\$2[aby]\$04\$/);
   });
 
   it("refuses every password when there is no user", async () => {
