@@ -87,6 +87,8 @@ function runStep(name) {
     const child = spawn(argv[0], argv.slice(1), {
       env: { ...process.env, ...step.env },
       stdio: ["ignore", out, out],
+      // Its own process group, so an interrupted run stops the step's whole tree, not only `time`.
+      detached: true,
     });
     children.add(child);
     const status = await new Promise((resolve) => {
@@ -120,7 +122,13 @@ function cpuSeconds(file) {
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
-    for (const child of children) child.kill("SIGTERM");
+    for (const child of children) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        child.kill("SIGTERM");
+      }
+    }
     process.exit(130);
   });
 }
