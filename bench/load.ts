@@ -1,4 +1,6 @@
-/** A fixed-concurrency HTTP load loop: N workers, each sending its next request when the last one answers. */
+// A fixed-concurrency HTTP load loop: N workers, each sending its next request when the last one answers.
+import http from "node:http";
+
 export interface LoadResult {
   requests: number;
   errors: number;
@@ -11,6 +13,24 @@ export interface LoadResult {
 }
 
 export type RequestFactory = (index: number) => { url: string; init: RequestInit; accept?: (status: number) => boolean };
+
+/**
+ * One request over node:http on a kept-alive connection: a fraction of fetch's CPU, so the load
+ * generator, which shares the machine with the app and PostgreSQL, takes less of it from them
+ * (a health check cost the generator 0.42 ms with fetch). Resolves to the status once the body
+ * has been read.
+ */
+function lightRequest(agent: http.Agent, url: string, init: RequestInit): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { agent, method: init.method ?? "GET", headers: init.headers as Record<string, string> | undefined }, (response) => {
+      response.on("error", reject);
+      response.on("end", () => resolve(response.statusCode ?? 0));
+      response.resume();
+    });
+    request.on("error", reject);
+    request.end(typeof init.body === "string" ? init.body : undefined);
+  });
+}
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -38,22 +58,30 @@ export async function runLoad({ concurrency, seconds, makeRequest, onAccepted, o
   let next = 0;
   const started = performance.now();
   const deadline = started + seconds * 1000;
+  // Requests with a string body or none, whose response nobody reads, go over node:http.
+  const agent = onResponse ? null : new http.Agent({ keepAlive: true, maxSockets: concurrency });
   async function worker() {
     while (performance.now() < deadline && !until?.()) {
       const index = next++;
       const { url, init, accept } = makeRequest(index);
       const t0 = performance.now();
       try {
-        const response = await fetch(url, init);
-        if (onResponse) await onResponse(index, response);
-        else await response.arrayBuffer();
-        const ok = accept ? accept(response.status) : response.ok;
+        let status: number;
+        if (agent && url.startsWith("http:") && (init.body === undefined || typeof init.body === "string")) {
+          status = await lightRequest(agent, url, init);
+        } else {
+          const response = await fetch(url, init);
+          if (onResponse) await onResponse(index, response);
+          else await response.arrayBuffer();
+          status = response.status;
+        }
+        const ok = accept ? accept(status) : status >= 200 && status < 300;
         if (ok) {
           latencies.push(performance.now() - t0);
           onAccepted?.(index);
         } else {
           errors++;
-          if (errorSamples.length < 5) errorSamples.push(`HTTP ${response.status}`);
+          if (errorSamples.length < 5) errorSamples.push(`HTTP ${status}`);
         }
       } catch (error) {
         errors++;
@@ -63,6 +91,7 @@ export async function runLoad({ concurrency, seconds, makeRequest, onAccepted, o
     }
   }
   await Promise.all(Array.from({ length: concurrency }, worker));
+  agent?.destroy();
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   return {

@@ -133,9 +133,39 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   });
 }
 
+/** The machine's CPU counters (busy, all) from /proc/stat, or null where there is none. */
+function cpuCounters() {
+  try {
+    const fields = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+    const idle = fields[3] + (fields[4] ?? 0);
+    const all = fields.reduce((sum, value) => sum + value, 0);
+    return { busy: all - idle, all };
+  } catch {
+    return null;
+  }
+}
+// How busy the machine was, minute by minute: idle minutes say the steps could overlap more.
+const busyByMinute = [];
+const firstCounters = cpuCounters();
+let lastCounters = firstCounters;
+const sampler = firstCounters
+  ? setInterval(() => {
+      const now = cpuCounters();
+      busyByMinute.push(Math.round((100 * (now.busy - lastCounters.busy)) / Math.max(1, now.all - lastCounters.all)));
+      lastCounters = now;
+    }, 60_000)
+  : null;
+sampler?.unref();
+
 const results = await Promise.all([...wanted].map(async (name) => [name, await runStep(name)]));
 console.log(`== summary (${seconds(started)} s in all)`);
 for (const [name, result] of results) {
   console.log(`   ${name.padEnd(10)} ${result.skipped ? "not run" : result.ok ? "passed" : "FAILED"}${result.skipped ? "" : ` in ${result.seconds} s`}${result.cpu == null ? "" : ` (CPU ${result.cpu} s)`}`);
+}
+if (firstCounters) {
+  clearInterval(sampler);
+  const end = cpuCounters();
+  const overall = Math.round((100 * (end.busy - firstCounters.busy)) / Math.max(1, end.all - firstCounters.all));
+  console.log(`   the machine's CPU was ${overall} % busy; minute by minute: ${busyByMinute.join(" ")}`);
 }
 process.exit(results.every(([, result]) => result.ok) ? 0 : 1);
