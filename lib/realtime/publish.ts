@@ -37,68 +37,11 @@ export async function publishInboxEvent({ db, event }: { db: DbOrTx; event: Inbo
 // in a webhook's transaction made concurrent webhooks wait for each other's disk writes.
 const NOTIFY_NOW = "select set_config('synchronous_commit', 'off', true), pg_notify($1, event) from unnest($2::text[]) with ordinality as e(event, n) order by n";
 
-/** Events waiting for the next NOTIFY on one database, and the promise their publishers wait on. */
-interface Batch {
-  events: string[];
-  sent: Promise<void>;
-  settle: (error?: unknown) => void;
-}
-/** At most this many events go in one statement; more wait for the next. */
-const MOST_EVENTS_AT_ONCE = 500;
-
 /**
- * One NOTIFY statement at a time per database, carrying every event published while the one
- * before was on its way: under a burst of webhooks a few statements carry many texts' events,
- * and an idle app sends each at once. Each publisher waits until its own events are sent.
+ * Publishes events about work already committed, outside any transaction, in one round trip.
+ * A crash between that commit and this loses only the live update (browsers catch up when
+ * they next load; a worker process's poll finds the jobs), never the work.
  */
-class NotifyBatcher {
-  /** Batches not yet sent, oldest first; only the last one takes more events. */
-  private readonly waiting: Batch[] = [];
-  private sending = false;
-
-  constructor(private readonly db: Database) {}
-
-  publish(events: string[]): Promise<void> {
-    let batch = this.waiting.at(-1);
-    if (!batch || batch.events.length >= MOST_EVENTS_AT_ONCE) {
-      let settle!: (error?: unknown) => void;
-      const sent = new Promise<void>((resolve, reject) => {
-        settle = (error) => (error === undefined ? resolve() : reject(error));
-      });
-      batch = { events: [], sent, settle };
-      this.waiting.push(batch);
-      // Publishers of the same moment (one tick) share the statement.
-      if (!this.sending && this.waiting.length === 1) setImmediate(() => void this.send());
-    }
-    batch.events.push(...events);
-    return batch.sent;
-  }
-
-  private async send(): Promise<void> {
-    const batch = this.sending ? undefined : this.waiting.shift();
-    if (!batch) return;
-    this.sending = true;
-    try {
-      await executePrepared(this.db, NOTIFY_NOW, [INBOX_CHANNEL, batch.events]);
-      batch.settle();
-    } catch (error) {
-      batch.settle(error);
-    } finally {
-      this.sending = false;
-      if (this.waiting.length > 0) void this.send();
-    }
-  }
-}
-
-const batchers = new WeakMap<Database, NotifyBatcher>();
-
-/**
- * Publishes events about work already committed, outside any transaction. A crash between that
- * commit and this loses only the live update (browsers catch up when they next load; a worker
- * process's poll finds the jobs), never the work. Resolves once the events are sent.
- */
-export function publishInboxEventsNow({ db, events }: { db: Database; events: InboxEvent[] }): Promise<void> {
-  let batcher = batchers.get(db);
-  if (!batcher) batchers.set(db, (batcher = new NotifyBatcher(db)));
-  return batcher.publish(events.map((event) => JSON.stringify(event)));
+export async function publishInboxEventsNow({ db, events }: { db: Database; events: InboxEvent[] }): Promise<void> {
+  await executePrepared(db, NOTIFY_NOW, [INBOX_CHANNEL, events.map((event) => JSON.stringify(event))]);
 }
