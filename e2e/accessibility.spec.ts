@@ -47,7 +47,9 @@ test("sign-in has no serious accessibility problem, also with an error showing",
   await page.getByLabel("Email").fill("nobody@example.com");
   await page.getByLabel("Password").fill("wrong password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toBeVisible();
+  // The form as it stays: the error in words, and the button back from "Signing in…".
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
   expect(await seriousViolations(page)).toEqual([]);
 });
 
