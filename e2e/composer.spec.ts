@@ -131,6 +131,8 @@ test("two agents on one ticket see each other and who is typing; a reply that cr
   await messageBox(page).fill("As Ada said, your refund is on its way");
   await page.getByRole("button", { name: "Send", exact: true }).click();
   await expect(bubble(page, "As Ada said, your refund is on its way")).toBeVisible();
+  // The send has finished (the box is emptied) before the next reply begins.
+  await expect(messageBox(page)).toHaveValue("");
 
   // Again, and this time the agent sends anyway.
   await messageBox(page).fill("Anything else?");
