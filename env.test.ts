@@ -81,8 +81,8 @@ describe("the configuration", () => {
   it("reads bcrypt's cost from 4 to 15, and refuses any other", () => {
     expect(parseEnv({}).PASSWORD_HASH_ROUNDS).toBeUndefined();
     expect(parseEnv({ PASSWORD_HASH_ROUNDS: "13" }).PASSWORD_HASH_ROUNDS).toBe(13);
-    expect(problemsOf({ PASSWORD_HASH_ROUNDS: "3" })).toEqual(['PASSWORD_HASH_ROUNDS must be a whole number from 4 to 15 (bcrypt\'s cost; each step doubles the work); it is "3"']);
-    expect(problemsOf({ PASSWORD_HASH_ROUNDS: "twelve" })).toEqual(['PASSWORD_HASH_ROUNDS must be a whole number from 4 to 15 (bcrypt\'s cost; each step doubles the work); it is "twelve"']);
+    expect(problemsOf({ PASSWORD_HASH_ROUNDS: "3" })).toEqual(['PASSWORD_HASH_ROUNDS must be a whole number of bcrypt rounds, from 4 to 15; it is "3"']);
+    expect(problemsOf({ PASSWORD_HASH_ROUNDS: "twelve" })).toEqual(['PASSWORD_HASH_ROUNDS must be a whole number of bcrypt rounds, from 4 to 15; it is "twelve"']);
   });
 
   it("refuses a port out of range", () => {

@@ -11,11 +11,12 @@ function text() {
   return z.string().optional();
 }
 
-function wholeNumber({ min, max = Number.MAX_SAFE_INTEGER, fallback, unit = "" }: { min: number; max?: number; fallback: number; unit?: string }) {
+/** A whole number from `min` to `max`; `fallback` (a number, or undefined for "unset") when there is none. */
+function wholeNumber<Fallback extends number | undefined>({ min, max = Number.MAX_SAFE_INTEGER, fallback, unit = "" }: { min: number; max?: number; fallback: Fallback; unit?: string }) {
   return z
     .string()
     .optional()
-    .transform((raw, ctx) => {
+    .transform((raw, ctx): number | Fallback => {
       if (raw === undefined) return fallback;
       const value = Number(raw.trim());
       if (/^\d+$/.test(raw.trim()) && value >= min && value <= max) return value;
@@ -85,16 +86,7 @@ const schema = z.object({
   SANDBOX_WEBHOOK_TIMEOUT_MS: wholeNumber({ min: 1, fallback: 15_000, unit: " of milliseconds" }),
   TRUSTED_PROXY_HOPS: wholeNumber({ min: 0, max: 100, fallback: 0 }),
   // Unset: 12 in production, 10 in development, bcrypt's least (4) under test runners.
-  PASSWORD_HASH_ROUNDS: z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      if (raw === undefined) return undefined;
-      const value = Number(raw.trim());
-      if (/^\d+$/.test(raw.trim()) && value >= 4 && value <= 15) return value;
-      ctx.addIssue({ code: "custom", message: `must be a whole number from 4 to 15 (bcrypt's cost; each step doubles the work); it is "${raw}"` });
-      return z.NEVER;
-    }),
+  PASSWORD_HASH_ROUNDS: wholeNumber({ min: 4, max: 15, fallback: undefined, unit: " of bcrypt rounds" }),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
   APP_ROLE: z.enum(APP_ROLES, { message: `must be one of ${APP_ROLES.join(", ")}` }).default("all"),
   // Set by Node tooling and Next, not by people: not in README's table.
