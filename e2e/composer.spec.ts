@@ -101,6 +101,34 @@ test("a reply typed just before leaving the page is kept; a note keeps its own d
   await expect(page.getByLabel("Internal note", { exact: true }).last()).toHaveValue("Ask the warehouse");
 });
 
+test("text begun while a reply is on its way stays in the box, and in the draft", async ({ page }) => {
+  const ticketId = await startConversation(page, { phone: customerNumber().e164, integration: desk, body: `Where is my parcel ${randomInt(1e6)}?` });
+  await openTicketPage(page, ticketId);
+  // The reply's request waits until the agent has begun the next one.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/api/tickets/${ticketId}/messages`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const sent = page.waitForRequest((request) => request.url().endsWith(`/api/tickets/${ticketId}/messages`) && request.method() === "POST");
+  await messageBox(page).fill("It left the warehouse today");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await sent;
+  const saved = draftSaved(page, "reply", "Tracking link to follow");
+  await messageBox(page).fill("Tracking link to follow");
+  await saved;
+  release();
+
+  await expect(bubble(page, "It left the warehouse today")).toBeVisible();
+  // Send is back once the browser has taken the answer in.
+  await expect(page.getByRole("button", { name: "Send", exact: true })).toBeEnabled();
+  await expect(messageBox(page)).toHaveValue("Tracking link to follow");
+  await page.unroute(`**/api/tickets/${ticketId}/messages`);
+  await page.reload();
+  await expect(messageBox(page)).toHaveValue("Tracking link to follow");
+});
+
 test("two agents on one ticket see each other and who is typing; a reply that crossed another's asks first", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const question = `Can I get a refund ${randomInt(1e6)}?`;

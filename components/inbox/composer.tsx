@@ -64,6 +64,11 @@ export function Composer({ ref, view, drafts, latestMessageId, onSent, onTyping,
     if (kind === "reply") setBasis(restoredBasis);
   });
   const body = bodies[mode];
+  // What the boxes hold now, for a send that returns after the agent typed on.
+  const typed = useRef(bodies);
+  useEffect(() => {
+    typed.current = bodies;
+  }, [bodies]);
   const textarea = useRef<HTMLTextAreaElement>(null);
   // "Send & close" chosen before a policy warning interrupted it.
   const closeAfter = useRef(false);
@@ -122,13 +127,17 @@ export function Composer({ ref, view, drafts, latestMessageId, onSent, onTyping,
       for (const file of picked.files) form.append("files", file);
       return inboxApi.reply(view.ticket.id, form);
     },
-    onSuccess: (_answer, { kind }) => {
-      setBodies((previous) => ({ ...previous, [kind]: "" }));
-      if (kind === "reply") {
-        setBasis(null);
-        onTyping(false);
+    onSuccess: (_answer, { kind, text }) => {
+      // The box empties only if it still holds what went out: what the agent began meanwhile
+      // stays, with its draft and the point it was begun from.
+      if (typed.current[kind] === text) {
+        setBodies((previous) => ({ ...previous, [kind]: "" }));
+        if (kind === "reply") {
+          setBasis(null);
+          onTyping(false);
+        }
+        void saver.discard(kind);
       }
-      void saver.discard(kind);
       setWarning(null);
       setArrived(null);
       if (kind === "reply") setMacro(null);

@@ -143,7 +143,7 @@ export function SelectionToolbar({ me, agents, filters, selection, bulk, matchin
               </span>
             </p>
             <div role="progressbar" aria-label="Progress" aria-valuemin={0} aria-valuemax={step.total} aria-valuenow={step.done} className="h-1.5 overflow-hidden rounded bg-white ring-1 ring-slate-200">
-              <div className="h-full bg-brand-600 transition-[width]" style={{ width: `${step.total ? Math.round((step.done / step.total) * 100) : 0}%` }} />
+              <div className="h-full bg-brand-600 motion-safe:transition-[width]" style={{ width: `${step.total ? Math.round((step.done / step.total) * 100) : 0}%` }} />
             </div>
           </div>
         ) : (

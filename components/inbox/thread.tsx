@@ -88,8 +88,8 @@ export function Thread({ ticketId, customerLabel, thread, onRetryMessage, onRetr
             className="flex items-center gap-2 rounded-md px-2 py-1 text-xs text-slate-600 hover:bg-slate-100"
             title="Rules that ran on a message and did nothing"
           >
-            <span aria-hidden className={`relative h-4 w-7 rounded-full transition-colors ${showRuleActivity ? "bg-brand-600" : "bg-slate-300"}`}>
-              <span className={`absolute top-0.5 h-3 w-3 rounded-full bg-white transition-all ${showRuleActivity ? "left-3.5" : "left-0.5"}`} />
+            <span aria-hidden className={`relative h-4 w-7 rounded-full motion-safe:transition-colors ${showRuleActivity ? "bg-brand-600" : "bg-slate-300"}`}>
+              <span className={`absolute top-0.5 h-3 w-3 rounded-full bg-white motion-safe:transition-all ${showRuleActivity ? "left-3.5" : "left-0.5"}`} />
             </span>
             Show rule activity
             <span className="tabular-nums text-slate-500">({quiet})</span>

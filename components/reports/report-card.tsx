@@ -31,7 +31,7 @@ export function ReportCard({ chart, title, query, children }: { chart: ChartId; 
         </a>
       </div>
       {isPending ? (
-        <div role="status" className="flex h-48 animate-pulse items-center justify-center rounded-md bg-slate-50 text-sm text-slate-500">
+        <div role="status" className="flex h-48 motion-safe:animate-pulse items-center justify-center rounded-md bg-slate-50 text-sm text-slate-500">
           Loading {title.toLowerCase()}…
         </div>
       ) : error ? (

@@ -1,4 +1,7 @@
-/** Button looks, for buttons and for links that look like them (usable on the server). Only colours animate: the focus outline appears at once. */
+/**
+ * Button looks, for buttons and for links that look like them (usable on the server). Only colours
+ * animate, and only where the reader has not asked for less motion: the focus outline appears at once.
+ */
 export type Variant = "primary" | "secondary" | "danger" | "ghost";
 
 const styles: Record<Variant, string> = {
@@ -9,5 +12,5 @@ const styles: Record<Variant, string> = {
 };
 
 export function buttonClass(variant: Variant = "primary", extra = "") {
-  return `inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium transition-[color,background-color] disabled:cursor-not-allowed ${styles[variant]} ${extra}`;
+  return `inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium motion-safe:transition-[color,background-color] disabled:cursor-not-allowed ${styles[variant]} ${extra}`;
 }

@@ -38,11 +38,14 @@ export async function saveDraft({
   return row!;
 }
 
-/** Whether there was one to delete. */
-export async function deleteDraft({ db, userId, ticketId, kind }: { db: DbOrTx; userId: string; ticketId: string; kind: DraftKind }): Promise<boolean> {
+/**
+ * Whether there was one to delete. With `sent`, only a draft of that text (or of its beginning,
+ * saved while it was being typed) goes: one the agent began after pressing Send stays.
+ */
+export async function deleteDraft({ db, userId, ticketId, kind, sent }: { db: DbOrTx; userId: string; ticketId: string; kind: DraftKind; sent?: string }): Promise<boolean> {
   const rows = await db
     .delete(drafts)
-    .where(and(eq(drafts.userId, userId), eq(drafts.ticketId, ticketId), eq(drafts.kind, kind)))
+    .where(and(eq(drafts.userId, userId), eq(drafts.ticketId, ticketId), eq(drafts.kind, kind), sent === undefined ? undefined : sql`starts_with(${sent}::text, ${drafts.body})`))
     .returning({ kind: drafts.kind });
   return rows.length > 0;
 }

@@ -51,7 +51,8 @@ export const test = base.extend({
     async ({ browser }, provide) => {
       const newContext = browser.newContext.bind(browser);
       browser.newContext = async (options) => {
-        const context = await newContext(options);
+        // Less motion, as the config's own contexts have it.
+        const context = await newContext({ reducedMotion: "reduce", ...options });
         if (options?.javaScriptEnabled === false) noScript.add(context);
         return waitForHydration(context);
       };

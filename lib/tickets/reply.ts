@@ -62,7 +62,7 @@ async function alreadySent(tx: Transaction, runId: string): Promise<Message> {
 /**
  * An agent's reply, in one transaction with what it does to the ticket: a closed ticket
  * opens again (or stays closed with "Send & close"), a macro's actions run, and the agent's
- * reply draft is gone. News the agent has not seen stops it first (CollisionWarning); so
+ * reply draft of this text is gone. News the agent has not seen stops it first (CollisionWarning); so
  * does a macro that cannot run (a tag gone, an agent deactivated), changing nothing.
  */
 export async function sendAgentReply({ db, ...reply }: AgentReply & { db: Database }): Promise<Message> {
@@ -92,7 +92,7 @@ export async function sendAgentReply({ db, ...reply }: AgentReply & { db: Databa
       await setMacroRunMessage({ tx, id: reply.macro.runId, messageId: message.id });
     }
     if (target === "closed") await setStatus(tx, ticket, "closed", reply.author, ready?.closes && !reply.close ? { macro: ready.macro.title } : undefined);
-    await deleteDraft({ db: tx, userId: reply.author.id, ticketId: ticket.id, kind: "reply" });
+    await deleteDraft({ db: tx, userId: reply.author.id, ticketId: ticket.id, kind: "reply", sent: reply.body });
     return message;
   });
   kickJobWorker();

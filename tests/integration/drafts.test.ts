@@ -132,4 +132,27 @@ describe.each(testDatabases())("drafts on $name", (database) => {
     expect(left.map((draft) => draft.body)).toEqual(["Omar is writing too"]);
     expect((await handle.db.select().from(messages).where(eq(messages.ticketId, ticket.id))).map((message) => message.body).sort()).toEqual(["Courier is slow", "On its way"]);
   });
+
+  it("a draft begun after Send stays when the reply or note goes out; one saved while typing the sent text goes", async () => {
+    const { ticket } = await seedTicket(handle.db);
+    session.user = ines;
+    const reply = (body: string) => {
+      const form = new FormData();
+      form.set("body", body);
+      return replyRoute(new Request(`${BASE}/api/tickets/${ticket.id}/messages`, { method: "POST", body: form }), ctx(ticket.id));
+    };
+    const note = (body: string) => noteRoute(new Request(`${BASE}/api/tickets/${ticket.id}/notes`, { method: "POST", body: JSON.stringify({ body }) }), ctx(ticket.id));
+
+    // The next reply and note were saved before the sent ones reached the server.
+    await save(ticket.id, { kind: "reply", body: "Tracking link to follow" });
+    await save(ticket.id, { kind: "note", body: "Ask the courier again" });
+    expect((await reply("It left the warehouse today")).status).toBe(201);
+    expect((await note("Courier called")).status).toBe(201);
+    expect(await readDrafts(ticket.id)).toMatchObject({ reply: { body: "Tracking link to follow" }, note: { body: "Ask the courier again" } });
+
+    // A draft saved halfway through the text that went out is that text's, and goes with it.
+    await save(ticket.id, { kind: "reply", body: "Here is the track" });
+    expect((await reply("Here is the tracking link")).status).toBe(201);
+    expect((await readDrafts(ticket.id)).reply).toBeNull();
+  });
 });

@@ -13,6 +13,6 @@ export const POST = route({ role: "user", sameOrigin: true, body: noteSchema, in
   const ticketId = parseId(params.ticketId);
   const db = await getDb();
   const note = await addInternalNote({ db, ticketId, body: body.body, actor: user });
-  await deleteDraft({ db, userId: user.id, ticketId, kind: "note" });
+  await deleteDraft({ db, userId: user.id, ticketId, kind: "note", sent: body.body });
   return NextResponse.json({ messageId: note.id }, { status: 201 });
 });
