@@ -203,6 +203,8 @@ test("on a closed ticket the composer says so; Send reopens it, and Send & close
   await expect(page.getByRole("button", { name: "Reopen" })).toBeVisible();
 
   await page.getByRole("button", { name: "Reopen" }).click();
+  // Reopened before the next reply goes: else Send & close could land first, and the reopening after it.
+  await expect(page.getByRole("button", { name: "Close", exact: true })).toBeVisible();
   await messageBox(page).fill("Done, closing again");
   await page.getByRole("button", { name: "Send & close" }).click();
   await expect(bubble(page, "Done, closing again")).toBeVisible();
