@@ -26,9 +26,6 @@ export default defineConfig({
     baseURL,
     // Traces cost the browser and the runner CPU on every action; CI has no one to open them.
     trace: (process.env.E2E_TRACE as "off" | "on" | "retain-on-failure" | undefined) ?? (process.env.CI ? "off" : "retain-on-failure"),
-    // As a reader who asked for less motion sees the app: nothing fades (axe judges a page at
-    // rest), and the browser repaints nothing while a test waits.
-    contextOptions: { reducedMotion: "reduce" },
     launchOptions: {
       executablePath: chromiumPath,
       args: ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

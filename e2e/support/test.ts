@@ -39,6 +39,7 @@ function waitForHydration(context: BrowserContext): BrowserContext {
 /**
  * Playwright's test, with pages whose goto() and reload() return once the page is live.
  * So do contexts a test opens with `browser.newContext()`, except with JavaScript off.
+ * Every context has reduced motion.
  */
 export const test = base.extend({
   // The test's own context comes from browser.newContext() below; only its options say
@@ -51,7 +52,8 @@ export const test = base.extend({
     async ({ browser }, provide) => {
       const newContext = browser.newContext.bind(browser);
       browser.newContext = async (options) => {
-        // Less motion, as the config's own contexts have it.
+        // Every context, the test's own included, as a reader who asked for less motion: nothing
+        // fades (axe judges a page at rest), and the browser repaints nothing while a test waits.
         const context = await newContext({ reducedMotion: "reduce", ...options });
         if (options?.javaScriptEnabled === false) noScript.add(context);
         return waitForHydration(context);
