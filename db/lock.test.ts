@@ -46,7 +46,7 @@ describe("the PGlite data folder lock", () => {
     expect(code).toBe(3);
     expect(text).toContain(`in use by process ${first.child.pid}`);
     expect(text).toContain("DATABASE_URL");
-  }, 60_000);
+  }, 180_000);
 
   it("takes over the lock of a process that died without releasing it", async () => {
     const dir = dataFolder();
@@ -58,5 +58,5 @@ describe("the PGlite data folder lock", () => {
     const second = openInChild(dir);
     await second.opened;
     expect(JSON.parse(fs.readFileSync(path.join(dir, "app.lock"), "utf8")).pid).toBe(second.child.pid);
-  }, 60_000);
+  }, 180_000);
 });

@@ -11,10 +11,12 @@ describe("passwords", () => {
     expect(await verifyPassword("correct horse batteri", hash)).toBe(false);
   });
 
+  // At bcrypt's least cost: the check reads the cost from the hash whatever it is, and these
+  // compares run on the lowest-priority hashing threads, which a busy machine starves.
   it("still verifies the hashes stored before, made by bcryptjs", async () => {
     for (const minor of ["a", "b"] as const) {
-      const stored = bcryptjs.hashSync("an older password", bcryptjs.genSaltSync(10).replace("$2b$", `$2${minor}$`));
-      expect(stored.startsWith(`$2${minor}$10$`)).toBe(true);
+      const stored = bcryptjs.hashSync("an older password", bcryptjs.genSaltSync(4).replace("$2b$", `$2${minor}$`));
+      expect(stored.startsWith(`$2${minor}$04$`)).toBe(true);
       expect(await verifyPassword("an older password", stored)).toBe(true);
       expect(await verifyPassword("another password", stored)).toBe(false);
     }
