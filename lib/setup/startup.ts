@@ -12,6 +12,9 @@ import { subscribeInboxEvents } from "@/lib/realtime/hub";
 import { jobHandlers } from "./jobs";
 import { describeError, log } from "@/lib/log";
 import { createFirstAdmin } from "./first-admin";
+import { answerWebhooksBeforeNext } from "@/lib/http/webhook-fast-path";
+import { handleInboundSmsWebhook } from "@/lib/inbound/sms-webhook";
+import { handleStatusCallbackWebhook } from "@/lib/inbound/status-webhook";
 
 async function bootstrapAdminFromEnv() {
   const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password, ADMIN_NAME: name } = env();
@@ -72,8 +75,18 @@ function startBackgroundWork(): void {
   if (role === "worker") wakeOnInboxEvents();
 }
 
-/** Runs once per server process: database, first admin, session secret, background work. */
+/**
+ * Twilio's webhooks skip Next's request pipeline on a process that serves them (not a worker,
+ * whose proxy answers 404 to everything but its health check).
+ */
+function answerWebhooks(): void {
+  if (env().APP_ROLE === "worker") return;
+  answerWebhooksBeforeNext({ "/api/twilio/sms": handleInboundSmsWebhook, "/api/twilio/status": handleStatusCallbackWebhook });
+}
+
+/** Runs once per server process: webhooks, database, first admin, session secret, background work. */
 export async function startApp(): Promise<void> {
+  answerWebhooks();
   try {
     const handle = await getDatabaseHandle();
     log.info({ database: handle.driver, twilio: twilioMode(), role: env().APP_ROLE }, "database ready");

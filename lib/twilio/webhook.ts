@@ -4,7 +4,8 @@ import { readRequestBody } from "@/lib/http/body";
 import { log } from "@/lib/log";
 import { getTwilioCredentials } from "./credentials";
 
-const MAX_BODY_BYTES = 256 * 1024;
+/** The largest webhook body read; Twilio's are a few kilobytes. */
+export const MAX_WEBHOOK_BODY_BYTES = 256 * 1024;
 
 export type WebhookCheck = { ok: true; params: Record<string, string> } | { ok: false; response: Response };
 
@@ -44,9 +45,9 @@ export async function verifyTwilioWebhook(request: Request, path: string): Promi
 
   // The body must be read to check the signature; its size is the one thing checked first.
   const declaredLength = Number(request.headers.get("content-length") ?? 0);
-  if (declaredLength > MAX_BODY_BYTES) return refuse(413, "Request body too large.");
+  if (declaredLength > MAX_WEBHOOK_BODY_BYTES) return refuse(413, "Request body too large.");
   const body = await readRequestBody(request, (r) => r.text());
-  if (Buffer.byteLength(body) > MAX_BODY_BYTES) return refuse(413, "Request body too large.");
+  if (Buffer.byteLength(body) > MAX_WEBHOOK_BODY_BYTES) return refuse(413, "Request body too large.");
 
   // Twilio signs the posted parameters of a form, and only the URL of any other body.
   const isForm = (request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded");

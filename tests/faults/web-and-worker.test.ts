@@ -107,7 +107,7 @@ describe("a web process and a worker process on one PostgreSQL database", () => 
       env: { APP_ROLE: "worker", JOB_POLL_MS: String(WORKER_POLL_MS), PUBLIC_BASE_URL: web.url, INTERNAL_BASE_URL: web.url },
     });
     expect(await health(worker.url)).toEqual({ status: 200, json: expect.objectContaining({ status: "ok", role: "worker" }) });
-    for (const [method, path] of [["GET", "/"], ["GET", "/login"], ["GET", "/api/tickets/counts"], ["POST", "/api/twilio/sms"], ["GET", "/sandbox/twilio/2010-04-01/Accounts.json"], ["GET", "/api/events"]] as const) {
+    for (const [method, path] of [["GET", "/"], ["GET", "/login"], ["GET", "/api/tickets/counts"], ["POST", "/api/twilio/sms"], ["POST", "/api/twilio/status"], ["GET", "/sandbox/twilio/2010-04-01/Accounts.json"], ["GET", "/api/events"]] as const) {
       const response = await fetch(`${worker.url}${path}`, { method, headers: { Cookie: cookie } });
       await response.arrayBuffer();
       expect({ method, path, status: response.status }).toEqual({ method, path, status: 404 });
