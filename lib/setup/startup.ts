@@ -76,11 +76,12 @@ function startBackgroundWork(): void {
 }
 
 /**
- * Twilio's webhooks skip Next's request pipeline on a process that serves them (not a worker,
- * whose proxy answers 404 to everything but its health check).
+ * Twilio's webhooks skip Next's request pipeline on a production process that serves them:
+ * not on a worker, whose proxy answers 404 to everything but its health check, and not under
+ * `next dev`, which recompiles the handlers on every edit and must serve the new ones.
  */
 function answerWebhooks(): void {
-  if (env().APP_ROLE === "worker") return;
+  if (env().APP_ROLE === "worker" || env().NODE_ENV !== "production") return;
   answerWebhooksBeforeNext({ "/api/twilio/sms": handleInboundSmsWebhook, "/api/twilio/status": handleStatusCallbackWebhook });
 }
 
