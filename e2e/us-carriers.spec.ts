@@ -17,7 +17,11 @@ async function openAccountPanel(page: Page) {
 async function setCarrierRules(page: Page, on: boolean) {
   const panel = await openAccountPanel(page);
   const rules = panel.getByRole("checkbox", { name: /Apply US carriers' rules/ });
-  await rules.setChecked(on);
+  // The panel's data may be refreshed under the first click, which then leaves the box as it
+  // was: click again until the box shows the state. The reload below checks the state was saved.
+  await expect(async () => {
+    await rules.setChecked(on, { timeout: 5_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(rules).toBeEnabled();
   await page.reload();
   await page.getByText("Sandbox account", { exact: true }).click();
