@@ -1,18 +1,43 @@
+import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL("./", import.meta.url));
+const include = ["env.test.ts", "lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "tests/**/*.test.ts"];
+const exclude = ["tests/faults/**", "node_modules/**"];
+
+/** Every test file under these folders, relative to the root. */
+function testFiles(): string[] {
+  const found = fs.existsSync(path.join(root, "env.test.ts")) ? ["env.test.ts"] : [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      const file = path.posix.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== "node_modules" && file !== "tests/faults") walk(file);
+      } else if (entry.name.endsWith(".test.ts")) found.push(file);
+    }
+  };
+  for (const dir of ["lib", "db", "app", "tests"]) if (fs.existsSync(path.join(root, dir))) walk(dir);
+  return found;
+}
+
+// A file that replaces modules, stubs globals or changes process.env gets modules of its own;
+// the rest share each worker's modules, which spares re-evaluating the app's imports (drizzle,
+// zod, the schema, the SDK) for every file: half the suite's CPU.
+const changesShared = /\bvi\.(mock|doMock|unmock|resetModules|stubEnv|stubGlobal|spyOn)\(|process\.env(\.[A-Za-z_]+|\[[^\]]+\])\s*=[^=]|delete process\.env|Object\.assign\(process\.env/;
+const isolated = testFiles().filter((file) => changesShared.test(fs.readFileSync(path.join(root, file), "utf8")));
 
 export default defineConfig({
   resolve: {
     alias: {
-      "@": fileURLToPath(new URL("./", import.meta.url)),
+      "@": root,
       // db/ is marked server-only for Next's bundles; tests run it directly.
       "server-only": fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)),
     },
   },
   test: {
-    include: ["env.test.ts", "lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "tests/**/*.test.ts"],
-    exclude: ["tests/faults/**", "node_modules/**"],
     environment: "node",
     globalSetup: ["tests/support/global-setup.ts"],
     // Most test files wait on a database or a child process more than they compute: at least
@@ -20,5 +45,9 @@ export default defineConfig({
     maxWorkers: Math.max(3, os.availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: "isolated", include: isolated, exclude } },
+      { extends: true, test: { name: "shared", include, exclude: [...exclude, ...isolated], isolate: false } },
+    ],
   },
 });
