@@ -8,6 +8,15 @@ import { customerNumber, integrationIdOf, openTicketPage, setUpSmsIntegration, s
 // axe takes seconds a page; each test checks several.
 test.describe.configure({ timeout: 120_000 });
 
+/** One SMS integration for the tests that need a conversation or its settings page. */
+let desk: { id: string; name: string };
+test.beforeAll(async ({ browser }) => {
+  const integration = await setUpSmsIntegration(browser, `A11y desk ${randomInt(1e6)}`);
+  const context = await browser.newContext({ storageState: adminState });
+  desk = { id: await integrationIdOf(await context.newPage(), integration), name: integration.name };
+  await context.close();
+});
+
 /**
  * The serious and critical problems axe finds on the page once its transitions end (WCAG 2.x A and AA
  * and axe's best practices), one line each: rule, impact, what is wrong and where.
@@ -84,9 +93,8 @@ test.describe("for an admin", () => {
     });
   }
 
-  test("Settings → Tags, with a tag listed, has no serious accessibility problem", async ({ page, browser }) => {
-    const desk = await setUpSmsIntegration(browser, `A11y tags ${randomInt(1e6)}`);
-    const ticketId = await startConversationByApi(page, { phone: customerNumber().e164, integrationId: await integrationIdOf(page, desk), body: "Tag me" });
+  test("Settings → Tags, with a tag listed, has no serious accessibility problem", async ({ page }) => {
+    const ticketId = await startConversationByApi(page, { phone: customerNumber().e164, integrationId: desk.id, body: "Tag me" });
     expect((await page.request.post(`/api/tickets/${ticketId}/tags`, { data: { name: `a11y ${randomInt(1e6)}` } })).status()).toBe(200);
     await expectAccessible(page, ["/settings/tags"]);
   });
@@ -106,27 +114,24 @@ test.describe("for an admin", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  test("an SMS integration's own settings page has no serious accessibility problem", async ({ page, browser }) => {
-    const desk = await setUpSmsIntegration(browser, `A11y desk ${randomInt(1e6)}`);
-    await expectAccessible(page, [`/settings/integrations/sms/${await integrationIdOf(page, desk)}`]);
+  test("an SMS integration's own settings page has no serious accessibility problem", async ({ page }) => {
+    await expectAccessible(page, [`/settings/integrations/sms/${desk.id}`]);
   });
 });
 
 test.describe("for an agent", () => {
   test.use({ storageState: agentState });
 
-  test("the inbox, with and without a ticket open, has no serious accessibility problem", async ({ page, browser }) => {
-    const desk = await setUpSmsIntegration(browser, `A11y inbox ${randomInt(1e6)}`);
-    const ticketId = await startConversationByApi(page, { phone: customerNumber().e164, integrationId: await integrationIdOf(page, desk), body: "Do you have this in blue?" });
+  test("the inbox, with and without a ticket open, has no serious accessibility problem", async ({ page }) => {
+    const ticketId = await startConversationByApi(page, { phone: customerNumber().e164, integrationId: desk.id, body: "Do you have this in blue?" });
     await expectAccessible(page, ["/tickets", "/account", "/macros"]);
     await openTicketPage(page, ticketId);
     await expect(page.getByRole("article").filter({ hasText: "Do you have this in blue?" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  test("the snooze choices, and the Snoozed and Past target views, have no serious accessibility problem", async ({ page, browser }) => {
-    const desk = await setUpSmsIntegration(browser, `A11y snooze ${randomInt(1e6)}`);
-    const ticketId = await startConversationByApi(page, { phone: customerNumber().e164, integrationId: await integrationIdOf(page, desk), body: "Call me next week" });
+  test("the snooze choices, and the Snoozed and Past target views, have no serious accessibility problem", async ({ page }) => {
+    const ticketId = await startConversationByApi(page, { phone: customerNumber().e164, integrationId: desk.id, body: "Call me next week" });
     await openTicketPage(page, ticketId);
     await page.getByRole("button", { name: "Snooze", exact: true }).click();
     await expect(page.getByRole("dialog", { name: "Snooze until…" })).toBeVisible();
@@ -136,11 +141,9 @@ test.describe("for an agent", () => {
     await expectAccessible(page, ["/tickets?view=snoozed", "/tickets?view=overdue&sort=waiting"]);
   });
 
-  test("the bar for selected tickets, with its tag box, snooze choices and a step's result, has no serious accessibility problem", async ({ page, browser }) => {
-    const desk = await setUpSmsIntegration(browser, `A11y bulk ${randomInt(1e6)}`);
+  test("the bar for selected tickets, with its tag box, snooze choices and a step's result, has no serious accessibility problem", async ({ page }) => {
     const word = `axebulk${randomInt(1e6)}`;
-    const integrationId = await integrationIdOf(page, desk);
-    for (let i = 0; i < 2; i++) await startConversationByApi(page, { phone: customerNumber().e164, integrationId, body: `About ${word} ${i}` });
+    for (let i = 0; i < 2; i++) await startConversationByApi(page, { phone: customerNumber().e164, integrationId: desk.id, body: `About ${word} ${i}` });
     await page.goto(`/tickets?q=${word}`);
     const list = page.getByRole("list", { name: "Tickets" });
     await expect(list.getByRole("checkbox")).toHaveCount(2);
