@@ -8,18 +8,16 @@ const root = fileURLToPath(new URL("./", import.meta.url));
 const include = ["env.test.ts", "lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "tests/**/*.test.ts"];
 const exclude = ["tests/faults/**", "node_modules/**"];
 
-/** Every test file under these folders, relative to the root. */
+/** Every test file where `include` looks (the projects' `exclude` still applies), relative to the root. */
 function testFiles(): string[] {
-  const found = fs.existsSync(path.join(root, "env.test.ts")) ? ["env.test.ts"] : [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
-      const file = path.posix.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== "node_modules" && file !== "tests/faults") walk(file);
-      } else if (entry.name.endsWith(".test.ts")) found.push(file);
-    }
+  const found: string[] = [];
+  const walk = (entry: string) => {
+    const full = path.join(root, entry);
+    if (!fs.existsSync(full) || entry.endsWith("node_modules")) return;
+    if (fs.statSync(full).isDirectory()) for (const name of fs.readdirSync(full)) walk(path.posix.join(entry, name));
+    else if (entry.endsWith(".test.ts")) found.push(entry);
   };
-  for (const dir of ["lib", "db", "app", "tests"]) if (fs.existsSync(path.join(root, dir))) walk(dir);
+  for (const start of new Set(include.map((pattern) => pattern.split("/")[0]!))) walk(start);
   return found;
 }
 

@@ -93,7 +93,7 @@ function runStep(name) {
       detached: true,
     });
     children.add(child);
-    setGroupPriority(child.pid, step.nice);
+    lowerGroupPriority(child.pid, step.nice);
     const status = await new Promise((resolve) => {
       child.on("error", (error) => {
         fs.appendFileSync(logFile, `\n${error.message}\n`);
@@ -120,12 +120,12 @@ function runStep(name) {
  * group, where Linux offers that, or the steps off the critical path would take as much CPU
  * as the browser tests.
  */
-function setGroupPriority(pid, nice) {
-  if (!nice || !pid) return;
+function lowerGroupPriority(pid, nice) {
+  if (!(nice > 0) || !pid) return;
   try {
     fs.writeFileSync(`/proc/${pid}/autogroup`, String(nice));
   } catch {
-    // No autogroups here (a process's own niceness is all there is), or, for a raise, no right to it.
+    // No autogroups here: a process's own niceness is all there is.
   }
 }
 
