@@ -27,8 +27,8 @@ function rssMb(pid: number): number {
   }
 }
 
-/** Every process under `pid` (next start runs the server in a child). */
-function descendants(pid: number): number[] {
+/** `pid` and every process under it (next start runs the server in a child). */
+export function descendants(pid: number): number[] {
   const out = [pid];
   try {
     const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);

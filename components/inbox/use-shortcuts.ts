@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 import { BURST_GAP_MS, decideKey, initialBurstState, noteEscape, type ShortcutKind } from "@/lib/keyboard/burst";
 
 export interface InboxShortcuts {
@@ -52,7 +52,10 @@ function isTyping(target: EventTarget | null): boolean {
  */
 export function useInboxShortcuts(handlers: InboxShortcuts): void {
   const ref = useRef(handlers);
-  useEffect(() => {
+  // Before the browser handles another event: a key pressed right after a render that moved
+  // the selection (its DOM already shows the new ticket) must see that render's handlers,
+  // and passive effects may run only after such a key.
+  useLayoutEffect(() => {
     ref.current = handlers;
   });
   useEffect(() => {

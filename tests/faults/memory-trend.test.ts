@@ -25,4 +25,13 @@ describe("the soak's memory trend", () => {
     expect(trend.verdict).toBe("growing");
     expect(trend.slopeMbPerMinute).toBeCloseTo(20, 0);
   });
+
+  it("judges live memory by a tighter tolerance when given one", () => {
+    // Live memory after a full collection: flat at 120 MB, then a leak of 8 MB a minute.
+    const live = (perMinute: number) => Array.from({ length: 12 }, (_, i) => ({ at: i * 10, rssMb: 120 + (perMinute * i * 10) / 60 }));
+    expect(memoryTrend(live(0), { mb: 12, share: 0.1 }).verdict).toBe("flat");
+    expect(memoryTrend(live(30), { mb: 12, share: 0.1 }).verdict).toBe("growing");
+    // The resident-memory tolerance would have let that leak through.
+    expect(memoryTrend(live(30)).verdict).toBe("flat");
+  });
 });

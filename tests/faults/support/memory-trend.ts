@@ -44,14 +44,21 @@ function slope(samples: readonly RssSample[]): number {
   return denominator ? numerator / denominator : 0;
 }
 
-/** Whether a process's resident memory kept growing over a run sampled at steady load. */
-export function memoryTrend(samples: readonly RssSample[]): MemoryTrend {
+export interface TrendTolerance {
+  /** How much the last quarter's mean may exceed the second quarter's, in MB... */
+  mb: number;
+  /** ...or as a share of the second quarter's mean, whichever is more. */
+  share: number;
+}
+
+/** Whether a process's memory kept growing over a run sampled at steady load (by default: resident memory). */
+export function memoryTrend(samples: readonly RssSample[], tolerance: TrendTolerance = { mb: TOLERANCE_MB, share: TOLERANCE_SHARE }): MemoryTrend {
   const end = Math.max(...samples.map((s) => s.at));
   const between = (from: number, to: number) => samples.filter((s) => s.at >= from * end && s.at <= to * end).map((s) => s.rssMb);
   const secondQuarterMb = mean(between(0.25, 0.5));
   const lastQuarterMb = mean(between(0.75, 1));
   const growthMb = lastQuarterMb - secondQuarterMb;
-  const toleranceMb = Math.max(TOLERANCE_MB, secondQuarterMb * TOLERANCE_SHARE);
+  const toleranceMb = Math.max(tolerance.mb, secondQuarterMb * tolerance.share);
   const round = (value: number) => Math.round(value * 10) / 10;
   return {
     samples: samples.length,
