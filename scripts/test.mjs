@@ -2,12 +2,17 @@
 // steps that mostly wait (the browser tests, the fault suite) overlap with the ones that
 // compute (lint, the build, the integration tests):
 //
-//   lint ─────────────────────────────────────────┐
-//   unit (vitest) ────────────────────────────────┤
-//   build ─┬─ typecheck ──────────────────────────┤
-//          ├─ browser tests (each database at once) ┤── summary
-//          ├─ fault suite (TEST_FAULTS=1) ─────────┤
-//          └─ soak (TEST_FAULTS=1) ────────────────┘
+//   unit (vitest) ──┬─ lint ─────────────────────────────┐
+//                   ├─ typecheck (after the build) ───────┤
+//                   ├─ fault suite (after the build) ─────┤── summary
+//                   └─ soak (after the build) ────────────┤
+//   build ─── browser tests (each database at once) ──────┘
+//
+// The fault suite and its soak run with TEST_FAULTS=1. The integration tests have time
+// limits: every step but the build and the browser tests (the longest) waits until they are
+// done (whatever their result), so that they share the CPU with fewer steps. Where the
+// kernel shares the CPU between steps equally (see lowerGroupPriority), each further step
+// takes from them; with six at once, a test database took more than a minute to open.
 //
 // The build writes the route types that `tsc` reads, so the type check follows it (the build
 // itself skips its own type check: TYPES_CHECKED=1). Each step's output goes to
@@ -22,17 +27,21 @@ import path from "node:path";
 
 const bin = (name) => path.join("node_modules", ".bin", name);
 
-/** Each step: its command, the steps it waits for, and its niceness (the critical path runs first). */
+/**
+ * Each step: its command, the steps it needs (`after`: not run if one failed), the steps it
+ * only waits for (`following`: whatever their result), and its niceness.
+ */
 const STEPS = {
-  lint: { command: [bin("eslint"), "."], after: [], nice: 5 },
+  lint: { command: [bin("eslint"), "."], after: [], following: ["unit"], nice: 5 },
   // Not lowered: its tests have time limits, and a starved run misses them.
   unit: { command: [bin("vitest"), "run"], after: [], nice: 0 },
   build: { command: [bin("next"), "build"], after: [], nice: 0, env: { TYPES_CHECKED: "1" } },
-  typecheck: { command: [bin("tsc"), "--noEmit"], after: ["build"], nice: 5 },
+  typecheck: { command: [bin("tsc"), "--noEmit"], after: ["build"], following: ["unit"], nice: 5 },
   e2e: { command: [process.execPath, "e2e/support/each-database.mjs"], after: ["build"], nice: 0 },
   faults: {
     command: [bin("vitest"), "run", "--config", "vitest.faults.config.mts", "--exclude", "tests/faults/soak.test.ts"],
     after: ["build"],
+    following: ["unit"],
     nice: 0,
     only: process.env.TEST_FAULTS === "1",
   },
@@ -42,6 +51,7 @@ const STEPS = {
   soak: {
     command: [bin("vitest"), "run", "--config", "vitest.faults.config.mts", "tests/faults/soak.test.ts"],
     after: ["build"],
+    following: ["unit"],
     nice: 0,
     only: process.env.TEST_FAULTS === "1",
   },
@@ -71,6 +81,7 @@ function runStep(name) {
   const step = STEPS[name];
   const promise = (async () => {
     const before = await Promise.all(step.after.map(runStep));
+    await Promise.all((step.following ?? []).filter((other) => wanted.has(other)).map(runStep));
     if (before.some((result) => !result.ok)) {
       console.log(`== ${name}: not run, because ${step.after.filter((_, i) => !before[i].ok).join(", ")} failed`);
       return { ok: false, seconds: 0, skipped: true };

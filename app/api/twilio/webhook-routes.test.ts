@@ -1,8 +1,7 @@
 import twilio from "twilio";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { openPglite } from "@/db/drivers";
-import { useDatabase } from "@/tests/support/database";
+import { testDatabases, useDatabase } from "@/tests/support/database";
 import { POST as smsWebhook } from "./sms/route";
 import { POST as statusWebhook } from "./status/route";
 
@@ -26,9 +25,10 @@ const status = { MessageSid: `SM${"b".repeat(32)}`, MessageStatus: "delivered", 
 
 describe("the Twilio webhook routes", () => {
   // A real (empty) database behind the routes: no integration owns the number, no message has the SID.
+  // A copy of the migrated template, as every integration test's (migrating anew took over a minute on a busy CPU).
   let handle: DatabaseHandle;
   beforeAll(async () => {
-    handle = await openPglite("memory://");
+    handle = await testDatabases()[0]!.open();
     useDatabase(handle);
   });
   afterAll(async () => {
