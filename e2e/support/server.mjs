@@ -19,6 +19,10 @@ if (process.env.TEST_DATABASE_URL) {
   const name = `e2e_${port}_${Date.now()}`;
   database = name;
   const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+  // A database an earlier run on this port left (its server killed before it could drop it):
+  // only one server listens on a port, so none of these is in use.
+  const stale = await admin`select datname from pg_database where datname like ${`e2e\_${port}\_%`}`;
+  for (const { datname } of stale) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
   await admin.unsafe(`create database ${name}`);
   await admin.end();
   const url = new URL(process.env.TEST_DATABASE_URL);
