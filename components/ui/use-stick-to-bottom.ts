@@ -35,31 +35,35 @@ export function useStickToBottom(
     lastTop.current = element.scrollTop;
   }, [ref]);
 
+  // Follows the end only if the reader is still there. The browser sends the scroll event of
+  // a scroll up at its next frame: a message or a resize before then is checked against where
+  // the view is, not only against the last event.
+  const followIfAtEnd = useCallback(() => {
+    onScroll();
+    if (atEnd.current) scrollToEnd();
+  }, [onScroll, scrollToEnd]);
+
   useLayoutEffect(() => {
     atEnd.current = true;
     lastTop.current = 0;
   }, [conversation]);
 
   useLayoutEffect(() => {
-    if (atEnd.current) scrollToEnd();
-  }, [conversation, version, scrollToEnd]);
+    followIfAtEnd();
+  }, [conversation, version, followIfAtEnd]);
 
   useEffect(() => {
     const element = ref.current;
     const inner = content?.current;
     if (!element || !inner) return;
-    const observer = new ResizeObserver(() => {
-      if (atEnd.current) scrollToEnd();
-    });
+    const observer = new ResizeObserver(followIfAtEnd);
     observer.observe(inner);
     observer.observe(element);
     return () => observer.disconnect();
-  }, [ref, content, scrollToEnd]);
+  }, [ref, content, followIfAtEnd]);
 
   /** A picture grew the conversation: follow it if the reader was at the end. */
-  const onContentLoad = useCallback(() => {
-    if (atEnd.current) scrollToEnd();
-  }, [scrollToEnd]);
+  const onContentLoad = followIfAtEnd;
 
   /** The reader sent a message: show it, wherever they were. */
   const stick = useCallback(() => {

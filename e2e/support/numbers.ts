@@ -28,6 +28,8 @@ export async function addSmsIntegration(page: Page, name: string, display: strin
   await page.goto("/settings/integrations/sms");
   await page.getByRole("link", { name: "Add SMS Integration" }).click();
   await page.getByLabel("Integration name").fill(name);
+  // US numbers' registration streams in beside them and moves the rows: pick once it is there.
+  await expect(page.getByText("Asking Twilio about its US registration…")).toHaveCount(0);
   await page.getByRole("radio", { name: new RegExp(`^${escapeRegExp(display)}`) }).check();
   await page.getByRole("button", { name: "Add SMS Integration" }).click();
   await expect(page).toHaveURL(/\/settings\/integrations\/sms$/);
