@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { memoryTrend, type RssSample } from "./support/memory-trend";
+import { memoryTrend, type MemorySample } from "./support/memory-trend";
 
 /** RSS every 3 s over 600 s: a warm-up climb, a GC sawtooth, `perMinute` growth, and an optional heap step. */
-function run({ perMinute = 0, step = 0, stepFrom = Infinity }: { perMinute?: number; step?: number; stepFrom?: number } = {}): RssSample[] {
+function run({ perMinute = 0, step = 0, stepFrom = Infinity }: { perMinute?: number; step?: number; stepFrom?: number } = {}): MemorySample[] {
   return Array.from({ length: 200 }, (_, i) => {
     const at = i * 3;
     const warmUp = Math.min(at, 60) * 1.5;
     const sawtooth = ((i % 7) - 3) * 5;
-    return { at, rssMb: 180 + warmUp + sawtooth + (perMinute * at) / 60 + (at >= stepFrom ? step : 0) };
+    return { at, mb: 180 + warmUp + sawtooth + (perMinute * at) / 60 + (at >= stepFrom ? step : 0) };
   });
 }
 
@@ -28,7 +28,7 @@ describe("the soak's memory trend", () => {
 
   it("judges live memory by a tighter tolerance when given one", () => {
     // Live memory after a full collection: flat at 120 MB, then a leak of 8 MB a minute.
-    const live = (perMinute: number) => Array.from({ length: 12 }, (_, i) => ({ at: i * 10, rssMb: 120 + (perMinute * i * 10) / 60 }));
+    const live = (perMinute: number) => Array.from({ length: 12 }, (_, i) => ({ at: i * 10, mb: 120 + (perMinute * i * 10) / 60 }));
     expect(memoryTrend(live(0), { mb: 12, share: 0.1 }).verdict).toBe("flat");
     expect(memoryTrend(live(30), { mb: 12, share: 0.1 }).verdict).toBe("growing");
     // The resident-memory tolerance would have let that leak through.

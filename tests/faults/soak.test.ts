@@ -7,7 +7,7 @@ import { attachments, jobs, messages, sandboxMessages, tickets } from "@/db/sche
 import { createRule } from "@/lib/rules/manage";
 import { createDatabase, inboundSms, openEventStream, postInbound, postReply, signIn, sleep, startAppProcess, waitUntil, type EventStream, type FreshDatabase } from "./support/app-pair";
 import { heapProbe, liveMb } from "./support/heap-probe";
-import { memoryTrend, type RssSample } from "./support/memory-trend";
+import { memoryTrend, type MemorySample } from "./support/memory-trend";
 
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS || 600);
 // Moderate, open-loop rates: a busy shop, on a 2-core machine that also runs PostgreSQL.
@@ -84,8 +84,8 @@ describe(`soak: ${SOAK_SECONDS} s of mixed traffic on two app processes`, () => 
     const cookies = await Promise.all(apps.map((app) => signIn(app.url, BENCH_ADMIN)));
     const existing = seeded.existingCustomers.filter((phone) => !FAILING_ENDINGS.includes(phone.slice(-4)));
     const traffic: Traffic = { inboundSent: 0, inboundAccepted: new Set(), inboundMms: new Set(), inboundErrors: [], replies: new Map(), replyErrors: [], readErrors: [], eventsSeen: 0, streamsOpened: 0 };
-    const samples: RssSample[][] = apps.map(() => []);
-    const liveSamples: RssSample[][] = apps.map(() => []);
+    const samples: MemorySample[][] = apps.map(() => []);
+    const liveSamples: MemorySample[][] = apps.map(() => []);
     const started = Date.now();
     const until = started + SOAK_SECONDS * 1000;
     let ticketIds: string[] = [];
@@ -160,7 +160,7 @@ describe(`soak: ${SOAK_SECONDS} s of mixed traffic on two app processes`, () => 
     const sampleMemory = async () => {
       while (Date.now() < until) {
         const at = (Date.now() - started) / 1000;
-        apps.forEach((app, index) => samples[index]!.push({ at, rssMb: app.rssMb() }));
+        apps.forEach((app, index) => samples[index]!.push({ at, mb: app.rssMb() }));
         await sleep(SAMPLE_EVERY_MS);
       }
     };
@@ -168,7 +168,7 @@ describe(`soak: ${SOAK_SECONDS} s of mixed traffic on two app processes`, () => 
       while (Date.now() < until) {
         const at = (Date.now() - started) / 1000;
         const live = await Promise.all(apps.map((app) => liveMb(app, probe.dir)));
-        live.forEach((mb, index) => liveSamples[index]!.push({ at, rssMb: mb }));
+        live.forEach((mb, index) => liveSamples[index]!.push({ at, mb }));
         await sleep(Math.min(LIVE_EVERY_MS, Math.max(0, until - Date.now())));
       }
     };
@@ -243,9 +243,9 @@ describe(`soak: ${SOAK_SECONDS} s of mixed traffic on two app processes`, () => 
           live: { streamsOpened: traffic.streamsOpened, eventsSeen: traffic.eventsSeen },
           inboxReadErrors: traffic.readErrors.length,
           liveMemory: trends,
-          liveMbEvery30s: liveSamples.map((list) => list.filter((_, i) => i % 3 === 0).map((sample) => Math.round(sample.rssMb)).join(" ")),
+          liveMbEvery30s: liveSamples.map((list) => list.filter((_, i) => i % 3 === 0).map((sample) => Math.round(sample.mb)).join(" ")),
           residentMemory: rssTrends,
-          rssMbEvery30s: samples.map((list) => list.filter((_, i) => i % 10 === 0).map((sample) => Math.round(sample.rssMb)).join(" ")),
+          rssMbEvery30s: samples.map((list) => list.filter((_, i) => i % 10 === 0).map((sample) => Math.round(sample.mb)).join(" ")),
           errorSamples: [...traffic.inboundErrors, ...traffic.replyErrors, ...traffic.readErrors].slice(0, 5),
         },
         null,

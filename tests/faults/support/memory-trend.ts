@@ -1,7 +1,8 @@
-export interface RssSample {
+export interface MemorySample {
   /** Seconds since the run started. */
   at: number;
-  rssMb: number;
+  /** Resident memory, or live memory after a full collection, in MB. */
+  mb: number;
 }
 
 export interface MemoryTrend {
@@ -32,13 +33,13 @@ function mean(values: readonly number[]): number {
   return values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : 0;
 }
 
-function slope(samples: readonly RssSample[]): number {
+function slope(samples: readonly MemorySample[]): number {
   const mx = mean(samples.map((s) => s.at));
-  const my = mean(samples.map((s) => s.rssMb));
+  const my = mean(samples.map((s) => s.mb));
   let numerator = 0;
   let denominator = 0;
   for (const s of samples) {
-    numerator += (s.at - mx) * (s.rssMb - my);
+    numerator += (s.at - mx) * (s.mb - my);
     denominator += (s.at - mx) ** 2;
   }
   return denominator ? numerator / denominator : 0;
@@ -46,15 +47,16 @@ function slope(samples: readonly RssSample[]): number {
 
 export interface TrendTolerance {
   /** How much the last quarter's mean may exceed the second quarter's, in MB... */
+  /** Resident memory, or live memory after a full collection, in MB. */
   mb: number;
   /** ...or as a share of the second quarter's mean, whichever is more. */
   share: number;
 }
 
 /** Whether a process's memory kept growing over a run sampled at steady load (by default: resident memory). */
-export function memoryTrend(samples: readonly RssSample[], tolerance: TrendTolerance = { mb: TOLERANCE_MB, share: TOLERANCE_SHARE }): MemoryTrend {
+export function memoryTrend(samples: readonly MemorySample[], tolerance: TrendTolerance = { mb: TOLERANCE_MB, share: TOLERANCE_SHARE }): MemoryTrend {
   const end = Math.max(...samples.map((s) => s.at));
-  const between = (from: number, to: number) => samples.filter((s) => s.at >= from * end && s.at <= to * end).map((s) => s.rssMb);
+  const between = (from: number, to: number) => samples.filter((s) => s.at >= from * end && s.at <= to * end).map((s) => s.mb);
   const secondQuarterMb = mean(between(0.25, 0.5));
   const lastQuarterMb = mean(between(0.75, 1));
   const growthMb = lastQuarterMb - secondQuarterMb;
