@@ -11,7 +11,7 @@ test.beforeAll(async ({ browser }) => {
   desk = await setUpSmsIntegration(browser, `Search desk ${randomInt(1e6)}`);
 });
 
-test("search from Open finds a closed ticket, counts results per view, narrows with a click, and reads filters", async ({ page }) => {
+test("search from Open finds a closed ticket, counts results per view, narrows with a click, and reads filters", async ({ page, browser }) => {
   const integrationId = await integrationIdOf(page, desk);
   const marker = `plum${randomInt(1e6)}`;
   const closedCustomer = customerNumber();
@@ -48,6 +48,15 @@ test("search from Open finds a closed ticket, counts results per view, narrows w
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("arrived broken");
   await expect(page).toHaveURL(/view=closed/);
+
+  // A page opened on a search comes with what it found in each view: the views do not shift as it loads.
+  const unscripted = await browser.newContext({ storageState: agentState, javaScriptEnabled: false });
+  const served = await unscripted.newPage();
+  await served.goto(page.url());
+  const servedViews = served.getByRole("navigation", { name: "Views" });
+  await expect(servedViews.getByRole("link", { name: /^Closed/ })).toHaveText(/^Closed\s*1$/);
+  await expect(servedViews.getByRole("link", { name: /^All/ })).toHaveText(/^All\s*2$/);
+  await unscripted.close();
 
   // A phrase needs its words in order; a filter narrows by status; a number in another format.
   await page.goto("/tickets");

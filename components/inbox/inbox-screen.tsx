@@ -31,11 +31,18 @@ export interface InboxScreenProps {
   initialFilters: InboxFilters;
   initialPage: InboxListPage;
   initialCounts: InboxCounts;
+  /** When the page opened on a search: what it found in each view. */
+  initialSearchCounts: InboxCounts | null;
   integrations: IntegrationOption[];
   agents: AgentOption[];
   initialTicket: { view: TicketView; thread: ThreadSlice; drafts: TicketDrafts } | null;
   /** How waits are counted and the first-response target (Settings → Business hours). */
   clock: WaitingClock;
+}
+
+/** The same tickets to count: integration, tag and search. */
+function sameScope(a: InboxFilters, b: InboxFilters): boolean {
+  return (a.integration ?? "") === (b.integration ?? "") && (a.tag ?? "") === (b.tag ?? "") && (a.q ?? "") === (b.q ?? "");
 }
 
 function sameFilters(a: InboxFilters, b: InboxFilters): boolean {
@@ -70,11 +77,8 @@ export function InboxScreen(props: InboxScreenProps) {
     queryKey: inboxKeys.countsFor(filters.integration, filters.q, filters.tag),
     queryFn: () => inboxApi.counts(filters.integration, filters.q, filters.tag),
     enabled: !!filters.q || !!filters.tag,
-    // The page was rendered with these counts when it opened on this tag (and no search).
-    initialData:
-      filters.tag && !filters.q && !props.initialFilters.q && filters.tag === props.initialFilters.tag && (filters.integration ?? null) === (props.initialFilters.integration ?? null)
-        ? props.initialCounts
-        : undefined,
+    // The page was rendered with these counts when it opened on this search, or on this tag (and no search).
+    initialData: !sameScope(filters, props.initialFilters) ? undefined : filters.q ? (props.initialSearchCounts ?? undefined) : filters.tag ? props.initialCounts : undefined,
     placeholderData: keepPreviousData,
   });
   const tickets = list.data?.pages.flatMap((page) => page.tickets) ?? [];

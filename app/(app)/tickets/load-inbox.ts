@@ -11,9 +11,11 @@ import { getTicketThread, getTicketView } from "@/lib/tickets/view";
 export async function loadInbox({ user, searchParams, ticketId }: { user: User; searchParams: Record<string, string | string[] | undefined>; ticketId?: string }) {
   const db = await getDb();
   const filters = readInboxFilters(searchParams);
-  const [initialPage, initialCounts, integrations, agents, view, thread, drafts, clock] = await Promise.all([
+  const [initialPage, initialCounts, initialSearchCounts, integrations, agents, view, thread, drafts, clock] = await Promise.all([
     loadInboxPage({ db, userId: user.id, filters }),
     loadInboxCounts({ db, userId: user.id, integrationId: filters.integration, tag: filters.tag }),
+    // A page opened on a search shows what it found in each view at once, so the views do not shift as the counts arrive.
+    filters.q ? loadInboxCounts({ db, userId: user.id, integrationId: filters.integration, tag: filters.tag, q: filters.q }) : null,
     listIntegrationOptions({ db }),
     listAssignableAgents({ db }),
     ticketId ? getTicketView({ db, ticketId, userId: user.id }) : null,
@@ -26,6 +28,7 @@ export async function loadInbox({ user, searchParams, ticketId }: { user: User; 
     initialFilters: filters,
     initialPage,
     initialCounts,
+    initialSearchCounts,
     integrations,
     agents,
     clock,
