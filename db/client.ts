@@ -1,3 +1,4 @@
+import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type * as schema from "./schema";
 
@@ -28,21 +29,23 @@ interface PreparingClient {
   /** postgres.js */
   unsafe?: (text: string, params: unknown[], options: { prepare: boolean }) => Promise<unknown>;
   /** PGlite */
-  query?: (text: string, params: unknown[]) => Promise<unknown>;
+  execProtocolStream?: unknown;
 }
 
 /**
  * One statement written with $1… placeholders, run on the process's database (not inside a
- * transaction). On PostgreSQL it is a named prepared statement: parsed and planned once per
- * connection, then each run is one Bind/Execute round trip (drizzle's own queries are sent
- * unnamed, parsed on every run, and postgres.js describes each before binding it, a second
- * round trip). PGlite runs it in the same process, where parsing costs no round trip.
+ * transaction) as a named prepared statement: parsed and planned once per connection, then
+ * each run only binds and executes it. Drizzle's own queries are sent unnamed and parsed on
+ * every run; on PostgreSQL, postgres.js also describes each before binding it, a second round
+ * trip, and on PGlite the parse and plan run on the app's own event loop.
  */
 export async function executePrepared(db: Database, text: string, params: unknown[]): Promise<unknown> {
   const client = (db as unknown as { $client?: PreparingClient }).$client;
-  if (!client?.unsafe && !client?.query) throw new Error("executePrepared: the database has no client to prepare on (a transaction?)");
+  if (!client?.unsafe && !client?.execProtocolStream) throw new Error("executePrepared: the database has no client to prepare on (a transaction?)");
   try {
-    return await (client.unsafe ? client.unsafe(text, params, { prepare: true }) : client.query!(text, params));
+    if (client.unsafe) return await client.unsafe(text, params, { prepare: true });
+    const { runPreparedOnPglite } = await import("./pglite-prepared");
+    return await runPreparedOnPglite(client as unknown as PGlite, text, params);
   } catch (error) {
     throw new PreparedQueryError(text, error);
   }
