@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { nodeFlags } from "../scripts/node-flags.mjs";
 
 export interface AppServer {
   url: string;
@@ -64,10 +65,11 @@ interface StartOptions {
   nodeArgs?: string[];
 }
 
-/** Starts the production build (`next start`) with its own environment. */
+/** Starts the production build (`next start`) with its own environment and the node flags `npm start` gives it. */
 export async function startApp({ port, env, captureOutput = false, timeoutMs, nodeArgs = [] }: StartOptions): Promise<AppServer> {
-  const child = spawn(process.execPath, [...nodeArgs, path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", PORT: String(port), ...env },
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", PORT: String(port), ...env };
+  const child = spawn(process.execPath, [...nodeFlags(childEnv), ...nodeArgs, path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+    env: childEnv,
     stdio: captureOutput ? ["ignore", "pipe", "pipe"] : ["ignore", "ignore", "inherit"],
   });
   const chunks: string[] = [];
