@@ -46,7 +46,7 @@ function sameScope(a: InboxFilters, b: InboxFilters): boolean {
 }
 
 function sameFilters(a: InboxFilters, b: InboxFilters): boolean {
-  return a.view === b.view && (a.integration ?? "") === (b.integration ?? "") && (a.tag ?? "") === (b.tag ?? "") && (a.q ?? "") === (b.q ?? "") && a.sort === b.sort;
+  return a.view === b.view && a.sort === b.sort && sameScope(a, b);
 }
 
 export function InboxScreen(props: InboxScreenProps) {
