@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { type Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { agent, agentState } from "./support/accounts";
 import { conversation, customerNumber, openTicketPage, pressShortcut, setUpSmsIntegration, startConversation, type SmsIntegration } from "./support/inbox";
@@ -12,18 +13,41 @@ test.beforeAll(async ({ browser }) => {
   desk = await setUpSmsIntegration(browser, `Keys desk ${randomInt(1e6)}`);
 });
 
+/**
+ * Types `text` where the focus is and gives the largest gap the page saw between two keys,
+ * by the events' own time stamps, which are what the shortcuts judge bursts by.
+ */
+async function typeTimed(page: Page, text: string): Promise<number> {
+  await page.evaluate(() => {
+    const times: number[] = [];
+    (window as unknown as { keyTimes: number[] }).keyTimes = times;
+    window.addEventListener("keydown", (event) => times.push(event.timeStamp), true);
+  });
+  await page.keyboard.type(text);
+  const times = await page.evaluate(() => (window as unknown as { keyTimes: number[] }).keyTimes);
+  expect(times).toHaveLength(text.length);
+  return Math.max(...times.slice(1).map((time, i) => time - times[i]!));
+}
+
 test("a sentence typed outside a text box runs nothing and lands in no box; Escape puts the focus on the list", async ({ page }) => {
-  const ticketId = await startConversation(page, { phone: customerNumber().e164, integration: desk, body: "Your parcel left the depot" });
-  await openTicketPage(page, ticketId);
+  // What is promised is for keys that come as one burst, as a person types. On a starved
+  // machine the browser can take the test's keys in further apart than that: such an attempt
+  // judges nothing, and the test types again on a ticket of its own.
+  test.setTimeout(120_000);
+  let ticketId = "";
+  for (let attempt = 1; ; attempt++) {
+    ticketId = await startConversation(page, { phone: customerNumber().e164, integration: desk, body: "Your parcel left the depot" });
+    await openTicketPage(page, ticketId);
+    await page.getByLabel("Message", { exact: true }).click();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("list", { name: "Tickets" }).locator(`[data-ticket-id="${ticketId}"]`)).toBeFocused();
+    // n, e, r, c and / all occur in it: none may open, fill or close anything.
+    const largestGap = await typeTimed(page, "nice to see everyone here, cheers / thanks");
+    if (largestGap < BURST_GAP_MS) break;
+    expect(attempt, `the browser took the keys in ${Math.round(largestGap)} ms apart at most, slower than a burst`).toBeLessThan(3);
+  }
   const row = page.getByRole("list", { name: "Tickets" }).locator(`[data-ticket-id="${ticketId}"]`);
   const box = page.getByRole("textbox", { name: /^(Message|Internal note)$/ });
-
-  await page.getByLabel("Message", { exact: true }).click();
-  await page.keyboard.press("Escape");
-  await expect(row).toBeFocused();
-
-  // n, e, r, c and / all occur in it: none may open, fill or close anything.
-  await page.keyboard.type("nice to see everyone here, cheers / thanks");
   // Longer than a close waits to see whether more keys follow.
   await page.waitForTimeout(BURST_GAP_MS * 3);
   await expect(box).toHaveValue("");
