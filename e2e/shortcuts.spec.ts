@@ -13,6 +13,10 @@ test.beforeAll(async ({ browser }) => {
   desk = await setUpSmsIntegration(browser, `Keys desk ${randomInt(1e6)}`);
 });
 
+function rowOf(page: Page, ticketId: string) {
+  return page.getByRole("list", { name: "Tickets" }).locator(`[data-ticket-id="${ticketId}"]`);
+}
+
 /**
  * Types `text` where the focus is and gives the largest gap the page saw between two keys,
  * by the events' own time stamps, which are what the shortcuts judge bursts by.
@@ -40,13 +44,13 @@ test("a sentence typed outside a text box runs nothing and lands in no box; Esca
     await openTicketPage(page, ticketId);
     await page.getByLabel("Message", { exact: true }).click();
     await page.keyboard.press("Escape");
-    await expect(page.getByRole("list", { name: "Tickets" }).locator(`[data-ticket-id="${ticketId}"]`)).toBeFocused();
+    await expect(rowOf(page, ticketId)).toBeFocused();
     // n, e, r, c and / all occur in it: none may open, fill or close anything.
     const largestGap = await typeTimed(page, "nice to see everyone here, cheers / thanks");
     if (largestGap < BURST_GAP_MS) break;
     expect(attempt, `the browser took the keys in ${Math.round(largestGap)} ms apart at most, slower than a burst`).toBeLessThan(3);
   }
-  const row = page.getByRole("list", { name: "Tickets" }).locator(`[data-ticket-id="${ticketId}"]`);
+  const row = rowOf(page, ticketId);
   const box = page.getByRole("textbox", { name: /^(Message|Internal note)$/ });
   // Longer than a close waits to see whether more keys follow.
   await page.waitForTimeout(BURST_GAP_MS * 3);
