@@ -41,11 +41,16 @@ test.describe("reports", () => {
     await page.goto(url);
     await expect(page.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible();
     await expect(page.getByLabel("Integration")).toHaveValue(integrationId);
-    // Replies reach "delivered" or "failed" a moment later.
+    // Replies reach "delivered" or "failed" a moment later. Each chart loads on its own, so
+    // one load can come before the failure's status callback and the next after it: the page
+    // is loaded again until the delivery figures and the failure's code agree.
+    const failures = page.getByRole("region", { name: "Failures by error code" });
+    const unknownRow = failures.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "30005" }) });
     await expect(async () => {
       await page.reload();
       await expect(figure(page, "Delivery", "Failed")).toHaveText("1", { timeout: 2_000 });
       await expect(figure(page, "Delivery", "Delivered")).toHaveText("1", { timeout: 2_000 });
+      await expect(unknownRow).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 30_000 });
 
     await expect(figure(page, "Conversations", "New tickets")).toHaveText("2");
@@ -53,8 +58,6 @@ test.describe("reports", () => {
     await expect(figure(page, "Messages in and out", "Segments out")).toHaveText("2");
     await expect(figure(page, "Messages in and out", "Segments in")).toHaveText("1");
     await expect(figure(page, "Delivery", "Delivery rate")).toHaveText("50%");
-    const failures = page.getByRole("region", { name: "Failures by error code" });
-    const unknownRow = failures.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "30005" }) });
     await expect(unknownRow).toContainText("Unknown number: it does not exist or is no longer in service.");
     await expect(unknownRow).toContainText("Check the number with the customer");
     await expect(figure(page, "Refused messages", "Short code or sender name")).toHaveText("1");

@@ -140,6 +140,28 @@ function lowerGroupPriority(pid, nice) {
   }
 }
 
+/**
+ * The lines of a step's log that name a failed test and its first error: vitest's "FAIL" and
+ * "×" lines, Playwright's numbered failures, and the "Error:" lines under them (at most 40).
+ */
+function failureLines(file) {
+  let text;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    return [];
+  }
+  // eslint-disable-next-line no-control-regex
+  const plain = text.replace(/\x1b\[[0-9;]*m/g, "").split("\n");
+  const picked = [];
+  for (const line of plain) {
+    const trimmed = line.replace(/^\[[^\]]+\]\s*/, "").trim();
+    if (/^(FAIL\s|×\s|✘\s|\d+\) \[|(\w*Error|Error): )/.test(trimmed) && !picked.includes(trimmed)) picked.push(trimmed);
+    if (picked.length === 40) break;
+  }
+  return picked;
+}
+
 /** The user + system CPU seconds GNU time wrote for a step, or null. */
 function cpuSeconds(file) {
   try {
@@ -191,6 +213,13 @@ const results = await Promise.all([...wanted].map(async (name) => [name, await r
 console.log(`== summary (${seconds(started)} s in all)`);
 for (const [name, result] of results) {
   console.log(`   ${name.padEnd(10)} ${result.skipped ? "not run" : result.ok ? "passed" : "FAILED"}${result.skipped ? "" : ` in ${result.seconds} s`}${result.cpu == null ? "" : ` (CPU ${result.cpu} s)`}`);
+}
+// Each failed step's failures again, last: where only the end of the output is kept, it still
+// names what failed, not only which step.
+for (const [name, result] of results) {
+  if (result.ok || result.skipped) continue;
+  const lines = failureLines(path.join(logDir, `${name}.log`));
+  if (lines.length > 0) console.log(`   ${name} failed on:\n${lines.map((line) => `     ${line}`).join("\n")}`);
 }
 if (firstCounters) {
   clearInterval(sampler);
