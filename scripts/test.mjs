@@ -151,7 +151,6 @@ function failureLines(file) {
   } catch {
     return [];
   }
-  // eslint-disable-next-line no-control-regex
   const plain = text.replace(/\x1b\[[0-9;]*m/g, "").split("\n");
   const picked = [];
   for (const line of plain) {
