@@ -2,8 +2,8 @@
 // server, on PostgreSQL too (server.mjs picks the database from it).
 //
 // The tests spend most of their time waiting on the app and the browser, not computing, so
-// the runs go at once: PGlite's and PostgreSQL's, and, with E2E_SHARDS=n (default 1; CI uses
-// 2), each database's spec files split into n parts. Each is its own `playwright test
+// the runs go at once: PGlite's and PostgreSQL's, and, with E2E_SHARDS=n (default 1, as in
+// CI), each database's spec files split into n parts. Each is its own `playwright test
 // [--shard]` with its own app server on its own
 // port, its own fresh database and its own signed-in sessions (first-run.setup.ts runs in
 // each). Nothing is shared between two runs, so tests that change app-wide settings cannot
