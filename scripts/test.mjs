@@ -114,9 +114,11 @@ function runStep(name) {
     });
     children.delete(child);
     fs.closeSync(out);
-    const result = { ok: status === 0, seconds: seconds(stepStarted), cpu: cpuSeconds(cpuFile) };
+    const output = fs.readFileSync(logFile, "utf8");
+    const ok = status === 0;
+    const result = { ok, seconds: seconds(stepStarted), cpu: cpuSeconds(cpuFile), failures: ok ? [] : failureLines(output) };
     console.log(`\n== ${name}: ${result.ok ? "passed" : "FAILED"} in ${result.seconds} s; its output:\n`);
-    process.stdout.write(fs.readFileSync(logFile, "utf8"));
+    process.stdout.write(output);
     console.log(`== end of ${name}'s output\n`);
     return result;
   })();
@@ -141,21 +143,14 @@ function lowerGroupPriority(pid, nice) {
 }
 
 /**
- * The lines of a step's log that name a failed test and its first error: vitest's "FAIL" and
+ * The lines of a step's output that name a failed test and its first error: vitest's "FAIL" and
  * "×" lines, Playwright's numbered failures, and the "Error:" lines under them (at most 40).
  */
-function failureLines(file) {
-  let text;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    return [];
-  }
-  const plain = text.replace(/\x1b\[[0-9;]*m/g, "").split("\n");
+function failureLines(output) {
   const picked = [];
-  for (const line of plain) {
+  for (const line of output.replace(/\x1b\[[0-9;]*m/g, "").split("\n")) {
     const trimmed = line.replace(/^\[[^\]]+\]\s*/, "").trim();
-    if (/^(FAIL\s|×\s|✘\s|\d+\) \[|(\w*Error|Error): )/.test(trimmed) && !picked.includes(trimmed)) picked.push(trimmed);
+    if (/^(FAIL\s|×\s|✘\s|\d+\) \[|\w*Error: )/.test(trimmed) && !picked.includes(trimmed)) picked.push(trimmed);
     if (picked.length === 40) break;
   }
   return picked;
@@ -215,10 +210,8 @@ for (const [name, result] of results) {
 }
 // Each failed step's failures again, last: where only the end of the output is kept, it still
 // names what failed, not only which step.
-for (const [name, result] of results) {
-  if (result.ok || result.skipped) continue;
-  const lines = failureLines(path.join(logDir, `${name}.log`));
-  if (lines.length > 0) console.log(`   ${name} failed on:\n${lines.map((line) => `     ${line}`).join("\n")}`);
+for (const [name, { failures = [] }] of results) {
+  if (failures.length > 0) console.log(`   ${name} failed on:\n${failures.map((line) => `     ${line}`).join("\n")}`);
 }
 if (firstCounters) {
   clearInterval(sampler);
