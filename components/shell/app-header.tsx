@@ -8,7 +8,7 @@ export function AppHeader({ user, sandbox }: { user: User; sandbox: boolean }) {
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-4 sm:gap-6">
         {/* On a phone the Inbox link stands in for the name, so the header fits on one line. */}
-        <Link href="/tickets" className="hidden whitespace-nowrap font-semibold text-brand-700 sm:inline">
+        <Link href="/tickets" prefetch={false} className="hidden whitespace-nowrap font-semibold text-brand-700 sm:inline">
           SMS Inbox
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1">
@@ -36,6 +36,7 @@ export function AppHeader({ user, sandbox }: { user: User; sandbox: boolean }) {
               </span>
               <Link
                 href="/sandbox/phone"
+                prefetch={false}
                 aria-describedby="sandbox-explanation"
                 className="whitespace-nowrap rounded-full bg-amber-100 px-3 py-1 text-xs font-medium text-amber-900 hover:bg-amber-200"
                 // The caption is hidden on narrow screens; the tooltip still explains there.
