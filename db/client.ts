@@ -19,8 +19,12 @@ export type NotificationListener = (payload: string) => void;
 export interface DatabaseHandle {
   db: Database;
   driver: DatabaseDriver;
-  /** Postgres LISTEN on one channel; resolves to an unsubscribe function. */
-  listen(channel: string, listener: NotificationListener): Promise<() => Promise<void>>;
+  /**
+   * Postgres LISTEN on one channel; resolves to an unsubscribe function. `onListen` runs each
+   * time the LISTEN is made, the first time and after a lost connection (whatever was notified
+   * while it was down never arrives).
+   */
+  listen(channel: string, listener: NotificationListener, onListen?: () => void): Promise<() => Promise<void>>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

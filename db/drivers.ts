@@ -34,8 +34,10 @@ export async function openPglite(dataDir: string, from?: Blob | File): Promise<D
   return {
     db: db as unknown as Database,
     driver: "pglite",
-    listen: async (channel, listener) => {
+    // In this process: never lost, so made once.
+    listen: async (channel, listener, onListen) => {
       const unsubscribe = await client.listen(channel, listener);
+      onListen?.();
       return async () => unsubscribe();
     },
     ping: async () => {
@@ -77,8 +79,8 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
   return {
     db: db as unknown as Database,
     driver: "postgresql",
-    listen: async (channel, listener) => {
-      const subscription = await client.listen(channel, listener);
+    listen: async (channel, listener, onListen) => {
+      const subscription = await client.listen(channel, listener, onListen);
       return () => subscription.unlisten();
     },
     ping: async () => {

@@ -28,6 +28,8 @@ import { useInboxShortcuts } from "./use-shortcuts";
 
 export interface InboxScreenProps {
   me: { id: string; name: string };
+  /** Where the live events stood when the page's data was read (readInboxMark). */
+  liveMark: string;
   initialFilters: InboxFilters;
   initialPage: InboxListPage;
   initialCounts: InboxCounts;
@@ -52,7 +54,7 @@ function sameFilters(a: InboxFilters, b: InboxFilters): boolean {
 export function InboxScreen(props: InboxScreenProps) {
   const { filters, selectedId, openTicket, setFilters, hrefFor } = useInboxNavigation();
   const notify = useNotifications(props.me.id, (ticketId) => openTicket(ticketId));
-  const live = useLiveUpdates(props.me.id, notify);
+  const live = useLiveUpdates(props.me.id, notify, props.liveMark);
   const pane = useRef<TicketPaneHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);

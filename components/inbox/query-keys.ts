@@ -19,7 +19,8 @@ export const inboxKeys = {
    * what the agent typed since with the server's older copy.
    */
   drafts: (ticketId: string) => ["drafts", ticketId] as const,
-  presence: (ticketId: string) => [...inboxKeys.all, "presence", ticketId] as const,
+  presenceAll: () => [...inboxKeys.all, "presence"] as const,
+  presence: (ticketId: string) => [...inboxKeys.presenceAll(), ticketId] as const,
   savedReplies: () => [...inboxKeys.all, "saved-replies"] as const,
   bulkStep: (stepId: string) => [...inboxKeys.all, "bulk-step", stepId] as const,
   notificationSettings: () => [...inboxKeys.all, "notification-settings"] as const,

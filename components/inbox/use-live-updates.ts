@@ -50,22 +50,35 @@ function customerFilters(event: InboxEvent): [string, InvalidateQueryFilters][] 
   ];
 }
 
+/** What "ready" says: anything but a clear "nothing missed" counts as missed. */
+function missedSincePage(data: string): boolean {
+  try {
+    return (JSON.parse(data) as { missed?: unknown }).missed !== false;
+  } catch {
+    return true;
+  }
+}
+
 // Events come in bursts (a message, its ticket, its status): one refetch per burst is enough.
 const COALESCE_MS = 120;
 
 /**
  * Listens to /api/events and refetches what each event touched. On (re)connecting
- * everything is refetched, since events may have been missed meanwhile.
+ * everything is refetched, since events may have been missed meanwhile; on first connecting,
+ * only if the server says an event came in after the page's data was read (`mark`), so a page
+ * load does not ask for everything it was just rendered with.
  */
-export function useLiveUpdates(meId: string, onEvent?: (event: InboxEvent) => void): LiveState {
+export function useLiveUpdates(meId: string, onEvent?: (event: InboxEvent) => void, mark?: string): LiveState {
   const listener = useRef(onEvent);
+  // The page's own mark: later renders bring newer ones, but the stream compares the first.
+  const pageMark = useRef(mark);
   useEffect(() => {
     listener.current = onEvent;
   });
   const queryClient = useQueryClient();
   const [state, setState] = useState<LiveState>("connecting");
   useEffect(() => {
-    const source = new EventSource("/api/events");
+    const source = new EventSource(pageMark.current ? `/api/events?since=${encodeURIComponent(pageMark.current)}` : "/api/events");
     const pending = new Map<string, InvalidateQueryFilters>();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let connectedBefore = false;
@@ -87,8 +100,9 @@ export function useLiveUpdates(meId: string, onEvent?: (event: InboxEvent) => vo
     };
     // Whatever changed before the stream was listening (between the server's render and now,
     // or while disconnected) was never announced: refetch once, then follow the events.
-    source.addEventListener("ready", () => {
-      schedule([inboxKeys.all]);
+    source.addEventListener("ready", (message) => {
+      // Who is on a ticket is not part of the page, nor of its mark: asked for again either way.
+      schedule(connectedBefore || missedSincePage((message as MessageEvent<string>).data) ? [inboxKeys.all] : [inboxKeys.presenceAll()]);
       connectedBefore = true;
       setState("live");
     });

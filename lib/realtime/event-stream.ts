@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
 import { env } from "@/env";
 import { getUserById } from "@/db/queries/users";
-import { subscribeInboxEvents } from "./hub";
+import { isCurrentInboxMark, subscribeInboxEvents } from "./hub";
 import type { InboxEvent } from "./publish";
 
 /**
@@ -9,9 +9,10 @@ import type { InboxEvent } from "./publish";
  * signed-in user. A heartbeat keeps proxies from closing it and, each time, checks that the
  * user is still active: a deactivated user is cut off within one heartbeat, not when they
  * happen to reload. "event: ready" tells the browser it is listening, so it can refetch
- * anything missed while it was not.
+ * anything missed while it was not: `missed` is false only when the page's mark (`since`, read
+ * by this process before the page's data) is still current, so no event came in between.
  */
-export function userEventStream({ request, userId, format }: { request: Request; userId: string; format: (event: InboxEvent) => string | null }): Response {
+export function userEventStream({ request, userId, format, since = null }: { request: Request; userId: string; format: (event: InboxEvent) => string | null; since?: string | null }): Response {
   // Read per stream, so a test can shorten it.
   const heartbeatMs = env().SSE_HEARTBEAT_MS;
   const encoder = new TextEncoder();
@@ -57,7 +58,8 @@ export function userEventStream({ request, userId, format }: { request: Request;
           })
           .catch(() => {});
       }, heartbeatMs);
-      send("retry: 2000\nevent: ready\ndata: {}\n\n");
+      const missed = since === null || !isCurrentInboxMark(since);
+      send(`retry: 2000\nevent: ready\ndata: ${JSON.stringify({ missed })}\n\n`);
     },
     cancel() {
       stop();

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { getDatabaseHandle } from "@/db";
 import { log } from "@/lib/log";
@@ -6,6 +7,10 @@ import { INBOX_CHANNEL, type InboxEvent } from "./publish";
 interface Hub {
   emitter: EventEmitter;
   listening?: Promise<void>;
+  /** Changes whenever the LISTEN is (re)made: notifications sent while it was down were lost. */
+  generation: string;
+  /** Notifications received on this generation. */
+  received: number;
 }
 const globalForHub = globalThis as unknown as { __inboxHub?: Hub };
 
@@ -13,22 +18,49 @@ function hub(): Hub {
   if (!globalForHub.__inboxHub) {
     const emitter = new EventEmitter();
     emitter.setMaxListeners(0);
-    globalForHub.__inboxHub = { emitter };
+    globalForHub.__inboxHub = { emitter, generation: newGeneration(), received: 0 };
   }
   return globalForHub.__inboxHub;
+}
+
+/**
+ * Events that change nothing a page is rendered with: who is on a ticket (the browser asks for
+ * it after loading, and again once listening) and the phone simulator's handsets.
+ */
+const UNMARKED = new Set<InboxEvent["type"]>(["presence.changed", "sandbox.updated"]);
+
+function newGeneration(): string {
+  return randomUUID();
 }
 
 /** One LISTEN per process, fanned out to every browser connected to it. */
 async function ensureListening(state: Hub): Promise<void> {
   state.listening ??= (async () => {
     const handle = await getDatabaseHandle();
-    await handle.listen(INBOX_CHANNEL, (payload) => {
-      try {
-        state.emitter.emit("event", JSON.parse(payload) as InboxEvent);
-      } catch {
-        log.warn("unreadable inbox notification");
-      }
-    });
+    await handle.listen(
+      INBOX_CHANNEL,
+      (payload) => {
+        let event: InboxEvent;
+        try {
+          event = JSON.parse(payload) as InboxEvent;
+        } catch {
+          state.received += 1;
+          log.warn("unreadable inbox notification");
+          return;
+        }
+        if (!UNMARKED.has(event.type)) state.received += 1;
+        try {
+          state.emitter.emit("event", event);
+        } catch (error) {
+          log.warn({ err: error }, "an inbox event listener failed");
+        }
+      },
+      // Made again after a lost connection: a mark taken before it no longer says "nothing missed".
+      () => {
+        state.generation = newGeneration();
+        state.received = 0;
+      },
+    );
   })().catch((error: unknown) => {
     state.listening = undefined;
     throw error;
@@ -41,4 +73,21 @@ export async function subscribeInboxEvents(listener: (event: InboxEvent) => void
   await ensureListening(state);
   state.emitter.on("event", listener);
   return () => state.emitter.off("event", listener);
+}
+
+/**
+ * Where this process's event stream is now: a page reads it before its data, and the page's
+ * event stream, once listening, compares it again (`isCurrentInboxMark`). Equal, no event was
+ * committed in between, so the page's data is current and the browser need not fetch it again.
+ */
+export async function readInboxMark(): Promise<string> {
+  const state = hub();
+  await ensureListening(state);
+  return `${state.generation}:${state.received}`;
+}
+
+/** Whether no inbox event has arrived since `mark` was read (false for another process's mark). */
+export function isCurrentInboxMark(mark: string): boolean {
+  const state = hub();
+  return state.listening !== undefined && mark === `${state.generation}:${state.received}`;
 }

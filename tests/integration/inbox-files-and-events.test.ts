@@ -24,6 +24,7 @@ const { GET: eventsRoute } = await import("@/app/api/events/route");
 const { GET: simulatorEventsRoute } = await import("@/app/(app)/sandbox/phone/events/route");
 const { signedMediaUrl } = await import("@/lib/outbound/media-url");
 const { publishInboxEvent } = await import("@/lib/realtime/publish");
+const { readInboxMark } = await import("@/lib/realtime/hub");
 
 const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6360000000020001e221bc330000000049454e44ae426082", "hex");
 const HTML = Buffer.from("<html><script>alert(document.cookie)</script></html>");
@@ -141,6 +142,50 @@ describe.each(testDatabases())("attachments, signed media and live events on $na
     leave.abort();
     await vi.waitFor(() => expect(hub.emitter.listenerCount("event")).toBe(before - 1));
     expect((await reader.read()).done).toBe(true);
+  });
+
+  it("tells a page's stream whether an event came in after the page read its data, so a load does not fetch it all again", async () => {
+    session.user = agent;
+    const readyOf = async (url: string) => {
+      const leave = new AbortController();
+      const stream = readStream(await eventsRoute(new Request(url, { signal: leave.signal })));
+      expect(await stream.readUntil("event: ready\ndata: {")).toBe(true);
+      expect(await stream.readUntil("}\n\n")).toBe(true);
+      const ready = /event: ready\ndata: (\{[^\n]*\})/.exec(stream.received())![1]!;
+      return { ready: JSON.parse(ready) as { missed: boolean }, stream, leave };
+    };
+
+    const mark = await readInboxMark();
+    const since = `http://x/api/events?since=${encodeURIComponent(mark)}`;
+    const first = await readyOf(since);
+    // Nothing came in since the mark: the page's data is current.
+    expect(first.ready).toEqual({ missed: false });
+
+    // Who is on a ticket is no part of a page's data: it leaves the mark as it was.
+    await publishInboxEvent({ db: handle.db, event: { type: "presence.changed", ticketId: "t-2" } });
+    expect(await first.stream.readUntil('"presence.changed"')).toBe(true);
+    const afterPresence = await readyOf(since);
+    expect(afterPresence.ready).toEqual({ missed: false });
+    afterPresence.leave.abort();
+
+    await publishInboxEvent({ db: handle.db, event: { type: "ticket.updated", ticketId: "t-2" } });
+    expect(await first.stream.readUntil('"ticketId":"t-2"')).toBe(true);
+    first.leave.abort();
+
+    // An event came in after the same mark: the page must fetch again.
+    const late = await readyOf(since);
+    expect(late.ready).toEqual({ missed: true });
+    late.leave.abort();
+    // No mark, or one this process never gave (another app process's): fetch again.
+    for (const url of ["http://x/api/events", `http://x/api/events?since=${encodeURIComponent(`other-process:${mark.split(":")[1]}`)}`]) {
+      const other = await readyOf(url);
+      expect(other.ready).toEqual({ missed: true });
+      other.leave.abort();
+    }
+    // A mark read now is current again.
+    const fresh = await readyOf(`http://x/api/events?since=${encodeURIComponent(await readInboxMark())}`);
+    expect(fresh.ready).toEqual({ missed: false });
+    fresh.leave.abort();
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import type { User } from "@/db/schema";
 import { getTicketDrafts } from "@/lib/drafts/manage";
+import { readInboxMark } from "@/lib/realtime/hub";
 import { loadInboxCounts, loadInboxPage } from "@/lib/tickets/inbox";
 import { getWaitingClock } from "@/lib/tickets/response-target";
 import { listAssignableAgents, listIntegrationOptions } from "@/lib/tickets/options";
@@ -11,6 +12,9 @@ import { getTicketThread, getTicketView } from "@/lib/tickets/view";
 export async function loadInbox({ user, searchParams, ticketId }: { user: User; searchParams: Record<string, string | string[] | undefined>; ticketId?: string }) {
   const db = await getDb();
   const filters = readInboxFilters(searchParams);
+  // Before the data: an event that comes in while it is read moves the mark, and the browser
+  // then fetches again once its event stream listens (see useLiveUpdates).
+  const liveMark = await readInboxMark();
   const [initialPage, initialCounts, initialSearchCounts, integrations, agents, view, thread, drafts, clock] = await Promise.all([
     loadInboxPage({ db, userId: user.id, filters }),
     loadInboxCounts({ db, userId: user.id, integrationId: filters.integration, tag: filters.tag }),
@@ -25,6 +29,7 @@ export async function loadInbox({ user, searchParams, ticketId }: { user: User; 
   ]);
   return {
     me: { id: user.id, name: user.name },
+    liveMark,
     initialFilters: filters,
     initialPage,
     initialCounts,
