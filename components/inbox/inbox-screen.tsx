@@ -28,8 +28,8 @@ import { useInboxShortcuts } from "./use-shortcuts";
 
 export interface InboxScreenProps {
   me: { id: string; name: string };
-  /** Where the live events stood when the page's data was read (readInboxMark). */
-  liveMark: string;
+  /** Where the live events stood when the page's data was read (readInboxMark); null: unknown. */
+  liveMark: string | null;
   initialFilters: InboxFilters;
   initialPage: InboxListPage;
   initialCounts: InboxCounts;

@@ -68,7 +68,7 @@ const COALESCE_MS = 120;
  * only if the server says an event came in after the page's data was read (`mark`), so a page
  * load does not ask for everything it was just rendered with.
  */
-export function useLiveUpdates(meId: string, onEvent?: (event: InboxEvent) => void, mark?: string): LiveState {
+export function useLiveUpdates(meId: string, onEvent?: (event: InboxEvent) => void, mark?: string | null): LiveState {
   const listener = useRef(onEvent);
   // The page's own mark: later renders bring newer ones, but the stream compares the first.
   const pageMark = useRef(mark);

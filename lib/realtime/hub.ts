@@ -79,10 +79,17 @@ export async function subscribeInboxEvents(listener: (event: InboxEvent) => void
  * Where this process's event stream is now: a page reads it before its data, and the page's
  * event stream, once listening, compares it again (`isCurrentInboxMark`). Equal, no event was
  * committed in between, so the page's data is current and the browser need not fetch it again.
+ * Null when this process cannot listen (the database refuses LISTEN).
  */
-export async function readInboxMark(): Promise<string> {
+export async function readInboxMark(): Promise<string | null> {
   const state = hub();
-  await ensureListening(state);
+  try {
+    await ensureListening(state);
+  } catch (error) {
+    // The page still renders; its browser fetches again once listening, as without a mark.
+    log.warn({ err: error instanceof Error ? error.message : String(error) }, "inbox events cannot be listened to");
+    return null;
+  }
   return `${state.generation}:${state.received}`;
 }
 
