@@ -155,7 +155,8 @@ describe.each(testDatabases())("attachments, signed media and live events on $na
       return { ready: JSON.parse(ready) as { missed: boolean }, stream, leave };
     };
 
-    const mark = await readInboxMark();
+    const mark = (await readInboxMark())!;
+    expect(mark).not.toBeNull();
     const since = `http://x/api/events?since=${encodeURIComponent(mark)}`;
     const first = await readyOf(since);
     // Nothing came in since the mark: the page's data is current.
@@ -183,7 +184,7 @@ describe.each(testDatabases())("attachments, signed media and live events on $na
       other.leave.abort();
     }
     // A mark read now is current again.
-    const fresh = await readyOf(`http://x/api/events?since=${encodeURIComponent(await readInboxMark())}`);
+    const fresh = await readyOf(`http://x/api/events?since=${encodeURIComponent((await readInboxMark())!)}`);
     expect(fresh.ready).toEqual({ missed: false });
     fresh.leave.abort();
   });
