@@ -163,14 +163,14 @@ describe.each(testDatabases())("attachments, signed media and live events on $na
     expect(first.ready).toEqual({ missed: false });
 
     // Who is on a ticket is no part of a page's data: it leaves the mark as it was.
-    await publishInboxEvent({ db: handle.db, event: { type: "presence.changed", ticketId: "t-2" } });
-    expect(await first.stream.readUntil('"presence.changed"')).toBe(true);
+    await publishInboxEvent({ db: handle.db, event: { type: "presence.changed", ticketId: "t-3" } });
+    expect(await first.stream.readUntil('{"type":"presence.changed","ticketId":"t-3"}')).toBe(true);
     const afterPresence = await readyOf(since);
     expect(afterPresence.ready).toEqual({ missed: false });
     afterPresence.leave.abort();
 
     await publishInboxEvent({ db: handle.db, event: { type: "ticket.updated", ticketId: "t-2" } });
-    expect(await first.stream.readUntil('"ticketId":"t-2"')).toBe(true);
+    expect(await first.stream.readUntil('{"type":"ticket.updated","ticketId":"t-2"}')).toBe(true);
     first.leave.abort();
 
     // An event came in after the same mark: the page must fetch again.
