@@ -18,7 +18,7 @@ function hub(): Hub {
   if (!globalForHub.__inboxHub) {
     const emitter = new EventEmitter();
     emitter.setMaxListeners(0);
-    globalForHub.__inboxHub = { emitter, generation: newGeneration(), received: 0 };
+    globalForHub.__inboxHub = { emitter, generation: randomUUID(), received: 0 };
   }
   return globalForHub.__inboxHub;
 }
@@ -29,8 +29,9 @@ function hub(): Hub {
  */
 const UNMARKED = new Set<InboxEvent["type"]>(["presence.changed", "sandbox.updated"]);
 
-function newGeneration(): string {
-  return randomUUID();
+/** Where `state` stands: equal for two reads only if no marked event arrived in between. */
+function markOf(state: Hub): string {
+  return `${state.generation}:${state.received}`;
 }
 
 /** One LISTEN per process, fanned out to every browser connected to it. */
@@ -57,7 +58,7 @@ async function ensureListening(state: Hub): Promise<void> {
       },
       // Made again after a lost connection: a mark taken before it no longer says "nothing missed".
       () => {
-        state.generation = newGeneration();
+        state.generation = randomUUID();
         state.received = 0;
       },
     );
@@ -90,11 +91,11 @@ export async function readInboxMark(): Promise<string | null> {
     log.warn({ err: error instanceof Error ? error.message : String(error) }, "inbox events cannot be listened to");
     return null;
   }
-  return `${state.generation}:${state.received}`;
+  return markOf(state);
 }
 
 /** Whether no inbox event has arrived since `mark` was read (false for another process's mark). */
 export function isCurrentInboxMark(mark: string): boolean {
   const state = hub();
-  return state.listening !== undefined && mark === `${state.generation}:${state.received}`;
+  return state.listening !== undefined && mark === markOf(state);
 }
